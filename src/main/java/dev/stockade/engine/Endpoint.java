@@ -1,0 +1,38 @@
+package dev.stockade.engine;
+
+import dev.stockade.model.Workload;
+
+/**
+ * A node of the connectivity graph: a workload, or a range of addresses outside every pod
+ * ("External"). {@link #id()} is unique within one analysis and is what outputs print.
+ */
+public sealed interface Endpoint {
+    String id();
+
+    /** The workload kind (the top owner), or {@code External}. */
+    String kind();
+
+    record WorkloadEndpoint(String id, Workload workload) implements Endpoint {
+        @Override
+        public String kind() {
+            return workload.kind();
+        }
+
+        @Override
+        public String toString() {
+            return id;
+        }
+    }
+
+    record ExternalEndpoint(String id, IpRange range) implements Endpoint {
+        @Override
+        public String kind() {
+            return "External";
+        }
+
+        @Override
+        public String toString() {
+            return id;
+        }
+    }
+}

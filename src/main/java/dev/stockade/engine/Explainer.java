@@ -1,0 +1,133 @@
+package dev.stockade.engine;
+
+import dev.stockade.model.Cluster;
+import dev.stockade.model.IpAddress;
+import dev.stockade.model.Labels;
+import dev.stockade.model.Namespace;
+import dev.stockade.model.NetworkPolicy;
+import dev.stockade.model.Peer;
+import dev.stockade.model.Pod;
+import dev.stockade.model.PolicyRule;
+import dev.stockade.model.PolicyType;
+import dev.stockade.model.Protocol;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decides single flows with their reasons, by the same rules as {@link Analyzer}: a flow is
+ * allowed iff the source's egress side and the destination's ingress side both allow it. Only
+ * the policies of the two pods' namespaces are consulted, so a verdict costs microseconds.
+ */
+public final class Explainer {
+    private final AnalysisOptions options;
+    private final Map<String, Labels> namespaceLabels = new HashMap<>();
+    private final Map<String, List<NetworkPolicy>> policiesByNamespace = new HashMap<>();
+
+    public Explainer(Cluster cluster, AnalysisOptions options) {
+        this.options = options;
+        for (Namespace n : cluster.namespaces()) {
+            namespaceLabels.put(n.name(), n.labels());
+        }
+        for (NetworkPolicy p : cluster.policies()) {
+            policiesByNamespace.computeIfAbsent(p.namespace(), k -> new ArrayList<>()).add(p);
+        }
+    }
+
+    public Verdict explain(Target source, Target destination, Protocol protocol, int port) {
+        Verdict.Side egress = side(PolicyType.Egress, source, destination, protocol, port);
+        Verdict.Side ingress = side(PolicyType.Ingress, destination, source, protocol, port);
+        return new Verdict(source, destination, protocol, port, egress, ingress);
+    }
+
+    /** The decision of {@code subject}'s policies of one direction about a flow with {@code peer}. */
+    private Verdict.Side side(PolicyType direction, Target subject, Target peer, Protocol protocol, int port) {
+        if (!(subject instanceof Target.PodTarget pt)) {
+            return new Verdict.Side(direction, subject, Verdict.Status.EXTERNAL, List.of());
+        }
+        Pod pod = pt.pod();
+        if (pod.hostNetwork()) {
+            return new Verdict.Side(direction, subject, Verdict.Status.HOST_NETWORK, List.of());
+        }
+        // the destination of the flow resolves named ports
+        Pod destination = direction == PolicyType.Ingress ? pod
+                : peer instanceof Target.PodTarget d ? d.pod() : null;
+        List<Verdict.PolicyTrace> traces = new ArrayList<>();
+        for (NetworkPolicy p : policiesByNamespace.getOrDefault(pod.namespace(), List.of())) {
+            if (!p.affects(direction) || !Selectors.matches(p.podSelector(), pod.labels())) {
+                continue;
+            }
+            List<Verdict.RuleTrace> rules = new ArrayList<>();
+            List<PolicyRule> rs = p.rules(direction);
+            for (int i = 0; i < rs.size(); i++) {
+                PolicyRule r = rs.get(i);
+                rules.add(new Verdict.RuleTrace(i, r, matchingPeer(r, p.namespace(), peer),
+                        matchingPort(r, destination, protocol, port)));
+            }
+            traces.add(new Verdict.PolicyTrace(p, rules));
+        }
+        Verdict.Status status = traces.isEmpty() ? Verdict.Status.UNSELECTED : Verdict.Status.ISOLATED;
+        return new Verdict.Side(direction, subject, status, traces);
+    }
+
+    private int matchingPeer(PolicyRule r, String policyNamespace, Target peer) {
+        if (r.allPeers()) {
+            return Verdict.RuleTrace.ALL_PEERS;
+        }
+        for (int k = 0; k < r.peers().size(); k++) {
+            if (peerMatches(r.peers().get(k), policyNamespace, peer)) {
+                return k;
+            }
+        }
+        return Verdict.RuleTrace.NO_PEER;
+    }
+
+    private static int matchingPort(PolicyRule r, Pod destination, Protocol protocol, int port) {
+        if (r.allPorts()) {
+            return Verdict.RuleTrace.ALL_PORTS;
+        }
+        for (int k = 0; k < r.ports().size(); k++) {
+            if (Ports.resolve(r.ports().get(k), destination).contains(protocol, port)) {
+                return k;
+            }
+        }
+        return Verdict.RuleTrace.NO_PORT;
+    }
+
+    /**
+     * Whether a peer of a policy in {@code policyNamespace} matches the far end of a flow.
+     * Selector peers match pods (never host-network pods): podSelector alone within the policy's
+     * namespace, namespaceSelector alone any pod of a matching namespace, both together a
+     * matching pod in a matching namespace. An ipBlock matches an external address it contains,
+     * and a pod whose IP it contains when ipBlocks match pods.
+     */
+    public boolean peerMatches(Peer peer, String policyNamespace, Target far) {
+        if (far instanceof Target.AddressTarget a) {
+            return peer instanceof Peer.IpBlockPeer ib && ib.block().contains(a.address());
+        }
+        Pod pod = ((Target.PodTarget) far).pod();
+        if (peer instanceof Peer.IpBlockPeer ib) {
+            if (!options.ipBlockMatchesPods()) {
+                return false;
+            }
+            for (IpAddress ip : pod.ips()) {
+                if (ib.block().contains(ip)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (pod.hostNetwork()) {
+            return false;
+        }
+        Labels nsLabels = namespaceLabels.getOrDefault(pod.namespace(), Namespace.implicit(pod.namespace()).labels());
+        return switch (peer) {
+            case Peer.PodSelectorPeer p -> pod.namespace().equals(policyNamespace) && Selectors.matches(p.pods(), pod.labels());
+            case Peer.NamespaceSelectorPeer n -> Selectors.matches(n.namespaces(), nsLabels);
+            case Peer.NamespacePodSelectorPeer np ->
+                    Selectors.matches(np.namespaces(), nsLabels) && Selectors.matches(np.pods(), pod.labels());
+            case Peer.IpBlockPeer ignored -> false;
+        };
+    }
+}

@@ -1,0 +1,91 @@
+package dev.stockade.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * A metav1.LabelSelector: {@code matchLabels} and {@code matchExpressions}, ANDed. The empty
+ * selector ({@code {}}) selects everything; an absent selector is modelled by the caller
+ * (e.g. a peer without a namespaceSelector), never by this type.
+ */
+public record LabelSelector(SortedMap<String, String> matchLabels, List<Requirement> matchExpressions) {
+    private static final LabelSelector ALL = new LabelSelector(new TreeMap<>(), List.of());
+
+    public LabelSelector {
+        matchLabels = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(matchLabels));
+        matchExpressions = List.copyOf(matchExpressions);
+    }
+
+    /** {@code {}}: selects every object. */
+    public static LabelSelector all() {
+        return ALL;
+    }
+
+    public static LabelSelector matchLabels(Map<String, String> labels) {
+        return new LabelSelector(new TreeMap<>(labels), List.of());
+    }
+
+    public static LabelSelector matchLabels(String... keyValues) {
+        return matchLabels(Labels.of(keyValues).map());
+    }
+
+    public boolean selectsAll() {
+        return matchLabels.isEmpty() && matchExpressions.isEmpty();
+    }
+
+    /** The operators of a label selector requirement. */
+    public enum Operator {
+        In, NotIn, Exists, DoesNotExist;
+
+        public static java.util.Optional<Operator> parse(String s) {
+            for (Operator o : values()) {
+                if (o.name().equals(s)) {
+                    return java.util.Optional.of(o);
+                }
+            }
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
+     * One {@code matchExpressions} entry. In and NotIn need at least one value; Exists and
+     * DoesNotExist take none (the API rejects anything else).
+     */
+    public record Requirement(String key, Operator operator, List<String> values) {
+        public Requirement {
+            values = List.copyOf(values);
+            boolean needsValues = operator == Operator.In || operator == Operator.NotIn;
+            if (key == null || key.isEmpty()) {
+                throw new IllegalArgumentException("requirement key must not be empty");
+            }
+            if (needsValues == values.isEmpty()) {
+                throw new IllegalArgumentException(operator + " " + (needsValues ? "needs values" : "takes no values"));
+            }
+        }
+
+        @Override
+        public String toString() {
+            return switch (operator) {
+                case In -> key + " in (" + String.join(",", values) + ")";
+                case NotIn -> key + " notin (" + String.join(",", values) + ")";
+                case Exists -> key;
+                case DoesNotExist -> "!" + key;
+            };
+        }
+    }
+
+    /** kubectl's selector spelling: {@code app=web,tier in (a,b),!legacy}; {@code {}} for all. */
+    @Override
+    public String toString() {
+        if (selectsAll()) {
+            return "{}";
+        }
+        String labels = matchLabels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(","));
+        String exprs = matchExpressions.stream().map(Requirement::toString).collect(Collectors.joining(","));
+        return labels.isEmpty() ? exprs : exprs.isEmpty() ? labels : labels + "," + exprs;
+    }
+}
