@@ -1,2 +1,58 @@
 package dev.stockade.cli;
-public final class Main { public static void main(String[] a) { System.out.println("hi"); } }
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/** Entry point: builds the command line, maps errors to exit codes, never prints a stack trace. */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs one invocation with the given streams; returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = commandLine();
+        cl.setOut(out);
+        cl.setErr(err);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("stockade: out of memory; give the JVM more heap (JAVA_TOOL_OPTIONS=-Xmx8g) or a smaller input");
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new StockadeCommand());
+        cl.setExitCodeExceptionMapper(e -> ExitCodes.INTERNAL);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            PrintWriter err = c.getErr();
+            err.println("stockade: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+            err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            PrintWriter err = c.getErr();
+            if (ex instanceof CommandLine.ParameterException pe) {
+                err.println("stockade: " + pe.getMessage());
+                err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+                err.flush();
+                return ExitCodes.BAD_INPUT;
+            }
+            err.println("stockade: internal error (please report it): " + ex);
+            StackTraceElement[] st = ex.getStackTrace();
+            if (st.length > 0) {
+                err.println("  at " + st[0]);
+            }
+            err.flush();
+            return ExitCodes.INTERNAL;
+        });
+        return cl;
+    }
+}

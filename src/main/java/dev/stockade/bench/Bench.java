@@ -1,0 +1,110 @@
+package dev.stockade.bench;
+
+import dev.stockade.engine.AnalysisOptions;
+import dev.stockade.engine.Analyzer;
+import dev.stockade.engine.Connectivity;
+import dev.stockade.engine.Explainer;
+import dev.stockade.engine.Target;
+import dev.stockade.load.LoadResult;
+import dev.stockade.load.Loader;
+import dev.stockade.model.Pod;
+import dev.stockade.model.Protocol;
+import dev.stockade.model.Workload;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+
+/** Runs one benchmark: generate, write, load, analyse, explain samples. */
+public final class Bench {
+    private static final int EXPLAIN_SAMPLES = 2000;
+
+    private Bench() {}
+
+    /**
+     * @param writeDir where to write the YAML (kept), or null for a temporary folder (removed)
+     * @param progress receives one line per phase
+     */
+    public static BenchResult run(BenchSpec spec, Path writeDir, Consumer<String> progress) throws IOException {
+        progress.accept("generating " + spec.workloads() + " workloads, " + spec.policies() + " policies, "
+                + spec.namespaces() + " namespaces" + (spec.pods() > 0 ? ", " + spec.pods() + " pods" : ""));
+        List<String> contents = new ClusterGenerator(spec).generate();
+        Path dir = writeDir != null ? writeDir : Files.createTempDirectory("stockade-bench");
+        try {
+            List<Path> files = ClusterGenerator.write(contents, dir);
+            contents = null;
+            System.gc();
+            resetPeaks();
+            progress.accept("loading " + files.size() + " files from " + dir);
+            long t0 = System.nanoTime();
+            LoadResult loaded = Loader.load(files.stream().map(Path::toString).toList());
+            long parseMillis = (System.nanoTime() - t0) / 1_000_000;
+            if (loaded.hasErrors()) {
+                throw new IllegalStateException("generated input did not load: " + loaded.diagnostics().get(0));
+            }
+            progress.accept("analysing");
+            long t1 = System.nanoTime();
+            Connectivity c = new Analyzer(AnalysisOptions.DEFAULT).analyze(loaded.cluster());
+            long analysisMillis = (System.nanoTime() - t1) / 1_000_000;
+            long peak = peakHeap();
+            progress.accept("explaining " + EXPLAIN_SAMPLES + " sampled flows");
+            long p99 = explainP99(loaded, spec.seed());
+            int pods = loaded.cluster().workloads().stream().mapToInt(w -> w.pods().size()).sum();
+            return new BenchResult(loaded.cluster().workloads().size(), pods, loaded.cluster().policies().size(),
+                    loaded.cluster().namespaces().size(), c.connections().size(), parseMillis, analysisMillis, p99, peak);
+        } finally {
+            if (writeDir == null) {
+                try (var s = Files.walk(dir)) {
+                    s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        }
+    }
+
+    private static long explainP99(LoadResult loaded, long seed) {
+        List<Workload> ws = loaded.cluster().workloads();
+        Explainer explainer = new Explainer(loaded.cluster(), AnalysisOptions.DEFAULT);
+        Random r = new Random(seed + 1);
+        long[] micros = new long[EXPLAIN_SAMPLES];
+        int warmup = 500;
+        for (int i = -warmup; i < EXPLAIN_SAMPLES; i++) {
+            Workload a = ws.get(r.nextInt(ws.size()));
+            Workload b = ws.get(r.nextInt(ws.size()));
+            Pod pa = a.pods().get(0);
+            Pod pb = b.pods().get(0);
+            int port = pb.ports().isEmpty() ? 80 : pb.ports().get(r.nextInt(pb.ports().size())).port();
+            long t = System.nanoTime();
+            explainer.explain(new Target.PodTarget(a, pa), new Target.PodTarget(b, pb), Protocol.TCP, port);
+            long d = System.nanoTime() - t;
+            if (i >= 0) {
+                micros[i] = d / 1000;
+            }
+        }
+        Arrays.sort(micros);
+        return micros[(int) Math.ceil(EXPLAIN_SAMPLES * 0.99) - 1];
+    }
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP) {
+                p.resetPeakUsage();
+            }
+        }
+    }
+
+    private static long peakHeap() {
+        long sum = 0;
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP) {
+                sum += p.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+}

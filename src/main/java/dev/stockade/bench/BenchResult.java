@@ -1,0 +1,10 @@
+package dev.stockade.bench;
+
+/**
+ * The figures {@code bench} measures. Field names are the JSON contract of {@code bench -o json}.
+ *
+ * @param peakHeapBytes the highest heap use seen while loading and analysing (sum of the heap
+ *     pools' peaks; an upper bound that depends on the collector's timing)
+ */
+public record BenchResult(int workloads, int pods, int policies, int namespaces, int connections,
+                          long parseMillis, long analysisMillis, long explainP99Micros, long peakHeapBytes) {}

@@ -1,0 +1,82 @@
+package dev.stockade.cli;
+
+import dev.stockade.bench.Bench;
+import dev.stockade.bench.BenchResult;
+import dev.stockade.bench.BenchSpec;
+import dev.stockade.report.OutputFormat;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Generate a realistic seeded cluster, write it as YAML, load it through the real loader,",
+            "analyse it and sample explain; report the figures. Progress goes to standard error."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  stockade bench",
+            "  stockade bench --workloads 10000 --policies 5000 --namespaces 1000 -o json",
+            "  stockade bench --workloads 10000 --pods 100000 --policies 5000 --namespaces 1000",
+            "  stockade bench --workloads 200 --policies 100 --namespaces 10 --write /tmp/cluster",
+            "",
+            "JSON fields: workloads, pods, policies, namespaces, connections, parseMillis, analysisMillis,",
+            "explainP99Micros, peakHeapBytes."})
+public final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--workloads", defaultValue = "10000", description = "Deployments (default: ${DEFAULT-VALUE}).")
+    int workloads;
+
+    @Option(names = "--policies", defaultValue = "5000", description = "NetworkPolicies (default: ${DEFAULT-VALUE}).")
+    int policies;
+
+    @Option(names = "--namespaces", defaultValue = "1000", description = "Namespaces (default: ${DEFAULT-VALUE}).")
+    int namespaces;
+
+    @Option(names = "--pods", defaultValue = "0",
+            description = "Pod objects (with IPs, owned through ReplicaSets); 0 = templates only (default).")
+    int pods;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--write", paramLabel = "DIR", description = "Keep the generated YAML in DIR.")
+    Path write;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
+    String output;
+
+    @Override
+    public Integer call() throws IOException {
+        OutputFormat format = Formats.parse(spec, output, OutputFormat.TEXT, OutputFormat.JSON);
+        BenchSpec s;
+        try {
+            s = new BenchSpec(workloads, policies, namespaces, pods, seed);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        var err = spec.commandLine().getErr();
+        BenchResult r = Bench.run(s, write, line -> {
+            err.println("bench: " + line);
+            err.flush();
+        });
+        var out = spec.commandLine().getOut();
+        if (format == OutputFormat.JSON) {
+            out.printf("{\"workloads\": %d, \"pods\": %d, \"policies\": %d, \"namespaces\": %d, \"connections\": %d,"
+                            + " \"parseMillis\": %d, \"analysisMillis\": %d, \"explainP99Micros\": %d, \"peakHeapBytes\": %d}%n",
+                    r.workloads(), r.pods(), r.policies(), r.namespaces(), r.connections(), r.parseMillis(),
+                    r.analysisMillis(), r.explainP99Micros(), r.peakHeapBytes());
+        } else {
+            out.printf("workloads         %d%npods              %d%npolicies          %d%nnamespaces        %d%n"
+                            + "connections       %d%nparse             %d ms%nanalysis          %d ms%n"
+                            + "explain p99       %d µs%npeak heap         %d MiB%n",
+                    r.workloads(), r.pods(), r.policies(), r.namespaces(), r.connections(), r.parseMillis(),
+                    r.analysisMillis(), r.explainP99Micros(), r.peakHeapBytes() >> 20);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

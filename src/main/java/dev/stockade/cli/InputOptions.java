@@ -1,0 +1,56 @@
+package dev.stockade.cli;
+
+import dev.stockade.engine.AnalysisOptions;
+import dev.stockade.load.Diagnostic;
+import dev.stockade.load.LoadResult;
+import dev.stockade.load.Loader;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Manifests to read and the semantic choices that apply to them. */
+public final class InputOptions {
+    @Parameters(paramLabel = "PATH", arity = "1..*",
+            description = "Manifest files or directories (.yaml, .yml, .json; recursive), or - for standard input.")
+    List<String> paths = new ArrayList<>();
+
+    @Option(names = "--ipblock-matches-pods", arity = "1", paramLabel = "true|false", defaultValue = "true",
+            description = "Whether ipBlock peers also match pods whose IP they contain (default: ${DEFAULT-VALUE},"
+                    + " as the upstream e2e suite expects; false treats ipBlocks as cluster-external only).")
+    boolean ipBlockMatchesPods = true;
+
+    @Option(names = {"-v", "--verbose"}, description = "Also list skipped kinds and input statistics.")
+    boolean verbose;
+
+    AnalysisOptions analysisOptions() {
+        return new AnalysisOptions(ipBlockMatchesPods);
+    }
+
+    /** Loads the inputs and prints every diagnostic (errors first) to {@code err}. */
+    LoadResult load(java.io.InputStream stdin, PrintWriter err) {
+        LoadResult r = Loader.load(paths, stdin);
+        for (Diagnostic d : r.diagnostics()) {
+            if (d.isError()) {
+                err.println(d);
+            }
+        }
+        for (Diagnostic d : r.diagnostics()) {
+            if (!d.isError()) {
+                err.println(d);
+            }
+        }
+        if (verbose) {
+            err.printf("stockade: read %d file(s), %d object(s): %d namespace(s), %d workload(s), %d NetworkPolicy(s)%n",
+                    r.files(), r.objects(), r.cluster().namespaces().size(), r.cluster().workloads().size(),
+                    r.cluster().policies().size());
+            for (Map.Entry<String, Integer> e : r.skippedKinds().entrySet()) {
+                err.printf("stockade: skipped %d %s%n", e.getValue(), e.getKey());
+            }
+        }
+        err.flush();
+        return r;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.stockade.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.AutoComplete.GenerateCompletion;
+
+@Command(name = "stockade", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Network security for Kubernetes: who can reach whom, on which ports, and why."},
+        subcommands = {AnalyzeCommand.class, ExplainCommand.class, BenchCommand.class, GenerateCompletion.class},
+        footerHeading = "%nExamples:%n",
+        footer = {"  stockade analyze examples/hexabase",
+            "  stockade explain --from production/frontend --to production/backend --port 8080 examples/hexabase",
+            "  stockade bench --workloads 10000 --policies 5000 --namespaces 1000",
+            "  source <(stockade generate-completion)",
+            "",
+            "Exit codes: 0 ok, 1 findings (explain: BLOCKED), 2 bad input or usage, 3 internal error."})
+public final class StockadeCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,57 @@
+package dev.stockade.load;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/**
+ * The fields of one YAML mapping, by name, with the key nodes (for positions) and the
+ * mapping's own path.
+ */
+final class Fields {
+    private final Node node;
+    private final String path;
+    private final Map<String, Node> values = new LinkedHashMap<>();
+    private final Map<String, Node> keys = new LinkedHashMap<>();
+
+    Fields(Node node, String path) {
+        this.node = node;
+        this.path = path;
+    }
+
+    void put(String name, Node key, Node value) {
+        values.put(name, value);
+        keys.put(name, key);
+    }
+
+    Node node() {
+        return node;
+    }
+
+    String path() {
+        return path;
+    }
+
+    /** The value node of a field, or null when absent. */
+    Node get(String name) {
+        return values.get(name);
+    }
+
+    boolean has(String name) {
+        return values.containsKey(name);
+    }
+
+    Node key(String name) {
+        return keys.get(name);
+    }
+
+    Set<String> names() {
+        return values.keySet();
+    }
+
+    /** The path of a child field: {@code spec.ingress}. */
+    String child(String name) {
+        return path.isEmpty() ? name : path + "." + name;
+    }
+}

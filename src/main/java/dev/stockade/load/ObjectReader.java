@@ -1,0 +1,236 @@
+package dev.stockade.load;
+
+import dev.stockade.model.Source;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+
+/**
+ * Typed, path-aware access to the YAML of one Kubernetes object. Every accessor reports a
+ * diagnostic (with the field path and what was expected) instead of throwing, and remembers
+ * whether the object had errors, so the caller can skip it.
+ */
+final class ObjectReader {
+    private final String file;
+    private final Diagnostics diagnostics;
+    private String object;
+    private boolean broken;
+
+    ObjectReader(String file, String object, Diagnostics diagnostics) {
+        this.file = file;
+        this.object = object;
+        this.diagnostics = diagnostics;
+    }
+
+    String file() {
+        return file;
+    }
+
+    /** Names the object in later messages, once its identity is known. */
+    void object(String name) {
+        this.object = name;
+    }
+
+    String object() {
+        return object;
+    }
+
+    boolean broken() {
+        return broken;
+    }
+
+    Source source(Node n) {
+        return n.getStartMark().map(m -> new Source(file, m.getLine() + 1, m.getColumn() + 1))
+                .orElse(new Source(file, 0, 0));
+    }
+
+    void error(Node at, String path, String message) {
+        broken = true;
+        diagnostics.error(source(at), object, path, message);
+    }
+
+    void warning(Node at, String path, String message) {
+        diagnostics.warning(source(at), object, path, message);
+    }
+
+    static boolean isNull(Node n) {
+        return n == null || (n instanceof ScalarNode s && s.getTag().equals(Tag.NULL));
+    }
+
+    /** A mapping's fields; null (with an error) when the node is not a mapping; null when absent. */
+    Fields mapping(Node n, String path) {
+        if (isNull(n)) {
+            return null;
+        }
+        if (!(n instanceof MappingNode m)) {
+            error(n, path, "expected a mapping (key: value), found " + describe(n));
+            return null;
+        }
+        Fields f = new Fields(n, path);
+        for (NodeTuple t : m.getValue()) {
+            if (!(t.getKeyNode() instanceof ScalarNode k)) {
+                error(t.getKeyNode(), path, "expected a plain key, found " + describe(t.getKeyNode()));
+                continue;
+            }
+            String name = k.getValue();
+            if (f.has(name)) {
+                error(k, f.child(name), "duplicate key \"" + name + "\" (first at line "
+                        + source(f.key(name)).line() + ")");
+            }
+            f.put(name, k, t.getValueNode());
+        }
+        return f;
+    }
+
+    /** Warns about fields not in {@code known}, suggesting the closest known name. */
+    void checkFields(Fields f, Set<String> known) {
+        if (f == null) {
+            return;
+        }
+        for (String name : f.names()) {
+            if (!known.contains(name)) {
+                Optional<String> guess = Suggestions.closest(name, known);
+                warning(f.key(name), f.child(name), "unknown field \"" + name + "\""
+                        + guess.map(g -> " (did you mean \"" + g + "\"?)").orElse("") + "; it is ignored");
+            }
+        }
+    }
+
+    /** A sequence's items; empty (with an error) when the node is not a sequence; empty when absent. */
+    List<Node> list(Node n, String path) {
+        if (isNull(n)) {
+            return List.of();
+        }
+        if (!(n instanceof SequenceNode s)) {
+            error(n, path, "expected a list, found " + describe(n));
+            return List.of();
+        }
+        return s.getValue();
+    }
+
+    String string(Node n, String path) {
+        if (isNull(n)) {
+            return null;
+        }
+        if (n instanceof ScalarNode s) {
+            if (s.getTag().equals(Tag.STR)) {
+                return s.getValue();
+            }
+            error(n, path, "expected a string, found " + describe(n) + " (quote it: \"" + s.getValue() + "\")");
+            return null;
+        }
+        error(n, path, "expected a string, found " + describe(n));
+        return null;
+    }
+
+    /** Like {@link #string} but accepts any scalar (numbers and booleans as written). */
+    String scalarText(Node n, String path) {
+        if (isNull(n)) {
+            return null;
+        }
+        if (n instanceof ScalarNode s) {
+            return s.getValue();
+        }
+        error(n, path, "expected a string, found " + describe(n));
+        return null;
+    }
+
+    Long integer(Node n, String path) {
+        if (isNull(n)) {
+            return null;
+        }
+        if (n instanceof ScalarNode s && s.getTag().equals(Tag.INT)) {
+            try {
+                BigInteger v = parseInt(s.getValue());
+                if (v.bitLength() < 63) {
+                    return v.longValue();
+                }
+            } catch (NumberFormatException e) {
+                // fall through to the error below
+            }
+            error(n, path, s.getValue() + " is too large (expected an integer)");
+            return null;
+        }
+        error(n, path, "expected an integer, found " + describe(n));
+        return null;
+    }
+
+    private static BigInteger parseInt(String v) {
+        String t = v.startsWith("+") ? v.substring(1) : v;
+        if (t.startsWith("0x")) {
+            return new BigInteger(t.substring(2), 16);
+        }
+        if (t.startsWith("0o")) {
+            return new BigInteger(t.substring(2), 8);
+        }
+        return new BigInteger(t);
+    }
+
+    Boolean bool(Node n, String path) {
+        if (isNull(n)) {
+            return null;
+        }
+        if (n instanceof ScalarNode s && s.getTag().equals(Tag.BOOL)) {
+            return Boolean.parseBoolean(s.getValue().toLowerCase(java.util.Locale.ROOT));
+        }
+        error(n, path, "expected true or false, found " + describe(n));
+        return null;
+    }
+
+    /** A map of string to string (labels, annotations); non-string values are errors. */
+    Map<String, String> stringMap(Node n, String path) {
+        Fields f = mapping(n, path);
+        Map<String, String> out = new LinkedHashMap<>();
+        if (f == null) {
+            return out;
+        }
+        for (String k : f.names()) {
+            Node v = f.get(k);
+            if (isNull(v)) {
+                out.put(k, "");
+                continue;
+            }
+            String s = string(v, f.child(k));
+            if (s != null) {
+                out.put(k, s);
+            }
+        }
+        return out;
+    }
+
+    static String describe(Node n) {
+        if (n instanceof MappingNode) {
+            return "a mapping";
+        }
+        if (n instanceof SequenceNode) {
+            return "a list";
+        }
+        if (n instanceof ScalarNode s) {
+            Tag t = s.getTag();
+            String kind = t.equals(Tag.INT) ? "the number " : t.equals(Tag.FLOAT) ? "the number "
+                    : t.equals(Tag.BOOL) ? "the boolean " : t.equals(Tag.NULL) ? "null" : "the string ";
+            return t.equals(Tag.NULL) ? kind : kind + (t.equals(Tag.STR) ? "\"" + s.getValue() + "\"" : s.getValue());
+        }
+        return "an unexpected node";
+    }
+
+    static List<String> collect(List<Node> nodes) {
+        List<String> out = new ArrayList<>();
+        for (Node n : nodes) {
+            if (n instanceof ScalarNode s) {
+                out.add(s.getValue());
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,180 @@
+package dev.stockade.load;
+
+import dev.stockade.model.ContainerPort;
+import dev.stockade.model.IpAddress;
+import dev.stockade.model.Labels;
+import dev.stockade.model.Pod;
+import dev.stockade.model.Protocol;
+import dev.stockade.model.Source;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/**
+ * Reads what policies need of a pod — labels, container ports, host networking and IPs — from
+ * a Pod object or a pod template. Named ports come from {@code spec.containers[].ports} (the
+ * containers a named port refers to).
+ */
+final class PodReader {
+    private final ObjectReader r;
+
+    PodReader(ObjectReader r) {
+        this.r = r;
+    }
+
+    /** Labels of a {@code metadata} mapping, validated. */
+    Labels labels(Fields metadata) {
+        if (metadata == null || !metadata.has("labels")) {
+            return Labels.EMPTY;
+        }
+        Map<String, String> raw = r.stringMap(metadata.get("labels"), metadata.child("labels"));
+        Fields lf = r.mapping(metadata.get("labels"), metadata.child("labels"));
+        java.util.TreeMap<String, String> ok = new java.util.TreeMap<>();
+        for (Map.Entry<String, String> e : raw.entrySet()) {
+            String kp = Names.labelKeyProblem(e.getKey());
+            String vp = Names.labelValueProblem(e.getValue());
+            if (kp != null) {
+                r.error(lf.key(e.getKey()), lf.child(e.getKey()), kp);
+            } else if (vp != null) {
+                r.error(lf.get(e.getKey()), lf.child(e.getKey()), vp);
+            } else {
+                ok.put(e.getKey(), e.getValue());
+            }
+        }
+        return Labels.of(ok);
+    }
+
+    /**
+     * A pod from a template ({@code path} is where the template is, e.g. {@code spec.template}).
+     * Returns empty when the template is missing (reported).
+     */
+    Optional<Pod> template(Node templateNode, String path, String namespace, String name, Source source) {
+        Fields t = r.mapping(templateNode, path);
+        if (t == null) {
+            if (ObjectReader.isNull(templateNode)) {
+                r.error(templateNode, path, "is required (expected a pod template with metadata.labels and spec)");
+            }
+            return Optional.empty();
+        }
+        r.checkFields(t, KnownFields.POD_TEMPLATE);
+        Fields meta = r.mapping(t.get("metadata"), t.child("metadata"));
+        r.checkFields(meta, KnownFields.METADATA);
+        Labels labels = labels(meta);
+        return Optional.of(fromSpec(t.get("spec"), t.child("spec"), namespace, name, labels, List.of(), source));
+    }
+
+    /** A pod from a Pod object's spec and status. */
+    Pod pod(Fields top, Fields meta, String namespace, String name, Source source) {
+        Labels labels = labels(meta);
+        List<IpAddress> ips = statusIps(top.get("status"));
+        return fromSpec(top.get("spec"), "spec", namespace, name, labels, ips, source);
+    }
+
+    private Pod fromSpec(Node specNode, String path, String namespace, String name, Labels labels,
+                         List<IpAddress> ips, Source source) {
+        Fields spec = r.mapping(specNode, path);
+        List<ContainerPort> ports = new ArrayList<>();
+        boolean hostNetwork = false;
+        if (spec != null) {
+            r.checkFields(spec, KnownFields.POD_SPEC);
+            Boolean hn = r.bool(spec.get("hostNetwork"), spec.child("hostNetwork"));
+            hostNetwork = hn != null && hn;
+            List<Node> containers = r.list(spec.get("containers"), spec.child("containers"));
+            for (int i = 0; i < containers.size(); i++) {
+                ports.addAll(containerPorts(containers.get(i), spec.child("containers") + "[" + i + "]"));
+            }
+            List<Node> init = r.list(spec.get("initContainers"), spec.child("initContainers"));
+            for (int i = 0; i < init.size(); i++) {
+                Fields c = r.mapping(init.get(i), spec.child("initContainers") + "[" + i + "]");
+                r.checkFields(c, KnownFields.CONTAINER);
+            }
+        }
+        return new Pod(namespace, name, labels, ports, ips, hostNetwork, source);
+    }
+
+    private List<ContainerPort> containerPorts(Node n, String path) {
+        Fields c = r.mapping(n, path);
+        List<ContainerPort> out = new ArrayList<>();
+        if (c == null) {
+            return out;
+        }
+        r.checkFields(c, KnownFields.CONTAINER);
+        List<Node> ports = r.list(c.get("ports"), c.child("ports"));
+        Set<String> names = new LinkedHashSet<>();
+        for (int i = 0; i < ports.size(); i++) {
+            String p = c.child("ports") + "[" + i + "]";
+            Fields f = r.mapping(ports.get(i), p);
+            if (f == null) {
+                continue;
+            }
+            r.checkFields(f, KnownFields.CONTAINER_PORT);
+            Long number = r.integer(f.get("containerPort"), f.child("containerPort"));
+            if (number == null) {
+                if (ObjectReader.isNull(f.get("containerPort"))) {
+                    r.error(f.node(), f.child("containerPort"), "is required (expected a port number 1-65535)");
+                }
+                continue;
+            }
+            if (number < 1 || number > 65535) {
+                r.error(f.get("containerPort"), f.child("containerPort"), number + " is out of range (expected 1-65535)");
+                continue;
+            }
+            Protocol protocol = Protocol.TCP;
+            String proto = r.string(f.get("protocol"), f.child("protocol"));
+            if (proto != null) {
+                Optional<Protocol> pp = Protocol.parse(proto);
+                if (pp.isEmpty()) {
+                    r.error(f.get("protocol"), f.child("protocol"), "unknown protocol \"" + proto
+                            + "\" (expected TCP, UDP or SCTP)");
+                    continue;
+                }
+                protocol = pp.get();
+            }
+            String name = r.string(f.get("name"), f.child("name"));
+            if (name != null) {
+                String problem = Names.portNameProblem(name);
+                if (problem != null) {
+                    r.error(f.get("name"), f.child("name"), problem);
+                    continue;
+                }
+                if (!names.add(name)) {
+                    r.warning(f.get("name"), f.child("name"), "port name \"" + name
+                            + "\" is used twice in this container");
+                }
+            }
+            out.add(new ContainerPort(name, number.intValue(), protocol));
+        }
+        return out;
+    }
+
+    private List<IpAddress> statusIps(Node statusNode) {
+        Fields status = r.mapping(statusNode, "status");
+        if (status == null) {
+            return List.of();
+        }
+        LinkedHashSet<IpAddress> ips = new LinkedHashSet<>();
+        String podIp = r.string(status.get("podIP"), "status.podIP");
+        if (podIp != null && !podIp.isEmpty()) {
+            IpAddress.parse(podIp).ifPresentOrElse(ips::add, () -> r.error(status.get("podIP"), "status.podIP",
+                    "\"" + podIp + "\" is not an IP address (expected e.g. 10.244.1.7 or fd00::7)"));
+        }
+        List<Node> list = r.list(status.get("podIPs"), "status.podIPs");
+        for (int i = 0; i < list.size(); i++) {
+            String p = "status.podIPs[" + i + "]";
+            Fields f = r.mapping(list.get(i), p);
+            if (f == null) {
+                continue;
+            }
+            String ip = r.string(f.get("ip"), p + ".ip");
+            if (ip != null) {
+                IpAddress.parse(ip).ifPresentOrElse(ips::add, () -> r.error(f.get("ip"), p + ".ip",
+                        "\"" + ip + "\" is not an IP address (expected e.g. 10.244.1.7 or fd00::7)"));
+            }
+        }
+        return List.copyOf(ips);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.stockade.load;
+
+import dev.stockade.model.LabelSelector;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/** Reads a metav1.LabelSelector, validating keys, values and operators as the API does. */
+final class SelectorReader {
+    private SelectorReader() {}
+
+    /** The selector, or empty when absent; an invalid selector is reported and read as far as possible. */
+    static Optional<LabelSelector> read(ObjectReader r, Node n, String path) {
+        if (ObjectReader.isNull(n)) {
+            return Optional.empty();
+        }
+        Fields f = r.mapping(n, path);
+        if (f == null) {
+            return Optional.empty();
+        }
+        r.checkFields(f, KnownFields.LABEL_SELECTOR);
+        TreeMap<String, String> labels = new TreeMap<>();
+        Fields ml = r.mapping(f.get("matchLabels"), f.child("matchLabels"));
+        if (ml != null) {
+            for (Map.Entry<String, String> e : r.stringMap(ml.node(), ml.path()).entrySet()) {
+                String keyProblem = Names.labelKeyProblem(e.getKey());
+                String valueProblem = Names.labelValueProblem(e.getValue());
+                if (keyProblem != null) {
+                    r.error(ml.key(e.getKey()), ml.child(e.getKey()), keyProblem);
+                } else if (valueProblem != null) {
+                    r.error(ml.get(e.getKey()), ml.child(e.getKey()), valueProblem);
+                } else {
+                    labels.put(e.getKey(), e.getValue());
+                }
+            }
+        }
+        List<LabelSelector.Requirement> reqs = new ArrayList<>();
+        List<Node> exprs = r.list(f.get("matchExpressions"), f.child("matchExpressions"));
+        for (int i = 0; i < exprs.size(); i++) {
+            String p = f.child("matchExpressions") + "[" + i + "]";
+            Fields e = r.mapping(exprs.get(i), p);
+            if (e == null) {
+                continue;
+            }
+            r.checkFields(e, KnownFields.REQUIREMENT);
+            String key = r.string(e.get("key"), e.child("key"));
+            String op = r.string(e.get("operator"), e.child("operator"));
+            if (key == null) {
+                r.error(e.node(), e.child("key"), "is required (expected a label key)");
+                continue;
+            }
+            String keyProblem = Names.labelKeyProblem(key);
+            if (keyProblem != null) {
+                r.error(e.get("key"), e.child("key"), keyProblem);
+                continue;
+            }
+            if (op == null) {
+                r.error(e.node(), e.child("operator"), "is required (expected In, NotIn, Exists or DoesNotExist)");
+                continue;
+            }
+            Optional<LabelSelector.Operator> operator = LabelSelector.Operator.parse(op);
+            if (operator.isEmpty()) {
+                r.error(e.get("operator"), e.child("operator"), "unknown operator \"" + op
+                        + "\" (expected In, NotIn, Exists or DoesNotExist; operators are case-sensitive)");
+                continue;
+            }
+            List<Node> valueNodes = r.list(e.get("values"), e.child("values"));
+            List<String> values = new ArrayList<>();
+            for (int k = 0; k < valueNodes.size(); k++) {
+                String v = r.scalarText(valueNodes.get(k), e.child("values") + "[" + k + "]");
+                if (v == null) {
+                    continue;
+                }
+                String problem = Names.labelValueProblem(v);
+                if (problem != null) {
+                    r.error(valueNodes.get(k), e.child("values") + "[" + k + "]", problem);
+                } else {
+                    values.add(v);
+                }
+            }
+            boolean needsValues = operator.get() == LabelSelector.Operator.In
+                    || operator.get() == LabelSelector.Operator.NotIn;
+            if (needsValues && values.isEmpty()) {
+                r.error(e.node(), e.child("values"), "must be non-empty when operator is " + op
+                        + " (expected at least one value)");
+                continue;
+            }
+            if (!needsValues && !valueNodes.isEmpty()) {
+                r.error(e.get("values"), e.child("values"), "must be empty when operator is " + op
+                        + " (expected no values)");
+                continue;
+            }
+            reqs.add(new LabelSelector.Requirement(key, operator.get(), values));
+        }
+        return Optional.of(new LabelSelector(labels, reqs));
+    }
+}

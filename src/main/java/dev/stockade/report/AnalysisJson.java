@@ -1,0 +1,58 @@
+package dev.stockade.report;
+
+import dev.stockade.engine.Connection;
+import dev.stockade.engine.Endpoint;
+
+/**
+ * The {@code analyze -o json} contract, schemaVersion 1 (schema: {@code schemas/analyze.schema.json}):
+ * {@code {"schemaVersion":1, "options":{…}, "endpoints":[…], "connections":[{"src","dst","allowed"}], "warnings":[…]}}.
+ */
+public final class AnalysisJson {
+    public static final int SCHEMA_VERSION = 1;
+
+    private AnalysisJson() {}
+
+    public static String render(ConnectivityView v) {
+        return Json.write(g -> {
+            g.writeStartObject();
+            g.writeNumberField("schemaVersion", SCHEMA_VERSION);
+            g.writeObjectFieldStart("options");
+            g.writeBooleanField("ipBlockMatchesPods", v.connectivity().options().ipBlockMatchesPods());
+            g.writeEndObject();
+            g.writeArrayFieldStart("endpoints");
+            for (Endpoint e : v.endpoints()) {
+                g.writeStartObject();
+                g.writeStringField("id", e.id());
+                g.writeStringField("kind", e.kind());
+                switch (e) {
+                    case Endpoint.WorkloadEndpoint w -> {
+                        g.writeStringField("namespace", w.workload().namespace());
+                        g.writeStringField("name", w.workload().name());
+                    }
+                    case Endpoint.ExternalEndpoint x -> {
+                        g.writeStringField("start", x.range().start().toString());
+                        g.writeStringField("end", x.range().end().toString());
+                    }
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("connections");
+            for (Connection c : v.connections()) {
+                g.writeStartObject();
+                g.writeStringField("src", c.src().id());
+                g.writeStringField("dst", c.dst().id());
+                g.writeFieldName("allowed");
+                Json.ports(g, c.allowed());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("warnings");
+            for (String w : v.connectivity().warnings()) {
+                g.writeString(w);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        });
+    }
+}
