@@ -67,16 +67,14 @@ public final class ClusterGenerator {
             String ports = "    - {name: http, containerPort: 8080}\n    - {name: metrics, containerPort: 9090}\n"
                     + (tier.equals("db") ? "    - {name: sql, containerPort: 5432}\n" : "");
             doc(deployment(ns(i), name, "app: " + name + "\n        tier: " + tier, ports));
-            int pods = spec.pods() == 0 ? 0 : Math.min(podsLeft, (spec.pods() + w) / spec.workloads() - (spec.pods() + w - 1) / spec.workloads() + (w < spec.pods() % spec.workloads() ? 0 : 0));
-            if (spec.pods() > 0) {
-                pods = spec.pods() / spec.workloads() + (w < spec.pods() % spec.workloads() ? 1 : 0);
-                pods = Math.min(pods, podsLeft);
-            }
+            // spread the pods evenly: the first (pods % workloads) Deployments get one more
+            int pods = Math.min(podsLeft, spec.pods() / spec.workloads() + (w < spec.pods() % spec.workloads() ? 1 : 0));
             if (pods > 0) {
                 String rs = name + "-" + Integer.toHexString(0x5d8f0 + w);
                 doc("apiVersion: apps/v1\nkind: ReplicaSet\nmetadata:\n  name: " + rs + "\n  namespace: " + ns(i)
                         + "\n  ownerReferences:\n  - {apiVersion: apps/v1, kind: Deployment, name: " + name
-                        + ", controller: true}\nspec:\n  selector: {matchLabels: {app: " + name + "}}\n");
+                        + ", controller: true}\nspec:\n  selector: {matchLabels: {app: " + name + "}}\n"
+                        + template("app: " + name + "\n        tier: " + tier, name, ports));
                 for (int p = 0; p < pods; p++) {
                     ip++;
                     doc("apiVersion: v1\nkind: Pod\nmetadata:\n  name: " + rs + "-" + p + "\n  namespace: " + ns(i)
@@ -101,8 +99,12 @@ public final class ClusterGenerator {
 
     private static String deployment(String ns, String name, String labels, String ports) {
         return "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: " + name + "\n  namespace: " + ns
-                + "\nspec:\n  replicas: 2\n  selector:\n    matchLabels: {app: " + name.replaceAll(".*", "x") + "}\n"
-                + "  template:\n    metadata:\n      labels:\n        " + labels + "\n    spec:\n      containers:\n"
+                + "\nspec:\n  replicas: 2\n  selector:\n    matchLabels: {app: " + name + "}\n"
+                + template(labels, name, ports);
+    }
+
+    private static String template(String labels, String name, String ports) {
+        return "  template:\n    metadata:\n      labels:\n        " + labels + "\n    spec:\n      containers:\n"
                 + "      - name: main\n        image: registry.example/" + name + ":1.0\n        ports:\n"
                 + ports.replace("    - ", "        - ");
     }

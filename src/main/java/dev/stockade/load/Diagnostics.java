@@ -16,6 +16,10 @@ public final class Diagnostics {
         all.add(new Diagnostic(Diagnostic.Severity.WARNING, at, object, path, message));
     }
 
+    public void add(Diagnostic d) {
+        all.add(d);
+    }
+
     public List<Diagnostic> list() {
         return List.copyOf(all);
     }

@@ -50,6 +50,7 @@ public final class Loader {
     private final Map<ObjectRef, Source> seen = new java.util.HashMap<>();
     private final Map<String, Integer> skipped = new TreeMap<>();
     private final InputStream stdin;
+    private final List<java.util.concurrent.Callable<ComposedFile>> pending = new ArrayList<>();
     private int files;
     private int objects;
     private boolean tooMany;
@@ -64,6 +65,7 @@ public final class Loader {
         for (String in : inputs) {
             l.input(in);
         }
+        l.drain();
         return l.result();
     }
 
@@ -74,25 +76,24 @@ public final class Loader {
     /** Loads YAML text (tests and generated input); {@code name} stands for the file name. */
     public static LoadResult loadString(String name, String yaml) {
         Loader l = new Loader(InputStream.nullInputStream());
-        l.files++;
-        l.parse(name, yaml);
+        l.consume(ComposedFile.of(name, yaml));
         return l.result();
     }
 
     private void input(String in) {
         if (in.equals("-")) {
-            files++;
-            try {
-                byte[] bytes = stdin.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_FILE_BYTES + 1));
-                if (bytes.length > MAX_FILE_BYTES) {
-                    fileError("<stdin>", "input is larger than " + (MAX_FILE_BYTES >> 20) + " MiB (expected a smaller input;"
-                            + " split it into files)");
-                    return;
+            pending.add(() -> {
+                try {
+                    byte[] bytes = stdin.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_FILE_BYTES + 1));
+                    if (bytes.length > MAX_FILE_BYTES) {
+                        return ComposedFile.failed("<stdin>", "input is larger than " + (MAX_FILE_BYTES >> 20)
+                                + " MiB (expected a smaller input; split it into files)");
+                    }
+                    return ComposedFile.of("<stdin>", bytes);
+                } catch (IOException e) {
+                    return ComposedFile.failed("<stdin>", "cannot read standard input: " + e.getMessage());
                 }
-                text("<stdin>", bytes);
-            } catch (IOException e) {
-                fileError("<stdin>", "cannot read standard input: " + e.getMessage());
-            }
+            });
             return;
         }
         Path p = Path.of(in);
@@ -101,19 +102,21 @@ public final class Loader {
             try (Stream<Path> s = Files.walk(p)) {
                 found = s.filter(Files::isRegularFile).filter(Loader::isManifest).sorted().toList();
             } catch (IOException | java.io.UncheckedIOException e) {
-                fileError(in, "cannot read directory: " + e.getMessage());
+                pending.add(() -> ComposedFile.failed(in, "cannot read directory: " + e.getMessage()));
                 return;
             }
             if (found.isEmpty()) {
-                diagnostics.warning(new Source(in, 0, 0), "", "", "directory has no .yaml, .yml or .json files");
+                pending.add(() -> new ComposedFile(in, List.of(), List.of(new Diagnostic(Diagnostic.Severity.WARNING,
+                        new Source(in, 0, 0), "", "", "directory has no .yaml, .yml or .json files"))));
             }
             for (Path f : found) {
-                file(f);
+                pending.add(() -> file(f));
             }
         } else if (Files.isRegularFile(p)) {
-            file(p);
+            pending.add(() -> file(p));
         } else {
-            fileError(in, Files.exists(p) ? "not a regular file or directory" : "no such file or directory");
+            String why = Files.exists(p) ? "not a regular file or directory" : "no such file or directory";
+            pending.add(() -> ComposedFile.failed(in, why));
         }
     }
 
@@ -122,90 +125,81 @@ public final class Loader {
         return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json");
     }
 
-    private void file(Path p) {
-        files++;
+    private static ComposedFile file(Path p) {
         String name = p.toString();
         try {
             long size = Files.size(p);
             if (size > MAX_FILE_BYTES) {
-                fileError(name, "file is larger than " + (MAX_FILE_BYTES >> 20) + " MiB (" + (size >> 20)
-                        + " MiB; expected a smaller file: split it)");
-                return;
+                return ComposedFile.failed(name, "file is larger than " + (MAX_FILE_BYTES >> 20) + " MiB ("
+                        + (size >> 20) + " MiB; expected a smaller file: split it)");
             }
-            text(name, Files.readAllBytes(p));
+            return ComposedFile.of(name, Files.readAllBytes(p));
         } catch (IOException e) {
-            fileError(name, "cannot read file: " + e.getMessage());
+            return ComposedFile.failed(name, "cannot read file: " + e.getMessage());
         }
     }
 
-    private void text(String name, byte[] bytes) {
-        String s;
-        try {
-            s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            fileError(name, "is not UTF-8 text (expected a YAML or JSON manifest)");
-            return;
-        }
-        parse(name, s);
-    }
-
-    private void fileError(String name, String message) {
-        diagnostics.error(new Source(name, 0, 0), "", "", message);
-    }
-
-    private void parse(String name, String text) {
-        if (text.isBlank()) {
-            diagnostics.warning(new Source(name, 1, 1), "", "", "file is empty (no objects)");
-            return;
-        }
-        LoadSettings settings = LoadSettings.builder().setLabel(name).setUseMarks(true)
-                .setMaxAliasesForCollections(MAX_ALIASES).setAllowRecursiveKeys(false)
-                .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, MAX_FILE_BYTES)).build();
-        int documents = 0;
-        try {
-            for (Node root : new Compose(settings).composeAllFromString(text)) {
-                documents++;
-                document(name, root);
-                if (tooMany) {
-                    return;
+    /**
+     * Composes the pending inputs on a small pool (YAML parsing dominates loading) while this
+     * thread turns documents into objects strictly in input order; at most a few files are
+     * held parsed at once.
+     */
+    private void drain() {
+        if (pending.size() <= 1) {
+            for (java.util.concurrent.Callable<ComposedFile> c : pending) {
+                try {
+                    consume(c.call());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
                 }
             }
-        } catch (MarkedYamlEngineException e) {
-            var mark = e.getProblemMark().or(e::getContextMark);
-            Source at = mark.map(m -> new Source(name, m.getLine() + 1, m.getColumn() + 1)).orElse(new Source(name, 0, 0));
-            diagnostics.error(at, "", "", "YAML syntax error: " + oneLine(e.getProblem())
-                    + (e.getContext() == null ? "" : " (" + oneLine(e.getContext()) + ")"));
-        } catch (YamlEngineException e) {
-            diagnostics.error(new Source(name, 0, 0), "", "", "YAML error: " + yamlMessage(e));
-        } catch (StackOverflowError e) {
-            diagnostics.error(new Source(name, 0, 0), "", "", "YAML nesting is too deep (expected a Kubernetes manifest)");
+            return;
         }
-        if (documents == 0 && !diagnostics.hasErrors()) {
-            diagnostics.warning(new Source(name, 1, 1), "", "", "file has no objects");
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 4));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(null, r, "stockade-yaml", 64L << 20);
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            java.util.ArrayDeque<java.util.concurrent.Future<ComposedFile>> window = new java.util.ArrayDeque<>();
+            int next = 0;
+            while (next < pending.size() || !window.isEmpty()) {
+                while (next < pending.size() && window.size() < threads + 1) {
+                    window.add(pool.submit(pending.get(next++)));
+                }
+                ComposedFile f;
+                try {
+                    f = window.poll().get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException(e.getCause());
+                }
+                consume(f);
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
-    private static String yamlMessage(YamlEngineException e) {
-        String m = oneLine(e.getMessage());
-        if (m.contains("aliases")) {
-            return "too many aliases (more than " + MAX_ALIASES + "; this looks like a YAML bomb)";
+    private void consume(ComposedFile f) {
+        files++;
+        for (Diagnostic d : f.problems()) {
+            diagnostics.add(d);
         }
-        if (m.contains("code point")) {
-            return "document is too large (expected at most " + (MAX_FILE_BYTES >> 20) + " MiB)";
+        for (Node root : f.documents()) {
+            if (tooMany) {
+                return;
+            }
+            document(f.name(), root);
         }
-        return m;
-    }
-
-    private static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s+", " ").trim();
     }
 
     private void document(String file, Node root) {
-        if (ObjectReader.isNull(root)) {
-            return;
-        }
         ObjectReader r = new ObjectReader(file, "", diagnostics);
+        r.node(root);
         Fields top = r.mapping(root, "");
         if (top == null) {
             return;
@@ -235,6 +229,7 @@ public final class Loader {
             List<Node> items = r.list(top.get("items"), "items");
             for (int i = 0; i < items.size(); i++) {
                 ObjectReader ir = new ObjectReader(r.file(), "", diagnostics);
+                ir.node(items.get(i));
                 Fields item = ir.mapping(items.get(i), "items[" + i + "]");
                 if (item != null) {
                     object(ir, item);

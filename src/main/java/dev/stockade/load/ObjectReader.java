@@ -25,6 +25,7 @@ final class ObjectReader {
     private final Diagnostics diagnostics;
     private String object;
     private boolean broken;
+    private Node top;
 
     ObjectReader(String file, String object, Diagnostics diagnostics) {
         this.file = file;
@@ -49,7 +50,15 @@ final class ObjectReader {
         return broken;
     }
 
+    /** The object's top node: where problems with an absent field are reported. */
+    void node(Node top) {
+        this.top = top;
+    }
+
     Source source(Node n) {
+        if (n == null) {
+            return top == null ? new Source(file, 0, 0) : source(top);
+        }
         return n.getStartMark().map(m -> new Source(file, m.getLine() + 1, m.getColumn() + 1))
                 .orElse(new Source(file, 0, 0));
     }
