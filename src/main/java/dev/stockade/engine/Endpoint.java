@@ -3,8 +3,9 @@ package dev.stockade.engine;
 import dev.stockade.model.Workload;
 
 /**
- * A node of the connectivity graph: a workload, or a range of addresses outside every pod
- * ("External"). {@link #id()} is unique within one analysis and is what outputs print.
+ * A node of the connectivity graph: a workload, or a range of IP addresses ("External": what
+ * any address in the range may send or receive; the ranges cover the whole IPv4 and IPv6 space,
+ * pod IPs included). {@link #id()} is unique within one analysis and is what outputs print.
  */
 public sealed interface Endpoint {
     String id();

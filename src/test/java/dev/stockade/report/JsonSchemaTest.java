@@ -1,0 +1,108 @@
+package dev.stockade.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.stockade.engine.AnalysisOptions;
+import dev.stockade.engine.Analyzer;
+import dev.stockade.engine.Connectivity;
+import dev.stockade.engine.Endpoint;
+import dev.stockade.engine.Explainer;
+import dev.stockade.engine.Target;
+import dev.stockade.engine.Verdict;
+import dev.stockade.load.LoadResult;
+import dev.stockade.load.Loader;
+import dev.stockade.model.Protocol;
+import dev.stockade.model.Workload;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The JSON outputs validate against the schemas shipped in {@code schemas/}. */
+class JsonSchemaTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private static Set<ValidationMessage> validate(String schemaFile, String json) throws IOException {
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(Files.readString(Path.of("schemas", schemaFile)));
+        return schema.validate(MAPPER.readTree(json));
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void analyzeJson_hexabase_matchesSchema(boolean ipBlockMatchesPods) throws IOException {
+        LoadResult r = Loader.load(List.of("examples/hexabase"));
+        Connectivity c = new Analyzer(new AnalysisOptions(ipBlockMatchesPods)).analyze(r.cluster());
+        String json = AnalysisJson.render(ConnectivityView.all(c));
+
+        assertThat(validate("analyze.schema.json", json)).isEmpty();
+        JsonNode root = MAPPER.readTree(json);
+        assertThat(root.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(root.get("options").get("ipBlockMatchesPods").asBoolean()).isEqualTo(ipBlockMatchesPods);
+        assertThat(root.get("connections").size()).isEqualTo(c.connections().size());
+    }
+
+    @Test
+    void analyzeSchema_rejectsBrokenDocuments() throws IOException {
+        String missingAllowed = "{\"schemaVersion\":1,\"endpoints\":[],\"connections\":[{\"src\":\"a/b\",\"dst\":\"c/d\"}]}";
+        String badPort = "{\"schemaVersion\":1,\"endpoints\":[],\"connections\":[{\"src\":\"a/b\",\"dst\":\"c/d\","
+                + "\"allowed\":{\"TCP\":[\"http\"]}}]}";
+        String badKind = "{\"schemaVersion\":1,\"endpoints\":[{\"id\":\"x\",\"kind\":\"External\",\"namespace\":\"a\","
+                + "\"name\":\"b\"}],\"connections\":[]}";
+
+        assertThat(validate("analyze.schema.json", missingAllowed)).isNotEmpty();
+        assertThat(validate("analyze.schema.json", badPort)).isNotEmpty();
+        assertThat(validate("analyze.schema.json", badKind)).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {8080, 5432, 53})
+    void explainJson_everyPairOfHexabase_matchesSchema(int port) throws IOException {
+        LoadResult r = Loader.load(List.of("examples/hexabase"));
+        Explainer explainer = new Explainer(r.cluster(), AnalysisOptions.DEFAULT);
+        List<Target> targets = new ArrayList<>();
+        for (Workload w : r.cluster().workloads()) {
+            targets.add(new Target.PodTarget(w, w.pods().get(0)));
+        }
+        targets.add(new Target.AddressTarget(dev.stockade.model.IpAddress.parse("192.168.100.10").orElseThrow()));
+        for (Target a : targets) {
+            for (Target b : targets) {
+                if (a == b || (a instanceof Target.AddressTarget && b instanceof Target.AddressTarget)) {
+                    continue;
+                }
+                Verdict v = explainer.explain(a, b, Protocol.TCP, port);
+                String json = ExplainRenderer.json(List.of(v), AnalysisOptions.DEFAULT);
+                assertThat(validate("explain.schema.json", json)).as(json).isEmpty();
+                assertThat(MAPPER.readTree(json).get("allowed").asBoolean()).isEqualTo(v.allowed());
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"analyze.schema.json", "explain.schema.json", "bench.schema.json"})
+    void schemas_areValidJson(String file) throws IOException {
+        JsonNode schema = MAPPER.readTree(Files.readString(Path.of("schemas", file)));
+        assertThat(schema.get("$schema").asText()).contains("2020-12");
+    }
+
+    @Test
+    void analyzeJson_externalEndpoints_coverBothFamilies() throws IOException {
+        LoadResult r = Loader.load(List.of("examples/hexabase"));
+        Connectivity c = new Analyzer(AnalysisOptions.DEFAULT).analyze(r.cluster());
+        List<Endpoint.ExternalEndpoint> ext = c.endpoints().stream()
+                .filter(e -> e instanceof Endpoint.ExternalEndpoint).map(e -> (Endpoint.ExternalEndpoint) e).toList();
+        assertThat(ext.get(0).range().start().toString()).isEqualTo("0.0.0.0");
+        assertThat(ext.get(ext.size() - 1).range().end().toString()).isEqualTo("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff");
+    }
+}
