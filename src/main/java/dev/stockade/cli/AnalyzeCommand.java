@@ -16,7 +16,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "analyze", mixinStandardHelpOptions = true, usageHelpWidth = 110, sortOptions = false,
         description = {"List every allowed connection between workloads and external address ranges.",
             "Self pairs are omitted; pairs with nothing allowed are absent."},
         footerHeading = "%nExamples:%n",

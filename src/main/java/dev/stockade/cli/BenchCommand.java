@@ -12,9 +12,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Generate a realistic seeded cluster, write it as YAML, load it through the real loader,",
-            "analyse it and sample explain; report the figures. Progress goes to standard error."},
+@Command(name = "bench", mixinStandardHelpOptions = true, usageHelpWidth = 110, sortOptions = false,
+        description = {"Measure load, analysis and explain on a generated cluster.",
+            "Generates a realistic seeded cluster, writes it as YAML, loads it through the real loader,",
+            "analyses it and samples explain. Progress goes to standard error."},
         footerHeading = "%nExamples:%n",
         footer = {"  stockade bench",
             "  stockade bench --workloads 10000 --policies 5000 --namespaces 1000 -o json",

@@ -23,9 +23,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Say whether one flow is ALLOWED or BLOCKED, and why: the policies selecting the source",
-            "for egress and the destination for ingress, and for each rule the peer and port that matched."},
+@Command(name = "explain", mixinStandardHelpOptions = true, usageHelpWidth = 110, sortOptions = false,
+        description = {"Say whether one flow is ALLOWED or BLOCKED, and why.",
+            "Shows the policies selecting the source for egress and the destination for ingress, and for each",
+            "of their rules the peer and the port that matched (with file:line)."},
         footerHeading = "%nExamples:%n",
         footer = {"  stockade explain --from production/frontend --to production/backend --port 8080 examples/hexabase",
             "  stockade explain --from production/backend --to 192.168.100.10 --port 5432/TCP examples/hexabase",

@@ -5,7 +5,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import picocli.AutoComplete.GenerateCompletion;
 
-@Command(name = "stockade", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "stockade", mixinStandardHelpOptions = true, usageHelpWidth = 110, versionProvider = VersionProvider.class,
         description = {"Network security for Kubernetes: who can reach whom, on which ports, and why."},
         subcommands = {AnalyzeCommand.class, ExplainCommand.class, BenchCommand.class, GenerateCompletion.class},
         footerHeading = "%nExamples:%n",
