@@ -12,9 +12,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Generate a realistic seeded cluster, write it as YAML, load it through the real loader,",
-            "analyse it and sample explain; report the figures. Progress goes to standard error."},
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false,
+        description = {"Measure Stockade on a generated cluster and report the figures.",
+            "Generates a realistic seeded cluster, writes it as YAML, loads it through the real loader,",
+            "analyses it and samples explain. Progress goes to standard error."},
         footerHeading = "%nExamples:%n",
         footer = {"  stockade bench",
             "  stockade bench --workloads 10000 --policies 5000 --namespaces 1000 -o json",
@@ -22,7 +24,9 @@ import picocli.CommandLine.Model.CommandSpec;
             "  stockade bench --workloads 200 --policies 100 --namespaces 10 --write /tmp/cluster",
             "",
             "JSON fields: workloads, pods, policies, namespaces, connections, parseMillis, analysisMillis,",
-            "explainP99Micros, peakHeapBytes."})
+            "explainP99Micros, peakHeapBytes.",
+            "",
+            "Exit codes: 0 ok, 2 bad usage (e.g. no workloads), 3 internal error."})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
