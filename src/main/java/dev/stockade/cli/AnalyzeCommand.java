@@ -12,11 +12,13 @@ import java.util.function.Predicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "analyze", mixinStandardHelpOptions = true, usageHelpWidth = 110, sortOptions = false,
+@Command(name = "analyze", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false,
         description = {"List every allowed connection between workloads and external address ranges.",
             "Self pairs are omitted; pairs with nothing allowed are absent."},
         footerHeading = "%nExamples:%n",
@@ -29,6 +31,9 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    StockadeCommand parent;
 
     @Mixin
     InputOptions input;
@@ -48,7 +53,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputFormat format = Formats.parse(spec, output, OutputFormat.values());
-        LoadResult loaded = input.load(System.in, spec.commandLine().getErr());
+        LoadResult loaded = input.load(StockadeCommand.stdin(parent), spec.commandLine().getErr());
         Connectivity c = new Analyzer(input.analysisOptions()).analyze(loaded.cluster());
         if (input.verbose) {
             for (String w : c.warnings()) {

@@ -12,8 +12,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "bench", mixinStandardHelpOptions = true, usageHelpWidth = 110, sortOptions = false,
-        description = {"Measure load, analysis and explain on a generated cluster.",
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false,
+        description = {"Measure Stockade on a generated cluster and report the figures.",
             "Generates a realistic seeded cluster, writes it as YAML, loads it through the real loader,",
             "analyses it and samples explain. Progress goes to standard error."},
         footerHeading = "%nExamples:%n",
@@ -23,7 +24,9 @@ import picocli.CommandLine.Model.CommandSpec;
             "  stockade bench --workloads 200 --policies 100 --namespaces 10 --write /tmp/cluster",
             "",
             "JSON fields: workloads, pods, policies, namespaces, connections, parseMillis, analysisMillis,",
-            "explainP99Micros, peakHeapBytes."})
+            "explainP99Micros, peakHeapBytes.",
+            "",
+            "Exit codes: 0 ok, 2 bad usage (e.g. no workloads), 3 internal error."})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

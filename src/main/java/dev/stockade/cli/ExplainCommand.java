@@ -19,24 +19,30 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "explain", mixinStandardHelpOptions = true, usageHelpWidth = 110, sortOptions = false,
+@Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false,
         description = {"Say whether one flow is ALLOWED or BLOCKED, and why.",
-            "Shows the policies selecting the source for egress and the destination for ingress, and for each",
-            "of their rules the peer and the port that matched (with file:line)."},
+            "Lists the policies selecting the source for egress and the destination for ingress, and for each",
+            "of their rules the peer and port that matched."},
         footerHeading = "%nExamples:%n",
         footer = {"  stockade explain --from production/frontend --to production/backend --port 8080 examples/hexabase",
             "  stockade explain --from production/backend --to 192.168.100.10 --port 5432/TCP examples/hexabase",
-            "  stockade explain -n alt-las-prod --from api-gateway --to ai-orchestrator --port http -o json examples/alt-las",
+            "  stockade explain -n alt-las-prod --from api-gateway --to ai-orchestrator --port http \\",
+            "      -o json examples/alt-las",
             "",
             "A and B are ns/name (or name with -n), or an IP address (a pod's IP stands for that pod).",
             "Exit codes (like kubectl auth can-i): 0 ALLOWED, 1 BLOCKED, 2 bad input or usage, 3 internal error."})
 public final class ExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    StockadeCommand parent;
 
     @Option(names = "--from", required = true, paramLabel = "A", description = "Source: ns/name or an IP.")
     String from;
@@ -62,7 +68,7 @@ public final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputFormat format = Formats.parse(spec, output, OutputFormat.TEXT, OutputFormat.JSON);
-        LoadResult loaded = input.load(System.in, spec.commandLine().getErr());
+        LoadResult loaded = input.load(StockadeCommand.stdin(parent), spec.commandLine().getErr());
         Cluster cluster = loaded.cluster();
         List<Target> sources = resolve(cluster, from, "--from");
         List<Target> destinations = resolve(cluster, to, "--to");

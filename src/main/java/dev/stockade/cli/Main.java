@@ -1,19 +1,28 @@
 package dev.stockade.cli;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /** Entry point: builds the command line, maps errors to exit codes, never prints a stack trace. */
 public final class Main {
+    /** Help text width: the examples in the footers are single command lines up to this long. */
+    static final int USAGE_WIDTH = 100;
+
     private Main() {}
 
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
-    /** Runs one invocation with the given streams; returns the exit code. */
+    /** Runs one invocation with the given streams, reading {@code -} from {@link System#in}; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = commandLine();
+        return run(args, System.in, out, err);
+    }
+
+    /** Runs one invocation with the given streams ({@code in} is what {@code -} reads); returns the exit code. */
+    public static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
+        CommandLine cl = commandLine(in);
         cl.setOut(out);
         cl.setErr(err);
         try {
@@ -26,7 +35,13 @@ public final class Main {
     }
 
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new StockadeCommand());
+        return commandLine(System.in);
+    }
+
+    /** The command tree; {@code stdin} is what the {@code -} input reads. Help is laid out for 100 columns. */
+    public static CommandLine commandLine(InputStream stdin) {
+        CommandLine cl = new CommandLine(new StockadeCommand(stdin));
+        cl.setUsageHelpWidth(USAGE_WIDTH);
         cl.setExitCodeExceptionMapper(e -> ExitCodes.INTERNAL);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();

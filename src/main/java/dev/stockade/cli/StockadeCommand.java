@@ -1,11 +1,12 @@
 package dev.stockade.cli;
 
+import java.io.InputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import picocli.AutoComplete.GenerateCompletion;
 
-@Command(name = "stockade", mixinStandardHelpOptions = true, usageHelpWidth = 110, versionProvider = VersionProvider.class,
+@Command(name = "stockade", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Network security for Kubernetes: who can reach whom, on which ports, and why."},
         subcommands = {AnalyzeCommand.class, ExplainCommand.class, BenchCommand.class, GenerateCompletion.class},
         footerHeading = "%nExamples:%n",
@@ -18,6 +19,22 @@ import picocli.AutoComplete.GenerateCompletion;
 public final class StockadeCommand implements Runnable {
     @Spec
     CommandSpec spec;
+
+    private final InputStream stdin;
+
+    public StockadeCommand() {
+        this(System.in);
+    }
+
+    /** {@code stdin} is what the {@code -} input of the verbs reads. */
+    public StockadeCommand(InputStream stdin) {
+        this.stdin = stdin;
+    }
+
+    /** Standard input for a verb: its parent's, or {@link System#in} when the verb runs on its own. */
+    static InputStream stdin(StockadeCommand parent) {
+        return parent == null ? System.in : parent.stdin;
+    }
 
     @Override
     public void run() {

@@ -3,7 +3,7 @@ package dev.stockade.load;
 import java.util.Collection;
 import java.util.Optional;
 
-/** "Did you mean" for misspelled field names: the closest known name by edit distance. */
+/** "Did you mean" for misspelled field names: the closest known name by edit distance (ties: the first by name). */
 final class Suggestions {
     private Suggestions() {}
 
@@ -12,7 +12,8 @@ final class Suggestions {
         int bestDistance = Integer.MAX_VALUE;
         for (String c : candidates) {
             int d = distance(word.toLowerCase(java.util.Locale.ROOT), c.toLowerCase(java.util.Locale.ROOT));
-            if (d < bestDistance) {
+            // ties go to the alphabetically first name, so the message does not depend on set order
+            if (d < bestDistance || (d == bestDistance && c.compareTo(best) < 0)) {
                 bestDistance = d;
                 best = c;
             }
