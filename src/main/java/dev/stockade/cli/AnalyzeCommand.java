@@ -47,7 +47,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     String namespace;
 
     @Option(names = "--focus", paramLabel = "WORKLOAD",
-            description = "Show only connections from or to this workload (ns/name, or name with -n).")
+            description = "Show only connections from or to this workload (ns/name, or name with -n), or the external range holding an IP address.")
     String focus;
 
     @Override
@@ -78,7 +78,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
             return null;
         }
         if (focus != null) {
-            String f = focus.contains("/") || namespace == null ? focus : namespace + "/" + focus;
+            String f = focus.contains("/") || namespace == null || dev.stockade.model.IpAddress.parse(focus).isPresent()
+                    ? focus : namespace + "/" + focus;
             boolean known = c.endpoints().stream().anyMatch(e -> matchesFocus(e, f));
             if (!known) {
                 throw new ParameterException(spec.commandLine(), "--focus: no workload " + f + " in the input");
@@ -88,7 +89,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return e -> e instanceof Endpoint.WorkloadEndpoint w && w.workload().namespace().equals(namespace);
     }
 
+    /** A workload by id or ns/name, or the external range by id or by an address inside it. */
     private static boolean matchesFocus(Endpoint e, String f) {
-        return e.id().equals(f) || (e instanceof Endpoint.WorkloadEndpoint w && w.workload().toString().equals(f));
+        if (e.id().equals(f)) {
+            return true;
+        }
+        return switch (e) {
+            case Endpoint.WorkloadEndpoint w -> w.workload().toString().equals(f);
+            case Endpoint.ExternalEndpoint x -> dev.stockade.model.IpAddress.parse(f).map(x.range()::contains).orElse(false);
+        };
     }
 }

@@ -27,7 +27,8 @@ public record Diagnostic(Severity severity, Source source, String object, String
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
-        sb.append(source).append(": ").append(severity).append(": ");
+        // a problem with a whole file or path has no position: print just the name
+        sb.append(source.line() > 0 ? source.toString() : source.file()).append(": ").append(severity).append(": ");
         if (!object.isEmpty()) {
             sb.append(object).append(": ");
         }
