@@ -63,7 +63,7 @@ public final class Analyzer {
         private final List<Integer> memberWorkload = new ArrayList<>();
         private final List<Peer> peers = new ArrayList<>();
         private final List<Integer> peerPolicy = new ArrayList<>();
-        private final List<BitSet> peerGroups = new ArrayList<>();
+        private final List<int[]> peerGroups = new ArrayList<>();
         private final List<Integer> peerBlock = new ArrayList<>();
         private final List<IpBlock> blocks = new ArrayList<>();
         private final List<RuleRef> rules = new ArrayList<>();
@@ -183,14 +183,12 @@ public final class Analyzer {
             }
             int np = policies.size();
             for (int pi = 0; pi < np; pi++) {
-                BitSet s = index.subjects(policies.get(pi));
-                for (int g = s.nextSetBit(0); g >= 0; g = s.nextSetBit(g + 1)) {
+                for (int g : index.subjects(policies.get(pi))) {
                     signature.get(g).add(pi);
                 }
             }
             for (int k = 0; k < peers.size(); k++) {
-                BitSet s = peerGroups.get(k);
-                for (int g = s.nextSetBit(0); g >= 0; g = s.nextSetBit(g + 1)) {
+                for (int g : peerGroups.get(k)) {
                     signature.get(g).add(np + k);
                 }
             }
@@ -274,8 +272,7 @@ public final class Analyzer {
             BitSet out = new BitSet(nodes);
             int block = peerBlock.get(peer);
             if (block < 0) {
-                BitSet groups = peerGroups.get(peer);
-                for (int g = groups.nextSetBit(0); g >= 0; g = groups.nextSetBit(g + 1)) {
+                for (int g : peerGroups.get(peer)) {
                     for (int c : groupClasses.get(g)) {
                         out.set(c);
                     }

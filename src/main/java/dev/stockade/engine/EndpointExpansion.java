@@ -141,12 +141,17 @@ final class EndpointExpansion {
         return new Connectivity(endpoints, connections, options, allWarnings);
     }
 
+    /** One connection of an external range: outgoing or incoming, the other end, the ports. */
+    private record Edge(boolean outgoing, int other, PortSet ports) {
+        static final Comparator<Edge> ORDER = Comparator.comparing(Edge::outgoing).thenComparingInt(Edge::other);
+    }
+
     /**
      * Maps every endpoint to its final index: workloads keep theirs; adjacent ranges of one
      * family with identical connections share one.
      */
     private static int[] mergeRanges(int w, List<IpRange> ranges, Map<Long, PortSet> acc) {
-        List<List<String>> fingerprint = new ArrayList<>(ranges.size());
+        List<List<Edge>> fingerprint = new ArrayList<>(ranges.size());
         for (int i = 0; i < ranges.size(); i++) {
             fingerprint.add(new ArrayList<>());
         }
@@ -154,14 +159,14 @@ final class EndpointExpansion {
             int es = (int) (e.getKey() >>> 32);
             int ed = (int) (long) e.getKey();
             if (es >= w) {
-                fingerprint.get(es - w).add("o" + ed + "=" + e.getValue());
+                fingerprint.get(es - w).add(new Edge(true, ed, e.getValue()));
             }
             if (ed >= w) {
-                fingerprint.get(ed - w).add("i" + es + "=" + e.getValue());
+                fingerprint.get(ed - w).add(new Edge(false, es, e.getValue()));
             }
         }
-        for (List<String> f : fingerprint) {
-            java.util.Collections.sort(f);
+        for (List<Edge> f : fingerprint) {
+            f.sort(Edge.ORDER);
         }
         int[] remap = new int[w + ranges.size()];
         for (int i = 0; i < w; i++) {
