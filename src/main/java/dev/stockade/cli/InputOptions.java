@@ -29,18 +29,24 @@ public final class InputOptions {
         return new AnalysisOptions(ipBlockMatchesPods);
     }
 
+    /** Errors before warnings; within each, files in input order and positions in reading order. */
+    static List<Diagnostic> ordered(List<Diagnostic> diagnostics) {
+        Map<String, Integer> fileOrder = new java.util.HashMap<>();
+        for (Diagnostic d : diagnostics) {
+            fileOrder.putIfAbsent(d.source().file(), fileOrder.size());
+        }
+        List<Diagnostic> out = new ArrayList<>(diagnostics);
+        out.sort(java.util.Comparator.comparing((Diagnostic d) -> !d.isError())
+                .thenComparing(d -> fileOrder.get(d.source().file()))
+                .thenComparingInt(d -> d.source().line()).thenComparingInt(d -> d.source().column()));
+        return out;
+    }
+
     /** Loads the inputs and prints every diagnostic (errors first) to {@code err}. */
     LoadResult load(java.io.InputStream stdin, PrintWriter err) {
         LoadResult r = Loader.load(paths, stdin);
-        for (Diagnostic d : r.diagnostics()) {
-            if (d.isError()) {
-                err.println(d);
-            }
-        }
-        for (Diagnostic d : r.diagnostics()) {
-            if (!d.isError()) {
-                err.println(d);
-            }
+        for (Diagnostic d : ordered(r.diagnostics())) {
+            err.println(d);
         }
         if (verbose) {
             err.printf("stockade: read %d file(s), %d object(s): %d namespace(s), %d workload(s), %d NetworkPolicy(s)%n",
