@@ -10,7 +10,9 @@ import dev.stockade.model.Source;
 import dev.stockade.model.Workload;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.CharacterCodingException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,8 +27,13 @@ import java.util.stream.Stream;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Loads manifests from files, directories (recursively: .yaml, .yml, .json) and standard input
@@ -39,7 +46,10 @@ public final class Loader {
     public static final long MAX_FILE_BYTES = 256L << 20;
     /** Most objects read from all inputs together. */
     public static final int MAX_OBJECTS = 2_000_000;
-    /** Most aliases to collections in one file: YAML "billion laughs" bombs stop here. */
+    /**
+     * Most aliases to collections in one file. A "billion laughs" bomb needs fewer; what stops it
+     * is {@link AliasExpansion}, which bounds the nodes aliases add.
+     */
     public static final int MAX_ALIASES = 100;
 
     private final Diagnostics diagnostics = new Diagnostics();
@@ -139,15 +149,26 @@ public final class Loader {
     }
 
     private void text(String name, byte[] bytes) {
-        String s;
-        try {
-            s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            fileError(name, "is not UTF-8 text (expected a YAML or JSON manifest)");
+        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
+                || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
+            fileError(name, "file is UTF-16 text (expected UTF-8; save it as UTF-8)");
             return;
         }
-        parse(name, s);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(in, out, true);
+        if (result.isError()) {
+            out.flip();
+            String before = out.toString();
+            int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
+            int column = 1 + before.codePointCount(before.lastIndexOf('\n') + 1, before.length());
+            diagnostics.error(new Source(name, line, column), "", "", String.format("file is not UTF-8 text: byte 0x%02X"
+                    + " is not valid here (expected a YAML or JSON manifest in UTF-8)", bytes[in.position()] & 0xFF));
+            return;
+        }
+        out.flip();
+        parse(name, out.toString());
     }
 
     private void fileError(String name, String message) {
@@ -159,13 +180,19 @@ public final class Loader {
             diagnostics.warning(new Source(name, 1, 1), "", "", "file is empty (no objects)");
             return;
         }
-        LoadSettings settings = LoadSettings.builder().setLabel(name).setUseMarks(true)
+        // The core schema, as YAML 1.2 defines it: ~ and Null are null, True is a boolean, 0x50 a number.
+        LoadSettings settings = LoadSettings.builder().setLabel(name).setUseMarks(true).setSchema(new CoreSchema())
                 .setMaxAliasesForCollections(MAX_ALIASES).setAllowRecursiveKeys(false)
                 .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, MAX_FILE_BYTES)).build();
-        int documents = 0;
+        int objectsBefore = objects;
+        int problemsBefore = diagnostics.size();
         try {
             for (Node root : new Compose(settings).composeAllFromString(text)) {
-                documents++;
+                AliasExpansion.Problem bomb = AliasExpansion.problem(root);
+                if (bomb != null) {
+                    diagnostics.error(ObjectReader.sourceOf(name, bomb.at()), "", "", bomb.message());
+                    continue;
+                }
                 document(name, root);
                 if (tooMany) {
                     return;
@@ -175,15 +202,36 @@ public final class Loader {
             var mark = e.getProblemMark().or(e::getContextMark);
             Source at = mark.map(m -> new Source(name, m.getLine() + 1, m.getColumn() + 1)).orElse(new Source(name, 0, 0));
             diagnostics.error(at, "", "", "YAML syntax error: " + oneLine(e.getProblem())
-                    + (e.getContext() == null ? "" : " (" + oneLine(e.getContext()) + ")"));
+                    + (oneLine(e.getContext()).isEmpty() ? "" : " (" + oneLine(e.getContext()) + ")"));
+        } catch (ReaderException e) {
+            diagnostics.error(position(name, text, e.getPosition()), "", "", "YAML syntax error: character "
+                    + String.format("U+%04X", e.getCodePoint()) + " is not allowed (expected printable text)");
         } catch (YamlEngineException e) {
             diagnostics.error(new Source(name, 0, 0), "", "", "YAML error: " + yamlMessage(e));
         } catch (StackOverflowError e) {
             diagnostics.error(new Source(name, 0, 0), "", "", "YAML nesting is too deep (expected a Kubernetes manifest)");
         }
-        if (documents == 0 && !diagnostics.hasErrors()) {
+        if (objects == objectsBefore && diagnostics.size() == problemsBefore) {
             diagnostics.warning(new Source(name, 1, 1), "", "", "file has no objects");
         }
+    }
+
+    /** The line and column of the {@code index}-th code point of {@code text}. */
+    private static Source position(String name, String text, int index) {
+        int line = 1;
+        int column = 1;
+        int i = 0;
+        for (int n = 0; n < index && i < text.length(); n++) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return new Source(name, line, column);
     }
 
     private static String yamlMessage(YamlEngineException e) {
@@ -245,6 +293,13 @@ public final class Loader {
         Optional<String> recognised = KindSupport.recognise(kind, apiVersion);
         if (recognised.isEmpty()) {
             skipped.merge(apiVersion == null ? kind : kind + " (" + apiVersion + ")", 1, Integer::sum);
+            Optional<String> usual = KindSupport.usualApiVersion(kind);
+            if (usual.isPresent()) {
+                r.object(kind + " " + quietName(top, kind.equals("Namespace")));
+                r.warning(apiVersion == null ? top.node() : top.get("apiVersion"), "apiVersion", (apiVersion == null
+                        ? "is missing" : "\"" + apiVersion + "\" is not an API group Stockade reads " + kind + " from")
+                        + " (expected " + usual.get() + "); the object is skipped");
+            }
             return;
         }
         r.checkFields(top, KnownFields.OBJECT);
@@ -278,6 +333,25 @@ public final class Loader {
         }
     }
 
+    /** {@code ns/name} (or {@code name}) of an object as written, reporting nothing; {@code ?} where absent. */
+    private static String quietName(Fields top, boolean clusterScoped) {
+        String name = "?";
+        String namespace = "default";
+        if (top.get("metadata") instanceof MappingNode m) {
+            for (NodeTuple t : m.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k && t.getValueNode() instanceof ScalarNode v
+                        && !v.getValue().isEmpty()) {
+                    if (k.getValue().equals("name")) {
+                        name = v.getValue();
+                    } else if (k.getValue().equals("namespace")) {
+                        namespace = v.getValue();
+                    }
+                }
+            }
+        }
+        return clusterScoped ? name : namespace + "/" + name;
+    }
+
     private void namespace(ObjectReader r, ObjectRef ref, Fields meta, Fields top, Source source) {
         Fields spec = r.mapping(top.get("spec"), "spec");
         r.checkFields(spec, KnownFields.NAMESPACE_SPEC);
@@ -305,19 +379,26 @@ public final class Loader {
             }
             r.checkFields(spec, KnownFields.workloadSpec(kind));
             Node template;
+            Node parent = spec.node();
             String path;
             if (kind.equals("CronJob")) {
                 Fields jt = r.mapping(spec.get("jobTemplate"), "spec.jobTemplate");
                 r.checkFields(jt, KnownFields.JOB_TEMPLATE);
                 Fields js = jt == null ? null : r.mapping(jt.get("spec"), "spec.jobTemplate.spec");
                 r.checkFields(js, KnownFields.JOB_SPEC);
+                boolean wrongType = (jt == null && !ObjectReader.isNull(spec.get("jobTemplate")))
+                        || (jt != null && js == null && !ObjectReader.isNull(jt.get("spec")));
+                if (wrongType) {
+                    return;
+                }
                 template = js == null ? null : js.get("template");
+                parent = js != null ? js.node() : jt != null ? jt.node() : spec.node();
                 path = "spec.jobTemplate.spec.template";
             } else {
                 template = spec.get("template");
                 path = "spec.template";
             }
-            pod = pr.template(template, path, ref.namespace(), ref.name(), source).orElse(null);
+            pod = pr.template(template, parent, path, ref.namespace(), ref.name(), source).orElse(null);
         }
         if (r.broken() || pod == null) {
             return;
