@@ -26,7 +26,10 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 /**
  * Loads manifests from files, directories (recursively: .yaml, .yml, .json) and standard input
@@ -39,7 +42,10 @@ public final class Loader {
     public static final long MAX_FILE_BYTES = 256L << 20;
     /** Most objects read from all inputs together. */
     public static final int MAX_OBJECTS = 2_000_000;
-    /** Most aliases to collections in one file: YAML "billion laughs" bombs stop here. */
+    /**
+     * Most aliases to collections in one file. A "billion laughs" bomb needs fewer; what stops it
+     * is {@link AliasExpansion}, which bounds the nodes aliases add.
+     */
     public static final int MAX_ALIASES = 100;
 
     private final Diagnostics diagnostics = new Diagnostics();
@@ -106,8 +112,7 @@ public final class Loader {
                 return;
             }
             if (found.isEmpty()) {
-                pending.add(() -> new ComposedFile(in, List.of(), List.of(new Diagnostic(Diagnostic.Severity.WARNING,
-                        new Source(in, 0, 0), "", "", "directory has no .yaml, .yml or .json files"))));
+                pending.add(() -> ComposedFile.notice(in, "directory has no .yaml, .yml or .json files"));
             }
             for (Path f : found) {
                 pending.add(() -> file(f));
@@ -185,7 +190,9 @@ public final class Loader {
     }
 
     private void consume(ComposedFile f) {
-        files++;
+        if (f.read()) {
+            files++;
+        }
         for (Diagnostic d : f.problems()) {
             diagnostics.add(d);
         }
@@ -240,6 +247,13 @@ public final class Loader {
         Optional<String> recognised = KindSupport.recognise(kind, apiVersion);
         if (recognised.isEmpty()) {
             skipped.merge(apiVersion == null ? kind : kind + " (" + apiVersion + ")", 1, Integer::sum);
+            Optional<String> usual = KindSupport.usualApiVersion(kind);
+            if (usual.isPresent()) {
+                r.object(kind + " " + quietName(top, kind.equals("Namespace")));
+                r.warning(apiVersion == null ? top.node() : top.get("apiVersion"), "apiVersion", (apiVersion == null
+                        ? "is missing" : "\"" + apiVersion + "\" is not an API group Stockade reads " + kind + " from")
+                        + " (expected " + usual.get() + "); the object is skipped");
+            }
             return;
         }
         r.checkFields(top, KnownFields.OBJECT);
@@ -273,6 +287,25 @@ public final class Loader {
         }
     }
 
+    /** {@code ns/name} (or {@code name}) of an object as written, reporting nothing; {@code ?} where absent. */
+    private static String quietName(Fields top, boolean clusterScoped) {
+        String name = "?";
+        String namespace = "default";
+        if (top.get("metadata") instanceof MappingNode m) {
+            for (NodeTuple t : m.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k && t.getValueNode() instanceof ScalarNode v
+                        && !v.getValue().isEmpty()) {
+                    if (k.getValue().equals("name")) {
+                        name = v.getValue();
+                    } else if (k.getValue().equals("namespace")) {
+                        namespace = v.getValue();
+                    }
+                }
+            }
+        }
+        return clusterScoped ? name : namespace + "/" + name;
+    }
+
     private void namespace(ObjectReader r, ObjectRef ref, Fields meta, Fields top, Source source) {
         Fields spec = r.mapping(top.get("spec"), "spec");
         r.checkFields(spec, KnownFields.NAMESPACE_SPEC);
@@ -300,19 +333,26 @@ public final class Loader {
             }
             r.checkFields(spec, KnownFields.workloadSpec(kind));
             Node template;
+            Node parent = spec.node();
             String path;
             if (kind.equals("CronJob")) {
                 Fields jt = r.mapping(spec.get("jobTemplate"), "spec.jobTemplate");
                 r.checkFields(jt, KnownFields.JOB_TEMPLATE);
                 Fields js = jt == null ? null : r.mapping(jt.get("spec"), "spec.jobTemplate.spec");
                 r.checkFields(js, KnownFields.JOB_SPEC);
+                boolean wrongType = (jt == null && !ObjectReader.isNull(spec.get("jobTemplate")))
+                        || (jt != null && js == null && !ObjectReader.isNull(jt.get("spec")));
+                if (wrongType) {
+                    return;
+                }
                 template = js == null ? null : js.get("template");
+                parent = js != null ? js.node() : jt != null ? jt.node() : spec.node();
                 path = "spec.jobTemplate.spec.template";
             } else {
                 template = spec.get("template");
                 path = "spec.template";
             }
-            pod = pr.template(template, path, ref.namespace(), ref.name(), source).orElse(null);
+            pod = pr.template(template, parent, path, ref.namespace(), ref.name(), source).orElse(null);
         }
         if (r.broken() || pod == null) {
             return;

@@ -43,6 +43,9 @@ final class Names {
 
     /** Null when {@code name} is a valid port name (IANA_SVC_NAME), else what is wrong with it. */
     static String portNameProblem(String name) {
+        if (name.isEmpty()) {
+            return "is empty (expected a port number 1-65535 or a port name such as http)";
+        }
         if (name.chars().allMatch(Character::isDigit)) {
             return "\"" + name + "\" is a string, so it names a port, and a port name needs a letter"
                     + " (write the number without quotes: " + name + ")";

@@ -167,6 +167,9 @@ final class NetworkPolicyReader {
             if (e.isEmpty()) {
                 r.error(ex.get(i), p, "\"" + text + "\" is not a valid CIDR (expected an address and prefix length"
                         + " such as 10.1.0.0/16)");
+            } else if (e.get().equals(cidr.get())) {
+                r.error(ex.get(i), p, text + " is the whole cidr " + cidr.get() + ", so the ipBlock matches nothing"
+                        + " (expected a strict subset of the cidr, e.g. a longer prefix within it)");
             } else if (!cidr.get().contains(e.get()) || e.get().prefix() <= cidr.get().prefix()) {
                 r.error(ex.get(i), p, text + " is not inside cidr " + cidr.get() + " (expected a strict subset of"
                         + " the cidr, e.g. a longer prefix within it)");

@@ -56,8 +56,16 @@ final class ObjectReader {
     }
 
     Source source(Node n) {
+        if (n == null && top != null) {
+            return sourceOf(file, top);
+        }
+        return sourceOf(file, n);
+    }
+
+    /** Where a node starts in {@code file} ({@code file:0:0} when unknown). */
+    static Source sourceOf(String file, Node n) {
         if (n == null) {
-            return top == null ? new Source(file, 0, 0) : source(top);
+            return new Source(file, 0, 0);
         }
         return n.getStartMark().map(m -> new Source(file, m.getLine() + 1, m.getColumn() + 1))
                 .orElse(new Source(file, 0, 0));
@@ -137,18 +145,6 @@ final class ObjectReader {
             }
             error(n, path, "expected a string, found " + describe(n) + " (quote it: \"" + s.getValue() + "\")");
             return null;
-        }
-        error(n, path, "expected a string, found " + describe(n));
-        return null;
-    }
-
-    /** Like {@link #string} but accepts any scalar (numbers and booleans as written). */
-    String scalarText(Node n, String path) {
-        if (isNull(n)) {
-            return null;
-        }
-        if (n instanceof ScalarNode s) {
-            return s.getValue();
         }
         error(n, path, "expected a string, found " + describe(n));
         return null;

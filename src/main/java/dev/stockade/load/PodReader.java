@@ -49,14 +49,17 @@ final class PodReader {
     }
 
     /**
-     * A pod from a template ({@code path} is where the template is, e.g. {@code spec.template}).
+     * A pod from a template ({@code path} is where the template is, e.g. {@code spec.template};
+     * {@code parent} is the mapping that should hold it, where a missing template is reported).
      * Returns empty when the template is missing (reported).
      */
-    Optional<Pod> template(Node templateNode, String path, String namespace, String name, Source source) {
+    Optional<Pod> template(Node templateNode, Node parent, String path, String namespace, String name,
+                           Source source) {
         Fields t = r.mapping(templateNode, path);
         if (t == null) {
             if (ObjectReader.isNull(templateNode)) {
-                r.error(templateNode, path, "is required (expected a pod template with metadata.labels and spec)");
+                r.error(templateNode == null ? parent : templateNode, path, "is required (expected a pod template with"
+                        + " metadata.labels and spec)");
             }
             return Optional.empty();
         }

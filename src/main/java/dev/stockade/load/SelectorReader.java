@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /** Reads a metav1.LabelSelector, validating keys, values and operators as the API does. */
 final class SelectorReader {
@@ -67,19 +68,27 @@ final class SelectorReader {
                         + "\" (expected In, NotIn, Exists or DoesNotExist; operators are case-sensitive)");
                 continue;
             }
-            List<Node> valueNodes = r.list(e.get("values"), e.child("values"));
+            Node valuesNode = e.get("values");
+            List<Node> valueNodes = r.list(valuesNode, e.child("values"));
             List<String> values = new ArrayList<>();
+            // values already reported (not a list, or a bad item) are not reported again as missing
+            boolean rejected = !ObjectReader.isNull(valuesNode) && !(valuesNode instanceof SequenceNode);
             for (int k = 0; k < valueNodes.size(); k++) {
-                String v = r.scalarText(valueNodes.get(k), e.child("values") + "[" + k + "]");
-                if (v == null) {
-                    continue;
-                }
-                String problem = Names.labelValueProblem(v);
+                Node vn = valueNodes.get(k);
+                // null in a list of strings decodes as "" in the API, as it does here
+                String v = ObjectReader.isNull(vn) ? "" : r.string(vn, e.child("values") + "[" + k + "]");
+                String problem = v == null ? null : Names.labelValueProblem(v);
                 if (problem != null) {
-                    r.error(valueNodes.get(k), e.child("values") + "[" + k + "]", problem);
+                    r.error(vn, e.child("values") + "[" + k + "]", problem);
+                }
+                if (v == null || problem != null) {
+                    rejected = true;
                 } else {
                     values.add(v);
                 }
+            }
+            if (rejected) {
+                continue;
             }
             boolean needsValues = operator.get() == LabelSelector.Operator.In
                     || operator.get() == LabelSelector.Operator.NotIn;

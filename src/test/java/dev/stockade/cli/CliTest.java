@@ -248,7 +248,7 @@ class CliTest {
 
         assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.out()).isEqualTo(run("analyze", HEXABASE).out());
-        assertThat(r.err()).isEqualTo("no/such/dir:0:0: error: no such file or directory\n");
+        assertThat(r.err()).isEqualTo("no/such/dir: error: no such file or directory\n");
     }
 
     @Test
