@@ -74,12 +74,14 @@ record ComposedFile(String name, List<Node> documents, List<Diagnostic> problems
         LoadSettings settings = LoadSettings.builder().setLabel(name).setUseMarks(true).setSchema(new CoreSchema())
                 .setMaxAliasesForCollections(Loader.MAX_ALIASES).setAllowRecursiveKeys(false)
                 .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, Loader.MAX_FILE_BYTES)).build();
+        // an alias is written *name: text without '*' has none, and needs no expansion check
+        boolean mayAlias = text.indexOf('*') >= 0;
         try {
             for (Node root : new Compose(settings).composeAllFromString(text)) {
                 if (ObjectReader.isNull(root)) {
                     continue;
                 }
-                AliasExpansion.Problem bomb = AliasExpansion.problem(root);
+                AliasExpansion.Problem bomb = mayAlias ? AliasExpansion.problem(root) : null;
                 if (bomb != null) {
                     problems.error(ObjectReader.sourceOf(name, bomb.at()), "", "", bomb.message());
                     continue;
