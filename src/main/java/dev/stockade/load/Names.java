@@ -41,6 +41,26 @@ final class Names {
         return null;
     }
 
+    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+
+    /** Null when {@code name} is a valid namespace name (a DNS-1123 label), else what is wrong with it. */
+    static String namespaceProblem(String name) {
+        if (name.length() > 63 || !DNS_LABEL.matcher(name).matches()) {
+            return "\"" + name + "\" is not a valid namespace name (expected up to 63 lowercase letters, digits and"
+                    + " '-', starting and ending with a letter or digit)";
+        }
+        return null;
+    }
+
+    /** Null when {@code name} is a valid object name (a DNS-1123 subdomain), else what is wrong with it. */
+    static String objectNameProblem(String name) {
+        if (name.length() > 253 || !DNS_SUBDOMAIN.matcher(name).matches()) {
+            return "\"" + name + "\" is not a valid object name (expected lowercase letters, digits, '-' and '.',"
+                    + " starting and ending with a letter or digit)";
+        }
+        return null;
+    }
+
     /** Null when {@code name} is a valid port name (IANA_SVC_NAME), else what is wrong with it. */
     static String portNameProblem(String name) {
         if (name.isEmpty()) {

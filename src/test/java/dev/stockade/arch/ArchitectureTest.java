@@ -11,8 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package graph is the architecture: model ← engine ← (load, report) ← bench ← cli, with
- * the core free of library types.
+ * The package graph is the architecture: model ← engine ← verify ← (load, report) ← bench ← cli,
+ * generate (model only) ← cli, with the core free of library types.
  */
 class ArchitectureTest {
     private static JavaClasses classes;
@@ -28,6 +28,8 @@ class ArchitectureTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("model").definedBy("dev.stockade.model..")
                 .layer("engine").definedBy("dev.stockade.engine..")
+                .layer("verify").definedBy("dev.stockade.verify..")
+                .layer("generate").definedBy("dev.stockade.generate..")
                 .layer("load").definedBy("dev.stockade.load..")
                 .layer("report").definedBy("dev.stockade.report..")
                 .layer("bench").definedBy("dev.stockade.bench..")
@@ -36,8 +38,11 @@ class ArchitectureTest {
                 .whereLayer("bench").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("load").mayOnlyBeAccessedByLayers("cli", "bench")
-                .whereLayer("engine").mayOnlyBeAccessedByLayers("report", "bench", "cli")
-                .whereLayer("model").mayOnlyBeAccessedByLayers("engine", "load", "report", "bench", "cli")
+                .whereLayer("generate").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("verify").mayOnlyBeAccessedByLayers("report", "bench", "cli")
+                .whereLayer("engine").mayOnlyBeAccessedByLayers("verify", "report", "bench", "cli")
+                .whereLayer("model").mayOnlyBeAccessedByLayers("engine", "verify", "generate", "load", "report", "bench",
+                        "cli")
                 .check(classes);
     }
 
@@ -45,6 +50,24 @@ class ArchitectureTest {
     void core_usesTheJdkOnly() {
         noClasses().that().resideInAnyPackage("dev.stockade.model..", "dev.stockade.engine..")
                 .should().dependOnClassesThat().resideOutsideOfPackages("dev.stockade.model..", "dev.stockade.engine..",
+                        "java..")
+                .check(classes);
+    }
+
+    /** verify is pure: the model, the engine and the JDK. */
+    @Test
+    void verify_usesModelEngineAndJdkOnly() {
+        noClasses().that().resideInAPackage("dev.stockade.verify..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("dev.stockade.model..", "dev.stockade.engine..",
+                        "dev.stockade.verify..", "java..")
+                .check(classes);
+    }
+
+    /** generate writes text from validated specs: the model and the JDK only. */
+    @Test
+    void generate_usesModelAndJdkOnly() {
+        noClasses().that().resideInAPackage("dev.stockade.generate..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("dev.stockade.model..", "dev.stockade.generate..",
                         "java..")
                 .check(classes);
     }
