@@ -8,10 +8,12 @@ import picocli.AutoComplete.GenerateCompletion;
 
 @Command(name = "stockade", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Network security for Kubernetes: who can reach whom, on which ports, and why."},
-        subcommands = {AnalyzeCommand.class, ExplainCommand.class, BenchCommand.class, GenerateCompletion.class},
+        subcommands = {AnalyzeCommand.class, ExplainCommand.class, DiffCommand.class, BenchCommand.class,
+            GenerateCompletion.class},
         footerHeading = "%nExamples:%n",
         footer = {"  stockade analyze examples/hexabase",
             "  stockade explain --from production/frontend --to production/backend --port 8080 examples/hexabase",
+            "  stockade diff --base main --head HEAD -o md",
             "  stockade bench --workloads 10000 --policies 5000 --namespaces 1000",
             "  source <(stockade generate-completion)",
             "",

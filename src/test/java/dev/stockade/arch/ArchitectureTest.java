@@ -11,8 +11,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package graph is the architecture: model ← engine ← (load, report) ← bench ← cli, with
- * the core free of library types.
+ * The package graph is the architecture: model ← engine ← {load, diff, report, bench} ← cli, where
+ * report also uses diff and bench also uses load; the core (model, engine) and diff are free of
+ * library types.
  */
 class ArchitectureTest {
     private static JavaClasses classes;
@@ -29,6 +30,7 @@ class ArchitectureTest {
                 .layer("model").definedBy("dev.stockade.model..")
                 .layer("engine").definedBy("dev.stockade.engine..")
                 .layer("load").definedBy("dev.stockade.load..")
+                .layer("diff").definedBy("dev.stockade.diff..")
                 .layer("report").definedBy("dev.stockade.report..")
                 .layer("bench").definedBy("dev.stockade.bench..")
                 .layer("cli").definedBy("dev.stockade.cli..")
@@ -36,8 +38,9 @@ class ArchitectureTest {
                 .whereLayer("bench").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("load").mayOnlyBeAccessedByLayers("cli", "bench")
-                .whereLayer("engine").mayOnlyBeAccessedByLayers("report", "bench", "cli")
-                .whereLayer("model").mayOnlyBeAccessedByLayers("engine", "load", "report", "bench", "cli")
+                .whereLayer("diff").mayOnlyBeAccessedByLayers("report", "cli")
+                .whereLayer("engine").mayOnlyBeAccessedByLayers("diff", "report", "bench", "cli")
+                .whereLayer("model").mayOnlyBeAccessedByLayers("engine", "load", "diff", "report", "bench", "cli")
                 .check(classes);
     }
 
@@ -46,6 +49,14 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("dev.stockade.model..", "dev.stockade.engine..")
                 .should().dependOnClassesThat().resideOutsideOfPackages("dev.stockade.model..", "dev.stockade.engine..",
                         "java..")
+                .check(classes);
+    }
+
+    @Test
+    void diff_usesTheJdkModelAndEngineOnly() {
+        noClasses().that().resideInAPackage("dev.stockade.diff..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("dev.stockade.model..", "dev.stockade.engine..",
+                        "dev.stockade.diff..", "java..")
                 .check(classes);
     }
 
