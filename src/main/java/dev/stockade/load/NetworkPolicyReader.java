@@ -186,17 +186,11 @@ final class NetworkPolicyReader {
             return Optional.empty();
         }
         r.checkFields(f, KnownFields.POLICY_PORT);
-        Protocol protocol = Protocol.TCP;
-        String proto = r.string(f.get("protocol"), f.child("protocol"));
-        if (proto != null) {
-            Optional<Protocol> p = Protocol.parse(proto);
-            if (p.isEmpty()) {
-                r.error(f.get("protocol"), f.child("protocol"), "unknown protocol \"" + proto
-                        + "\" (expected TCP, UDP or SCTP)");
-                return Optional.empty();
-            }
-            protocol = p.get();
+        Optional<Protocol> parsed = r.protocol(f);
+        if (parsed.isEmpty()) {
+            return Optional.empty();
         }
+        Protocol protocol = parsed.get();
         Node portNode = f.get("port");
         Node endNode = f.get("endPort");
         Long end = r.integer(endNode, f.child("endPort"));

@@ -192,25 +192,47 @@ final class ObjectReader {
         return null;
     }
 
-    /** A map of string to string (labels, annotations); non-string values are errors. */
-    Map<String, String> stringMap(Node n, String path) {
+    /**
+     * A label map (metadata.labels, matchLabels): every key and value validated as the API
+     * does; invalid entries are reported and left out.
+     */
+    java.util.TreeMap<String, String> labelMap(Node n, String path) {
+        java.util.TreeMap<String, String> out = new java.util.TreeMap<>();
         Fields f = mapping(n, path);
-        Map<String, String> out = new LinkedHashMap<>();
         if (f == null) {
             return out;
         }
         for (String k : f.names()) {
             Node v = f.get(k);
-            if (isNull(v)) {
-                out.put(k, "");
+            String value = isNull(v) ? "" : string(v, f.child(k));
+            if (value == null) {
                 continue;
             }
-            String s = string(v, f.child(k));
-            if (s != null) {
-                out.put(k, s);
+            String keyProblem = Names.labelKeyProblem(k);
+            String valueProblem = Names.labelValueProblem(value);
+            if (keyProblem != null) {
+                error(f.key(k), f.child(k), keyProblem);
+            } else if (valueProblem != null) {
+                error(v, f.child(k), valueProblem);
+            } else {
+                out.put(k, value);
             }
         }
         return out;
+    }
+
+    /** The {@code protocol} field of a port mapping: TCP when absent, empty (reported) when unknown. */
+    Optional<dev.stockade.model.Protocol> protocol(Fields f) {
+        String proto = string(f.get("protocol"), f.child("protocol"));
+        if (proto == null) {
+            return f.has("protocol") && !isNull(f.get("protocol")) ? Optional.empty()
+                    : Optional.of(dev.stockade.model.Protocol.TCP);
+        }
+        Optional<dev.stockade.model.Protocol> p = dev.stockade.model.Protocol.parse(proto);
+        if (p.isEmpty()) {
+            error(f.get("protocol"), f.child("protocol"), "unknown protocol \"" + proto + "\" (expected TCP, UDP or SCTP)");
+        }
+        return p;
     }
 
     static String describe(Node n) {

@@ -31,20 +31,7 @@ final class PodReader {
         if (metadata == null || !metadata.has("labels")) {
             return Labels.EMPTY;
         }
-        Map<String, String> raw = r.stringMap(metadata.get("labels"), metadata.child("labels"));
-        Fields lf = r.mapping(metadata.get("labels"), metadata.child("labels"));
-        java.util.TreeMap<String, String> ok = new java.util.TreeMap<>();
-        for (Map.Entry<String, String> e : raw.entrySet()) {
-            String kp = Names.labelKeyProblem(e.getKey());
-            String vp = Names.labelValueProblem(e.getValue());
-            if (kp != null) {
-                r.error(lf.key(e.getKey()), lf.child(e.getKey()), kp);
-            } else if (vp != null) {
-                r.error(lf.get(e.getKey()), lf.child(e.getKey()), vp);
-            } else {
-                ok.put(e.getKey(), e.getValue());
-            }
-        }
+        java.util.TreeMap<String, String> ok = r.labelMap(metadata.get("labels"), metadata.child("labels"));
         return Labels.of(ok);
     }
 
@@ -126,16 +113,9 @@ final class PodReader {
                 r.error(f.get("containerPort"), f.child("containerPort"), number + " is out of range (expected 1-65535)");
                 continue;
             }
-            Protocol protocol = Protocol.TCP;
-            String proto = r.string(f.get("protocol"), f.child("protocol"));
-            if (proto != null) {
-                Optional<Protocol> pp = Protocol.parse(proto);
-                if (pp.isEmpty()) {
-                    r.error(f.get("protocol"), f.child("protocol"), "unknown protocol \"" + proto
-                            + "\" (expected TCP, UDP or SCTP)");
-                    continue;
-                }
-                protocol = pp.get();
+            Optional<Protocol> protocol = r.protocol(f);
+            if (protocol.isEmpty()) {
+                continue;
             }
             String name = r.string(f.get("name"), f.child("name"));
             if (name != null) {
@@ -149,7 +129,7 @@ final class PodReader {
                             + "\" is used twice in this container");
                 }
             }
-            out.add(new ContainerPort(name, number.intValue(), protocol));
+            out.add(new ContainerPort(name, number.intValue(), protocol.get()));
         }
         return out;
     }

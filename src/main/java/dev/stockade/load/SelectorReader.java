@@ -23,21 +23,7 @@ final class SelectorReader {
             return Optional.empty();
         }
         r.checkFields(f, KnownFields.LABEL_SELECTOR);
-        TreeMap<String, String> labels = new TreeMap<>();
-        Fields ml = r.mapping(f.get("matchLabels"), f.child("matchLabels"));
-        if (ml != null) {
-            for (Map.Entry<String, String> e : r.stringMap(ml.node(), ml.path()).entrySet()) {
-                String keyProblem = Names.labelKeyProblem(e.getKey());
-                String valueProblem = Names.labelValueProblem(e.getValue());
-                if (keyProblem != null) {
-                    r.error(ml.key(e.getKey()), ml.child(e.getKey()), keyProblem);
-                } else if (valueProblem != null) {
-                    r.error(ml.get(e.getKey()), ml.child(e.getKey()), valueProblem);
-                } else {
-                    labels.put(e.getKey(), e.getValue());
-                }
-            }
-        }
+        TreeMap<String, String> labels = r.labelMap(f.get("matchLabels"), f.child("matchLabels"));
         List<LabelSelector.Requirement> reqs = new ArrayList<>();
         List<Node> exprs = r.list(f.get("matchExpressions"), f.child("matchExpressions"));
         for (int i = 0; i < exprs.size(); i++) {

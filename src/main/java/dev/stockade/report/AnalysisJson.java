@@ -1,7 +1,9 @@
 package dev.stockade.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.stockade.engine.Connection;
 import dev.stockade.engine.Endpoint;
+import java.io.IOException;
 
 /**
  * The {@code analyze -o json} contract, schemaVersion 1 (schema: {@code schemas/analyze.schema.json}):
@@ -21,20 +23,7 @@ public final class AnalysisJson {
             g.writeEndObject();
             g.writeArrayFieldStart("endpoints");
             for (Endpoint e : v.endpoints()) {
-                g.writeStartObject();
-                g.writeStringField("id", e.id());
-                g.writeStringField("kind", e.kind());
-                switch (e) {
-                    case Endpoint.WorkloadEndpoint w -> {
-                        g.writeStringField("namespace", w.workload().namespace());
-                        g.writeStringField("name", w.workload().name());
-                    }
-                    case Endpoint.ExternalEndpoint x -> {
-                        g.writeStringField("start", x.range().start().toString());
-                        g.writeStringField("end", x.range().end().toString());
-                    }
-                }
-                g.writeEndObject();
+                endpoint(g, e);
             }
             g.writeEndArray();
             g.writeArrayFieldStart("connections");
@@ -54,5 +43,23 @@ public final class AnalysisJson {
             g.writeEndArray();
             g.writeEndObject();
         });
+    }
+
+    /** One entry of {@code endpoints}: id and kind, then namespace and name, or start and end. */
+    static void endpoint(JsonGenerator g, Endpoint e) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", e.id());
+        g.writeStringField("kind", e.kind());
+        switch (e) {
+            case Endpoint.WorkloadEndpoint w -> {
+                g.writeStringField("namespace", w.workload().namespace());
+                g.writeStringField("name", w.workload().name());
+            }
+            case Endpoint.ExternalEndpoint x -> {
+                g.writeStringField("start", x.range().start().toString());
+                g.writeStringField("end", x.range().end().toString());
+            }
+        }
+        g.writeEndObject();
     }
 }

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package graph is the architecture: model ← engine ← verify ← (load, report) ← bench ← cli,
- * generate (model only) ← cli, with the core free of library types.
+ * The package graph is the architecture: model ← engine ← {load, diff, verify, report, bench} ← cli,
+ * where report also uses diff and verify, bench also uses load and verify, and generate (model only)
+ * serves cli; the core (model, engine), diff and verify are free of library types.
  */
 class ArchitectureTest {
     private static JavaClasses classes;
@@ -31,6 +32,7 @@ class ArchitectureTest {
                 .layer("verify").definedBy("dev.stockade.verify..")
                 .layer("generate").definedBy("dev.stockade.generate..")
                 .layer("load").definedBy("dev.stockade.load..")
+                .layer("diff").definedBy("dev.stockade.diff..")
                 .layer("report").definedBy("dev.stockade.report..")
                 .layer("bench").definedBy("dev.stockade.bench..")
                 .layer("cli").definedBy("dev.stockade.cli..")
@@ -38,11 +40,12 @@ class ArchitectureTest {
                 .whereLayer("bench").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("load").mayOnlyBeAccessedByLayers("cli", "bench")
+                .whereLayer("diff").mayOnlyBeAccessedByLayers("report", "cli")
                 .whereLayer("generate").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("verify").mayOnlyBeAccessedByLayers("report", "bench", "cli")
-                .whereLayer("engine").mayOnlyBeAccessedByLayers("verify", "report", "bench", "cli")
-                .whereLayer("model").mayOnlyBeAccessedByLayers("engine", "verify", "generate", "load", "report", "bench",
-                        "cli")
+                .whereLayer("engine").mayOnlyBeAccessedByLayers("diff", "verify", "report", "bench", "cli")
+                .whereLayer("model").mayOnlyBeAccessedByLayers("engine", "load", "diff", "verify", "generate", "report",
+                        "bench", "cli")
                 .check(classes);
     }
 
@@ -69,6 +72,14 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.stockade.generate..")
                 .should().dependOnClassesThat().resideOutsideOfPackages("dev.stockade.model..", "dev.stockade.generate..",
                         "java..")
+                .check(classes);
+    }
+
+    @Test
+    void diff_usesTheJdkModelAndEngineOnly() {
+        noClasses().that().resideInAPackage("dev.stockade.diff..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("dev.stockade.model..", "dev.stockade.engine..",
+                        "dev.stockade.diff..", "java..")
                 .check(classes);
     }
 

@@ -1,0 +1,64 @@
+package dev.stockade.diff;
+
+import dev.stockade.model.NetworkPolicy;
+import dev.stockade.model.PolicyRule;
+import dev.stockade.model.PolicyType;
+import java.util.Locale;
+
+/**
+ * Why one version of the manifests allows or blocks a witness flow, on one side of it: the
+ * egress side of the source or the ingress side of the destination. {@link #toString()} is the
+ * line the text output prints.
+ */
+public sealed interface Reason {
+    /** The workload or address the reason is about. */
+    String subject();
+
+    /** A rule of a policy selecting the subject admits the flow. */
+    record Admits(PolicyType direction, String subject, NetworkPolicy policy, int ruleIndex, PolicyRule rule)
+            implements Reason {
+        @Override
+        public String toString() {
+            return side(direction, subject) + ": NetworkPolicy " + policy + " (" + policy.source().fileLine()
+                    + ") rule " + ruleIndex + " (" + rule.source().fileLine() + ") admits it";
+        }
+    }
+
+    /** A policy selects the subject for this direction and none of its rules admits the flow. */
+    record AdmitsNothing(PolicyType direction, String subject, NetworkPolicy policy) implements Reason {
+        @Override
+        public String toString() {
+            return side(direction, subject) + ": NetworkPolicy " + policy + " (" + policy.source().fileLine()
+                    + ") admits nothing for it";
+        }
+    }
+
+    /** No policy of this direction selects the subject, so it is not isolated: everything passes. */
+    record Unrestricted(PolicyType direction, String subject) implements Reason {
+        @Override
+        public String toString() {
+            return side(direction, subject) + ": unrestricted (no policy selects it for " + direction + ")";
+        }
+    }
+
+    /** The subject is a host-network pod: NetworkPolicies do not apply to it. */
+    record HostNetwork(PolicyType direction, String subject) implements Reason {
+        @Override
+        public String toString() {
+            return side(direction, subject) + ": host-network pod, NetworkPolicies do not apply";
+        }
+    }
+
+    /** The workload does not exist in this version. */
+    record Absent(String subject) implements Reason {
+        @Override
+        public String toString() {
+            return subject + ": no such workload in this version";
+        }
+    }
+
+    private static String side(PolicyType direction, String subject) {
+        return direction.name().toLowerCase(Locale.ROOT) + (direction == PolicyType.Egress ? " from " : " to ")
+                + subject;
+    }
+}

@@ -1,0 +1,221 @@
+package dev.stockade.engine;
+
+import dev.stockade.engine.RuleTable.RuleRef;
+import dev.stockade.model.NetworkPolicy;
+import dev.stockade.model.Pod;
+import dev.stockade.model.PolicyPort;
+import dev.stockade.model.PolicyType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The rules of all policies turned into sparse grants between nodes ({@link PeerNodes}). A pod
+ * class is isolated in a direction when some policy affecting that direction selects it. An
+ * isolated class keeps, per direction, the ports granted to every node (rules without peers)
+ * and a map from the far node to the ports granted to it; external nodes are never isolated.
+ * Named ports resolve against the destination's representative pod; egress rules without peers
+ * and with named ports are resolved per destination when asked, since the destination varies.
+ */
+final class Grants {
+    private final PodClasses classes;
+    private final PeerNodes peerNodes;
+    private final UnresolvedPorts unresolved;
+    private final int podClasses;
+    private final int nodes;
+    private final boolean[] inIsolated;
+    private final boolean[] egIsolated;
+    private final PortSet[] inAny;
+    private final PortSet[] egAny;
+    private final List<List<RuleRef>> egAnyNamed;
+    private final List<Map<Integer, PortSet>> inMap;
+    private final List<Map<Integer, PortSet>> egMap;
+
+    Grants(List<NetworkPolicy> policies, RuleTable rules, PodClasses classes, IpPartition partition,
+           UnresolvedPorts unresolved) {
+        this.classes = classes;
+        this.peerNodes = new PeerNodes(rules, classes, partition);
+        this.unresolved = unresolved;
+        this.podClasses = classes.count();
+        this.nodes = peerNodes.nodes();
+        inIsolated = new boolean[nodes];
+        egIsolated = new boolean[nodes];
+        inAny = new PortSet[nodes];
+        egAny = new PortSet[nodes];
+        Arrays.fill(inAny, PortSet.EMPTY);
+        Arrays.fill(egAny, PortSet.EMPTY);
+        egAnyNamed = new ArrayList<>(nodes);
+        inMap = new ArrayList<>(nodes);
+        egMap = new ArrayList<>(nodes);
+        for (int n = 0; n < nodes; n++) {
+            egAnyNamed.add(List.of());
+            inMap.add(null);
+            egMap.add(null);
+        }
+        List<List<Integer>> policySubjects = new ArrayList<>(policies.size());
+        for (int pi = 0; pi < policies.size(); pi++) {
+            policySubjects.add(new ArrayList<>());
+        }
+        for (int c = 0; c < podClasses; c++) {
+            for (int pi : classes.subjects(c)) {
+                policySubjects.get(pi).add(c);
+                inIsolated[c] |= policies.get(pi).affectsIngress();
+                egIsolated[c] |= policies.get(pi).affectsEgress();
+            }
+        }
+        for (RuleRef r : rules.rules()) {
+            List<Integer> subjects = policySubjects.get(r.policy());
+            if (subjects.isEmpty()) {
+                continue;
+            }
+            if (r.direction() == PolicyType.Ingress) {
+                ingressGrant(r, subjects);
+            } else {
+                egressGrant(r, subjects);
+            }
+        }
+    }
+
+    private void ingressGrant(RuleRef r, List<Integer> subjects) {
+        for (int d : subjects) {
+            PortSet ports = r.numeric();
+            if (r.hasNamed()) {
+                ports = ports.union(resolveNamed(r, d, classes.representative(d)));
+            }
+            if (ports.isEmpty()) {
+                continue;
+            }
+            if (r.rule().allPeers()) {
+                inAny[d] = inAny[d].union(ports);
+                continue;
+            }
+            Map<Integer, PortSet> m = mapOf(inMap, d);
+            for (int peer : r.peers()) {
+                for (int s : peerNodes.of(peer)) {
+                    m.merge(s, ports, PortSet::union);
+                }
+            }
+        }
+    }
+
+    private void egressGrant(RuleRef r, List<Integer> subjects) {
+        for (int s : subjects) {
+            if (r.rule().allPeers()) {
+                egAny[s] = egAny[s].union(r.numeric());
+                if (r.hasNamed()) {
+                    List<RuleRef> l = new ArrayList<>(egAnyNamed.get(s));
+                    l.add(r);
+                    egAnyNamed.set(s, l);
+                }
+                continue;
+            }
+            Map<Integer, PortSet> m = mapOf(egMap, s);
+            for (int peer : r.peers()) {
+                for (int d : peerNodes.of(peer)) {
+                    PortSet ports = r.numeric();
+                    if (r.hasNamed()) {
+                        ports = ports.union(resolveNamed(r, d, podOf(d)));
+                    }
+                    if (!ports.isEmpty()) {
+                        m.merge(d, ports, PortSet::union);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The representative pod of a node, or null for an external node. */
+    private Pod podOf(int node) {
+        return node < podClasses ? classes.representative(node) : null;
+    }
+
+    /** The grant map of {@code node}, made on first use. */
+    private static Map<Integer, PortSet> mapOf(List<Map<Integer, PortSet>> maps, int node) {
+        Map<Integer, PortSet> m = maps.get(node);
+        if (m == null) {
+            m = new HashMap<>();
+            maps.set(node, m);
+        }
+        return m;
+    }
+
+    /** {@code ports} plus what the grant map of {@code node} holds for {@code far}. */
+    private static PortSet withGrant(PortSet ports, List<Map<Integer, PortSet>> maps, int node, int far) {
+        Map<Integer, PortSet> m = maps.get(node);
+        if (m != null) {
+            PortSet x = m.get(far);
+            if (x != null) {
+                return ports.union(x);
+            }
+        }
+        return ports;
+    }
+
+    /** The named ports of a rule resolved against one destination node, noting failures. */
+    private PortSet resolveNamed(RuleRef r, int node, Pod destination) {
+        PortSet s = PortSet.EMPTY;
+        for (PolicyPort.NamedPort n : Ports.named(r.rule().ports())) {
+            PortSet one = Ports.resolve(n, destination);
+            if (one.isEmpty()) {
+                unresolved.add(r, n, node);
+            }
+            s = s.union(one);
+        }
+        return s;
+    }
+
+    /** How many nodes there are: pod classes, then external classes. */
+    int nodes() {
+        return nodes;
+    }
+
+    /** How many pod classes there are; higher nodes are external. */
+    int podClasses() {
+        return podClasses;
+    }
+
+    /** The ports node {@code s}'s egress allows towards node {@code d}. */
+    PortSet egress(int s, int d) {
+        if (s >= podClasses || !egIsolated[s]) {
+            return PortSet.ALL;
+        }
+        PortSet p = egAny[s];
+        for (RuleRef r : egAnyNamed.get(s)) {
+            p = p.union(resolveNamed(r, d, podOf(d)));
+        }
+        return withGrant(p, egMap, s, d);
+    }
+
+    /** The ports node {@code d}'s ingress allows from node {@code s}. */
+    PortSet ingress(int d, int s) {
+        if (d >= podClasses || !inIsolated[d]) {
+            return PortSet.ALL;
+        }
+        return withGrant(inAny[d], inMap, d, s);
+    }
+
+    /** Whether {@code d}'s ingress may allow something from a node it names no grant for. */
+    boolean ingressFromAny(int d) {
+        return d >= podClasses || !inIsolated[d] || !inAny[d].isEmpty();
+    }
+
+    /** The nodes {@code d}'s ingress grants ports to by peer. */
+    Set<Integer> ingressSources(int d) {
+        Map<Integer, PortSet> m = inMap.get(d);
+        return m == null ? Set.of() : m.keySet();
+    }
+
+    /** Whether {@code s}'s egress may allow something to a node it names no grant for. */
+    boolean egressToAny(int s) {
+        return s >= podClasses || !egIsolated[s] || !egAny[s].isEmpty() || !egAnyNamed.get(s).isEmpty();
+    }
+
+    /** The nodes {@code s}'s egress grants ports to by peer. */
+    Set<Integer> egressDestinations(int s) {
+        Map<Integer, PortSet> m = egMap.get(s);
+        return m == null ? Set.of() : m.keySet();
+    }
+}

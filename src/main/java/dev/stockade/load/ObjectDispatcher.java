@@ -1,0 +1,189 @@
+package dev.stockade.load;
+
+import dev.stockade.model.Cluster;
+import dev.stockade.model.Labels;
+import dev.stockade.model.Namespace;
+import dev.stockade.model.NetworkPolicy;
+import dev.stockade.model.ObjectRef;
+import dev.stockade.model.Source;
+import dev.stockade.model.Workload;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+
+/**
+ * Turns YAML documents into objects, in reading order: unwraps {@code List}/{@code *List}
+ * wrappers, counts and skips kinds Stockade does not read, checks the common fields (kind,
+ * metadata.name, metadata.namespace defaulting to {@code default}), and hands each recognised
+ * kind to its reader. When an object is defined twice, the last definition wins, with a warning.
+ */
+final class ObjectDispatcher {
+    private final Diagnostics diagnostics;
+    private final Map<String, Namespace> namespaces = new LinkedHashMap<>();
+    private final Map<String, Source> namespaceUse = new LinkedHashMap<>();
+    private final Map<ObjectRef, NetworkPolicy> policies = new LinkedHashMap<>();
+    private final Map<ObjectRef, WorkloadObject> workloads = new LinkedHashMap<>();
+    private final Map<ObjectRef, Source> seen = new HashMap<>();
+    private final Map<String, Integer> skipped = new TreeMap<>();
+    private int objects;
+    private boolean tooMany;
+
+    ObjectDispatcher(Diagnostics diagnostics) {
+        this.diagnostics = diagnostics;
+    }
+
+    /** Reads one document of {@code file}. */
+    void document(String file, Node root) {
+        ObjectReader r = new ObjectReader(file, "", diagnostics);
+        r.node(root);
+        Fields top = r.mapping(root, "");
+        if (top == null) {
+            return;
+        }
+        object(r, top);
+    }
+
+    /** Whether {@link Loader#MAX_OBJECTS} was passed, so nothing more is read. */
+    boolean full() {
+        return tooMany;
+    }
+
+    private void object(ObjectReader r, Fields top) {
+        if (++objects > Loader.MAX_OBJECTS) {
+            if (!tooMany) {
+                diagnostics.error(r.source(top.node()), "", "", "more than " + Loader.MAX_OBJECTS
+                        + " objects (expected a smaller input); the rest is not read");
+            }
+            tooMany = true;
+            return;
+        }
+        String kind = r.string(top.get("kind"), "kind");
+        String apiVersion = r.string(top.get("apiVersion"), "apiVersion");
+        if (kind == null) {
+            if (!top.has("kind")) {
+                r.error(top.node(), "kind", "is required (expected a Kubernetes object with apiVersion and kind)");
+            }
+            return;
+        }
+        if (kind.endsWith("List") && (top.has("items") || kind.equals("List"))) {
+            r.checkFields(top, KnownFields.LIST);
+            List<Node> items = r.list(top.get("items"), "items");
+            for (int i = 0; i < items.size(); i++) {
+                ObjectReader ir = new ObjectReader(r.file(), "", diagnostics);
+                ir.node(items.get(i));
+                Fields item = ir.mapping(items.get(i), "items[" + i + "]");
+                if (item != null) {
+                    object(ir, item);
+                }
+            }
+            return;
+        }
+        Optional<String> recognised = KindSupport.recognise(kind, apiVersion);
+        if (recognised.isEmpty()) {
+            skipped.merge(apiVersion == null ? kind : kind + " (" + apiVersion + ")", 1, Integer::sum);
+            Optional<String> usual = KindSupport.usualApiVersion(kind);
+            if (usual.isPresent()) {
+                r.object(kind + " " + quietName(top, kind.equals("Namespace")));
+                r.warning(apiVersion == null ? top.node() : top.get("apiVersion"), "apiVersion", (apiVersion == null
+                        ? "is missing" : "\"" + apiVersion + "\" is not an API group Stockade reads " + kind + " from")
+                        + " (expected " + usual.get() + "); the object is skipped");
+            }
+            return;
+        }
+        r.checkFields(top, KnownFields.OBJECT);
+        Fields meta = r.mapping(top.get("metadata"), "metadata");
+        String name = meta == null ? null : r.string(meta.get("name"), "metadata.name");
+        boolean clusterScoped = kind.equals("Namespace");
+        String namespace = clusterScoped ? "" : Optional.ofNullable(meta == null ? null
+                : r.string(meta.get("namespace"), "metadata.namespace")).filter(s -> !s.isEmpty()).orElse("default");
+        if (name == null || name.isEmpty()) {
+            r.object(kind + (clusterScoped ? "" : " " + namespace + "/?"));
+            r.error(meta == null ? top.node() : meta.node(), "metadata.name", "is required (expected the object's name)");
+            return;
+        }
+        r.checkFields(meta, KnownFields.METADATA);
+        ObjectRef ref = new ObjectRef(kind, namespace, name);
+        r.object(ref.toString());
+        Source source = r.source(top.node());
+        if (!clusterScoped) {
+            namespaceUse.putIfAbsent(namespace, source);
+        }
+        switch (kind) {
+            case "Namespace" -> keep(namespaces, name, namespace(r, top, meta, name, source), ref, source, r);
+            case "NetworkPolicy" -> keep(policies, ref,
+                    new NetworkPolicyReader(r).read(namespace, name, top.get("spec"), source, top.node()), ref, source, r);
+            default -> keep(workloads, ref, new WorkloadReader(r).read(ref, top, meta, source), ref, source, r);
+        }
+    }
+
+    /** {@code ns/name} (or {@code name}) of an object as written, reporting nothing; {@code ?} where absent. */
+    private static String quietName(Fields top, boolean clusterScoped) {
+        String name = "?";
+        String namespace = "default";
+        if (top.get("metadata") instanceof MappingNode m) {
+            for (NodeTuple t : m.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k && t.getValueNode() instanceof ScalarNode v
+                        && !v.getValue().isEmpty()) {
+                    if (k.getValue().equals("name")) {
+                        name = v.getValue();
+                    } else if (k.getValue().equals("namespace")) {
+                        namespace = v.getValue();
+                    }
+                }
+            }
+        }
+        return clusterScoped ? name : namespace + "/" + name;
+    }
+
+    /** A Namespace object (its labels; its spec is only checked), or null when it is unusable. */
+    private static Namespace namespace(ObjectReader r, Fields top, Fields meta, String name, Source source) {
+        Fields spec = r.mapping(top.get("spec"), "spec");
+        r.checkFields(spec, KnownFields.NAMESPACE_SPEC);
+        Labels labels = new PodReader(r).labels(meta);
+        return r.broken() ? null : Namespace.of(name, labels, source);
+    }
+
+    /** Keeps a usable object (value not null) under {@code key}, warning when {@code ref} was seen before. */
+    private <K, V> void keep(Map<K, V> into, K key, V value, ObjectRef ref, Source source, ObjectReader r) {
+        if (value == null) {
+            return;
+        }
+        Source before = seen.put(ref, source);
+        if (before != null) {
+            diagnostics.warning(source, r.object(), "", "defined twice (also at " + before
+                    + "); the last definition wins");
+        }
+        into.put(key, value);
+    }
+
+    /** The cluster read so far; a namespace used but not defined is added, with a warning. */
+    Cluster cluster() {
+        List<Workload> ws = WorkloadAssembler.assemble(workloads);
+        for (Map.Entry<String, Source> e : namespaceUse.entrySet()) {
+            if (!namespaces.containsKey(e.getKey())) {
+                diagnostics.warning(e.getValue(), "Namespace " + e.getKey(), "", "is used but not defined in the input;"
+                        + " it gets only the label " + Namespace.NAME_LABEL + "=" + e.getKey());
+                namespaces.put(e.getKey(), Namespace.implicit(e.getKey()));
+            }
+        }
+        return new Cluster(new ArrayList<>(namespaces.values()), ws, new ArrayList<>(policies.values()));
+    }
+
+    /** Objects skipped as not relevant, counted by kind (and apiVersion where one was given). */
+    Map<String, Integer> skipped() {
+        return skipped;
+    }
+
+    /** How many objects were met, List wrappers included. */
+    int objects() {
+        return objects;
+    }
+}

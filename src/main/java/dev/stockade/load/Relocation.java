@@ -1,0 +1,83 @@
+package dev.stockade.load;
+
+import dev.stockade.model.Cluster;
+import dev.stockade.model.Namespace;
+import dev.stockade.model.NetworkPolicy;
+import dev.stockade.model.Peer;
+import dev.stockade.model.Pod;
+import dev.stockade.model.PolicyRule;
+import dev.stockade.model.Source;
+import dev.stockade.model.Workload;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renames the files of a {@link LoadResult}: every {@link Source} of the cluster (namespaces,
+ * workloads, pods, policies, rules, peers) and of the diagnostics, and file names quoted in
+ * diagnostic messages.
+ */
+final class Relocation {
+    private final Map<String, String> names;
+    private final List<String> longestFirst;
+
+    Relocation(Map<String, String> names) {
+        this.names = Map.copyOf(names);
+        this.longestFirst = names.keySet().stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+    }
+
+    LoadResult apply(LoadResult r) {
+        List<Diagnostic> diagnostics = new ArrayList<>(r.diagnostics().size());
+        for (Diagnostic d : r.diagnostics()) {
+            diagnostics.add(new Diagnostic(d.severity(), source(d.source()), d.object(), d.path(), text(d.message())));
+        }
+        return new LoadResult(cluster(r.cluster()), diagnostics, r.skippedKinds(), r.files(), r.objects());
+    }
+
+    private Cluster cluster(Cluster c) {
+        List<Namespace> namespaces = c.namespaces().stream()
+                .map(n -> new Namespace(n.name(), n.labels(), source(n.source()), n.declared())).toList();
+        List<Workload> workloads = c.workloads().stream()
+                .map(w -> new Workload(w.kind(), w.namespace(), w.name(), w.pods().stream().map(this::pod).toList(),
+                        source(w.source()))).toList();
+        List<NetworkPolicy> policies = c.policies().stream()
+                .map(p -> new NetworkPolicy(p.namespace(), p.name(), p.podSelector(), p.policyTypes(),
+                        rules(p.ingress()), rules(p.egress()), source(p.source()))).toList();
+        return new Cluster(namespaces, workloads, policies);
+    }
+
+    private Pod pod(Pod p) {
+        return new Pod(p.namespace(), p.name(), p.labels(), p.ports(), p.ips(), p.hostNetwork(), source(p.source()));
+    }
+
+    private List<PolicyRule> rules(List<PolicyRule> rules) {
+        return rules.stream().map(r -> new PolicyRule(r.peers().stream().map(this::peer).toList(), r.ports(),
+                source(r.source()))).toList();
+    }
+
+    private Peer peer(Peer p) {
+        return switch (p) {
+            case Peer.PodSelectorPeer x -> new Peer.PodSelectorPeer(x.pods(), source(x.source()));
+            case Peer.NamespaceSelectorPeer x -> new Peer.NamespaceSelectorPeer(x.namespaces(), source(x.source()));
+            case Peer.NamespacePodSelectorPeer x ->
+                    new Peer.NamespacePodSelectorPeer(x.namespaces(), x.pods(), source(x.source()));
+            case Peer.IpBlockPeer x -> new Peer.IpBlockPeer(x.block(), source(x.source()));
+        };
+    }
+
+    private Source source(Source s) {
+        String n = names.get(s.file());
+        return n == null ? s : new Source(n, s.line(), s.column());
+    }
+
+    private String text(String message) {
+        String out = message;
+        for (String from : longestFirst) {
+            if (out.contains(from)) {
+                out = out.replace(from, names.get(from));
+            }
+        }
+        return out;
+    }
+}
