@@ -174,16 +174,8 @@ public final class ExpectationsReader {
         r.checkFields(f, EXPECTATION);
         Optional<EndpointSelector> from = endpoint(r, f, "from");
         Optional<EndpointSelector> to = endpoint(r, f, "to");
-        Protocol protocol = null;
-        String proto = r.string(f.get("protocol"), f.child("protocol"));
-        if (proto != null) {
-            protocol = Protocol.parse(proto).orElse(null);
-            if (protocol == null) {
-                r.error(f.get("protocol"), f.child("protocol"), "unknown protocol \"" + proto
-                        + "\" (expected TCP, UDP or SCTP)");
-            }
-        }
-        Optional<PolicyPort> port = port(r, f, protocol);
+        Optional<Protocol> protocol = r.protocol(f);
+        Optional<PolicyPort> port = protocol.isEmpty() ? Optional.empty() : port(r, f, protocol.get());
         Expect expect = null;
         String e = r.string(f.get("expect"), f.child("expect"));
         if (e == null) {
@@ -215,12 +207,11 @@ public final class ExpectationsReader {
         return Optional.of(new ConnectivityExpectation(from.get(), to.get(), port, expect, description, r.source(n)));
     }
 
-    /** The port with its protocol; empty when both are omitted (everything). */
-    private static Optional<PolicyPort> port(ObjectReader r, Fields f, Protocol protocol) {
+    /** The port with its protocol ({@code p}: TCP when not given); empty when both are omitted (everything). */
+    private static Optional<PolicyPort> port(ObjectReader r, Fields f, Protocol p) {
         Node n = f.get("port");
-        Protocol p = protocol == null ? Protocol.TCP : protocol;
         if (ObjectReader.isNull(n)) {
-            return f.has("protocol") && protocol != null ? Optional.of(new PolicyPort.AllPorts(p)) : Optional.empty();
+            return f.has("protocol") ? Optional.of(new PolicyPort.AllPorts(p)) : Optional.empty();
         }
         if (n instanceof ScalarNode s && s.getTag().equals(Tag.STR)) {
             String problem = Names.portNameProblem(s.getValue());
@@ -272,7 +263,8 @@ public final class ExpectationsReader {
             return Optional.empty();
         }
         if (cidr) {
-            return ipBlock(r, f).map(EndpointSelector.CidrForm::new);
+            Optional<IpBlock> block = NetworkPolicyReader.ipBlock(r, f);
+            return r.broken() ? Optional.empty() : block.map(EndpointSelector.CidrForm::new);
         }
         if (f.has("except")) {
             r.error(f.key("except"), f.child("except"), "requires cidr (expected except together with cidr)");
@@ -341,41 +333,5 @@ public final class ExpectationsReader {
             return Optional.empty();
         }
         return Optional.of(new EndpointSelector.WorkloadRef(namespace, name, kind));
-    }
-
-    private static Optional<IpBlock> ipBlock(ObjectReader r, Fields f) {
-        String cidrText = r.string(f.get("cidr"), f.child("cidr"));
-        if (cidrText == null) {
-            if (ObjectReader.isNull(f.get("cidr"))) {
-                r.error(f.key("cidr"), f.child("cidr"), "is empty (expected a CIDR such as 10.0.0.0/8)");
-            }
-            return Optional.empty();
-        }
-        Optional<Cidr> cidr = Cidr.parse(cidrText);
-        if (cidr.isEmpty()) {
-            r.error(f.get("cidr"), f.child("cidr"), "\"" + cidrText + "\" is not a valid CIDR (expected an address"
-                    + " and prefix length such as 10.0.0.0/8 or fd00::/64)");
-            return Optional.empty();
-        }
-        List<Cidr> except = new ArrayList<>();
-        List<Node> ex = r.list(f.get("except"), f.child("except"));
-        for (int i = 0; i < ex.size(); i++) {
-            String p = f.child("except") + "[" + i + "]";
-            String text = r.string(ex.get(i), p);
-            if (text == null) {
-                continue;
-            }
-            Optional<Cidr> e = Cidr.parse(text);
-            if (e.isEmpty()) {
-                r.error(ex.get(i), p, "\"" + text + "\" is not a valid CIDR (expected an address and prefix length"
-                        + " such as 10.1.0.0/16)");
-            } else if (!cidr.get().contains(e.get()) || e.get().prefix() <= cidr.get().prefix()) {
-                r.error(ex.get(i), p, text + " is not strictly inside cidr " + cidr.get() + " (expected a longer"
-                        + " prefix within it)");
-            } else {
-                except.add(e.get());
-            }
-        }
-        return r.broken() ? Optional.empty() : Optional.of(new IpBlock(cidr.get(), except));
     }
 }

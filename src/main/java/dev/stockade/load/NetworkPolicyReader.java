@@ -142,10 +142,18 @@ final class NetworkPolicyReader {
             return Optional.empty();
         }
         r.checkFields(f, KnownFields.IP_BLOCK);
+        return ipBlock(r, f);
+    }
+
+    /**
+     * The {@code cidr} and {@code except} fields of a mapping as an ipBlock, by the API's rules
+     * (every except block strictly inside the cidr); shared with expectation files' {@code {cidr}}.
+     */
+    static Optional<IpBlock> ipBlock(ObjectReader r, Fields f) {
         String cidrText = r.string(f.get("cidr"), f.child("cidr"));
         if (cidrText == null) {
             if (!f.has("cidr") || ObjectReader.isNull(f.get("cidr"))) {
-                r.error(n, f.child("cidr"), "is required (expected a CIDR such as 10.0.0.0/8)");
+                r.error(f.node(), f.child("cidr"), "is required (expected a CIDR such as 10.0.0.0/8)");
             }
             return Optional.empty();
         }

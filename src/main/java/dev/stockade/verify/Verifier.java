@@ -20,6 +20,7 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Checks connectivity expectations against one analysis.
@@ -167,14 +168,20 @@ public final class Verifier {
         int firstSource = -1;
         int firstDestination = -1;
 
-        void add(EndpointIndex index, int s, int d, PortSet allowed, String reason) {
+        /** Counts a failing pair, and keeps it while fewer than {@link #KEPT_VIOLATIONS} are kept. */
+        void add(EndpointIndex index, int s, int d, PortSet allowed, Supplier<String> reason) {
             if (failing++ == 0) {
                 firstSource = s;
                 firstDestination = d;
             }
             if (violations.size() < KEPT_VIOLATIONS) {
-                violations.add(new ExpectationResult.Violation(index.endpoint(s), index.endpoint(d), allowed, reason));
+                violations.add(new ExpectationResult.Violation(index.endpoint(s), index.endpoint(d), allowed,
+                        reason.get()));
             }
+        }
+
+        boolean full() {
+            return violations.size() >= KEPT_VIOLATIONS;
         }
     }
 
@@ -192,7 +199,7 @@ public final class Verifier {
                 PortSet wanted = ports.towards(d);
                 PortSet hit = wanted.isEmpty() ? PortSet.EMPTY : ports.hit(allowed[k], wanted);
                 if (!hit.isEmpty()) {
-                    scan.add(index, s, d, hit, "allowed " + hit);
+                    scan.add(index, s, d, hit, () -> "allowed " + hit);
                 }
             }
         }
@@ -222,20 +229,26 @@ public final class Verifier {
             if (held == needed) {
                 continue;
             }
-            if (scan.violations.size() >= KEPT_VIOLATIONS) {
+            if (scan.full()) {
                 scan.failing += needed - held;
                 continue;
             }
+            long before = scan.failing;
             for (int d : destinations) {
                 if (d == s) {
                     continue;
                 }
+                if (scan.full()) {
+                    // the rest of this source's broken pairs are counted, not listed
+                    scan.failing = before + (needed - held);
+                    break;
+                }
                 PortSet wanted = ports.towards(d);
                 if (wanted.isEmpty()) {
-                    scan.add(index, s, d, PortSet.EMPTY, "has no " + ports.name.protocol() + " port named "
+                    scan.add(index, s, d, PortSet.EMPTY, () -> "has no " + ports.name.protocol() + " port named "
                             + ports.name.name());
                 } else if (ports.hit(index.allowed(s, d), wanted).isEmpty()) {
-                    scan.add(index, s, d, PortSet.EMPTY, wanted.isAll() ? "blocked" : "blocked on " + wanted);
+                    scan.add(index, s, d, PortSet.EMPTY, () -> wanted.isAll() ? "blocked" : "blocked on " + wanted);
                 }
             }
         }

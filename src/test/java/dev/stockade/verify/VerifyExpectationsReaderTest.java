@@ -181,8 +181,8 @@ class VerifyExpectationsReaderTest {
                         "e.yaml:6:19: error: " + e + ".from.cidr: \"10.0.0.0/33\" is not a valid CIDR (expected an address"
                                 + " and prefix length such as 10.0.0.0/8 or fd00::/64)")),
                 Arguments.of("- {from: {cidr: 10.0.0.0/8, except: [11.0.0.0/16]}, to: prod/api, expect: Deny}", List.of(
-                        "e.yaml:6:40: error: " + e + ".from.except[0]: 11.0.0.0/16 is not strictly inside cidr 10.0.0.0/8"
-                                + " (expected a longer prefix within it)")),
+                        "e.yaml:6:40: error: " + e + ".from.except[0]: 11.0.0.0/16 is not inside cidr 10.0.0.0/8"
+                                + " (expected a strict subset of the cidr, e.g. a longer prefix within it)")),
                 Arguments.of("- {from: {cidr: 10.0.0.0/8}, to: {cidr: 0.0.0.0/0}, expect: Deny}", List.of(
                         "e.yaml:6:36: error: " + e + ".to: from and to are both CIDRs (expected at least one side to"
                                 + " select workloads: connections between external addresses are not analysed)")),
