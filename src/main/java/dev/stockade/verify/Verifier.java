@@ -3,8 +3,6 @@ package dev.stockade.verify;
 import dev.stockade.engine.Connectivity;
 import dev.stockade.engine.Explainer;
 import dev.stockade.engine.PortSet;
-import dev.stockade.engine.Target;
-import dev.stockade.engine.Verdict;
 import dev.stockade.model.Cluster;
 import dev.stockade.model.ConnectivityExpectation;
 import dev.stockade.model.ConnectivityExpectation.Expect;
@@ -14,7 +12,6 @@ import dev.stockade.model.EndpointSelector;
 import dev.stockade.model.Pod;
 import dev.stockade.model.PolicyPort;
 import dev.stockade.model.Protocol;
-import dev.stockade.model.Workload;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -57,7 +54,7 @@ public final class Verifier {
     private final Connectivity connectivity;
     private final EndpointIndex index;
     private final Map<PolicyPort.NamedPort, Map<Integer, PortSet>> named = new HashMap<>();
-    private Explainer explainer;
+    private FailureTrace traces;
 
     public Verifier(Cluster cluster, Connectivity connectivity) {
         this.cluster = cluster;
@@ -127,7 +124,7 @@ public final class Verifier {
             m.append("; and ").append(scan.failing - LISTED_VIOLATIONS).append(" more");
         }
         return new ExpectationResult(e, ExpectationResult.Outcome.FAILED, pairs, scan.failing, violations, m.toString(),
-                trace(e, violations.get(0), scan.firstSource, scan.firstDestination, name, ports.asked));
+                traces().of(e, violations.get(0), scan.firstSource, scan.firstDestination, name, ports.asked));
     }
 
     /** The ports an expectation asks about towards one destination, and whether an allowed set hits them. */
@@ -255,6 +252,13 @@ public final class Verifier {
         return scan;
     }
 
+    private FailureTrace traces() {
+        if (traces == null) {
+            traces = new FailureTrace(new Explainer(cluster, connectivity.options()), index);
+        }
+        return traces;
+    }
+
     private static ExpectationResult unmatched(ConnectivityExpectation e, String message) {
         return new ExpectationResult(e, ExpectationResult.Outcome.UNMATCHED, 0, 0, List.of(), message, List.of());
     }
@@ -304,87 +308,5 @@ public final class Verifier {
             }
             return s;
         });
-    }
-
-    /**
-     * The verdict explaining a violation: for a broken Deny, a pod pair that the analysis allows,
-     * on the first allowed port; for a broken Allow, the first pod pair on the port asked about
-     * (a port name resolved on that pod; with every port asked, the destination's first declared
-     * container port).
-     */
-    private List<Verdict> trace(ConnectivityExpectation e, ExpectationResult.Violation v, int s, int d,
-                                PolicyPort.NamedPort name, PortSet asked) {
-        if (explainer == null) {
-            explainer = new Explainer(cluster, connectivity.options());
-        }
-        List<Target> sources = targets(s, e.from());
-        List<Target> destinations = targets(d, e.to());
-        Verdict first = null;
-        for (Target src : sources) {
-            for (Target dst : destinations) {
-                int[] flow = flow(e, v, name, asked, dst);
-                if (flow == null) {
-                    continue;
-                }
-                Verdict verdict = explainer.explain(src, dst, Protocol.values()[flow[0]], flow[1]);
-                if (first == null) {
-                    first = verdict;
-                }
-                if (e.expect() == Expect.Allow || verdict.allowed()) {
-                    return List.of(verdict);
-                }
-            }
-        }
-        return first == null ? List.of() : List.of(first);
-    }
-
-    /** {protocol ordinal, port} to explain towards {@code dst}, or null when that pod lacks the named port. */
-    private int[] flow(ConnectivityExpectation e, ExpectationResult.Violation v, PolicyPort.NamedPort name,
-                       PortSet asked, Target dst) {
-        Pod pod = dst instanceof Target.PodTarget pt ? pt.pod() : null;
-        if (e.expect() == Expect.Deny) {
-            return firstOf(v.allowed());
-        }
-        if (name != null) {
-            if (pod != null) {
-                for (ContainerPort c : pod.ports()) {
-                    if (c.name().equals(name.name()) && c.protocol() == name.protocol()) {
-                        return new int[] {c.protocol().ordinal(), c.port()};
-                    }
-                }
-            }
-            return null;
-        }
-        if (pod != null) {
-            for (ContainerPort c : pod.ports()) {
-                if (asked.contains(c.protocol(), c.port())) {
-                    return new int[] {c.protocol().ordinal(), c.port()};
-                }
-            }
-        }
-        return firstOf(asked);
-    }
-
-    private static int[] firstOf(PortSet ports) {
-        for (Protocol p : Protocol.values()) {
-            int[] r = ports.intervals(p);
-            if (r.length > 0) {
-                return new int[] {p.ordinal(), r[0]};
-            }
-        }
-        return null;
-    }
-
-    /** The pods of a workload endpoint, or the representative address of an external one. */
-    private List<Target> targets(int i, EndpointSelector side) {
-        if (!index.isWorkload(i)) {
-            return List.of(new Target.AddressTarget(index.representative(i, side)));
-        }
-        Workload w = index.workload(i);
-        List<Target> out = new ArrayList<>(w.pods().size());
-        for (Pod p : w.pods()) {
-            out.add(new Target.PodTarget(w, p));
-        }
-        return out;
     }
 }
