@@ -8,14 +8,16 @@ import picocli.AutoComplete.GenerateCompletion;
 
 @Command(name = "stockade", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Network security for Kubernetes: who can reach whom, on which ports, and why."},
-        subcommands = {AnalyzeCommand.class, ExplainCommand.class, BenchCommand.class, GenerateCompletion.class},
+        subcommands = {AnalyzeCommand.class, ExplainCommand.class, QueryCommand.class, BenchCommand.class,
+            GenerateCompletion.class},
         footerHeading = "%nExamples:%n",
         footer = {"  stockade analyze examples/hexabase",
             "  stockade explain --from production/frontend --to production/backend --port 8080 examples/hexabase",
+            "  stockade query unprotected examples/hexabase",
             "  stockade bench --workloads 10000 --policies 5000 --namespaces 1000",
             "  source <(stockade generate-completion)",
             "",
-            "Exit codes: 0 ok, 1 findings (explain: BLOCKED), 2 bad input or usage, 3 internal error."})
+            "Exit codes: 0 ok, 1 findings (explain: BLOCKED; query: a finding), 2 bad input or usage, 3 internal error."})
 public final class StockadeCommand implements Runnable {
     @Spec
     CommandSpec spec;
