@@ -32,8 +32,11 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "query", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Ask a question about the policies: what is unprotected, selects nothing, is redundant, exposed,",
-            "or whether two policy sets are equivalent. Each answers in text or JSON."},
+        description = {"Answer questions about the policies (unprotected, exposure, redundant, ...).",
+            "unprotected: workloads no policy isolates; selects-nothing: selectors that match no pod (typos);",
+            "redundant: policies and rules that change nothing; equivalent: do two policy sets give the same",
+            "connectivity; exposure: what external addresses and every namespace can reach. Each answers in text",
+            "or JSON."},
         subcommands = {QueryCommand.UnprotectedCommand.class, QueryCommand.SelectsNothingCommand.class,
             QueryCommand.RedundantCommand.class, QueryCommand.EquivalentCommand.class,
             QueryCommand.ExposureCommand.class},
@@ -45,7 +48,7 @@ import picocli.CommandLine.Spec;
             "  stockade query exposure examples/alt-las",
             "",
             "JSON schema: schemas/query.schema.json.",
-            "Exit codes: 0 clean (or EQUIVALENT), 1 the answer is a finding, 2 bad input or usage, 3 internal error."})
+            "Exit codes: 0 clean or EQUIVALENT, 1 a finding, 2 bad input or usage, 3 internal error."})
 public final class QueryCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -102,8 +105,9 @@ public final class QueryCommand implements Runnable {
 
     @Command(name = "unprotected", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             sortOptions = false,
-            description = {"List workloads that no NetworkPolicy selects for ingress, or for egress (not isolated:",
-                "everything is allowed that way). Host-network workloads are listed apart: policies never apply."},
+            description = {"List workloads that no NetworkPolicy selects for ingress or for egress.",
+                "Such a workload is not isolated in that direction: everything is allowed. Host-network workloads",
+                "are listed apart: NetworkPolicies never apply to them."},
             footerHeading = "%nExamples:%n",
             footer = {"  stockade query unprotected examples/hexabase",
                 "  stockade query unprotected -n production -o json examples/hexabase",
@@ -135,9 +139,10 @@ public final class QueryCommand implements Runnable {
 
     @Command(name = "selects-nothing", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             sortOptions = false,
-            description = {"List policies whose podSelector selects no pod of their namespace, and selector peers",
-                "(podSelector, namespaceSelector or both) that match no pod: typos, wrong namespaces, a podSelector",
-                "peer that needed a namespaceSelector. Hints name a label one edit away from one that exists."},
+            description = {"List policy podSelectors and selector peers that match no pod.",
+                "Typically a typo in a label (hints name a key or value one edit away from one that exists), a",
+                "policy in the wrong namespace, or a podSelector peer that needed a namespaceSelector. ipBlock",
+                "peers are not checked."},
             footerHeading = "%nExamples:%n",
             footer = {"  stockade query selects-nothing examples/hexabase",
                 "  stockade query selects-nothing -n production -o json manifests/",
@@ -168,11 +173,11 @@ public final class QueryCommand implements Runnable {
 
     @Command(name = "redundant", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             sortOptions = false,
-            description = {"List policies, then rules of the other policies, that can each be removed without changing",
-                "any connection, pod by pod (traffic between replicas of a workload included). Each is redundant",
-                "on its own; removing several together may change connectivity. A policy that isolates a pod no",
-                "other policy isolates is never redundant unless it admits everything, even when other policies",
-                "admit all that its rules do."},
+            description = {"List policies and rules whose removal changes no connection.",
+                "Policies first, then the rules of the other policies; judged pod by pod, traffic between replicas",
+                "of a workload included. Each is redundant on its own: removing several together may change",
+                "connectivity. A policy that is the only one isolating a pod is redundant only if it admits",
+                "everything there, even when other policies admit all that its rules do."},
             footerHeading = "%nExamples:%n",
             footer = {"  stockade query redundant examples/hexabase",
                 "  stockade query redundant -n production -o json examples/hexabase",
@@ -203,9 +208,10 @@ public final class QueryCommand implements Runnable {
 
     @Command(name = "exposure", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             sortOptions = false,
-            description = {"List workloads that external addresses can reach (which ranges, which ports; \"every external",
-                "address\" when all of 0.0.0.0/0 and ::/0 can), and workloads whose ingress admits any pod of any",
-                "namespace (not isolated, no 'from' list, or namespaceSelector: {}), with the rule that opens it."},
+            description = {"List workloads reachable from external addresses or from every namespace.",
+                "External: which ranges may connect, on which ports (\"every external address\" when all of",
+                "0.0.0.0/0 and ::/0 may). Every namespace: the ingress side admits any pod of any namespace (not",
+                "isolated, no 'from' list, or namespaceSelector: {}), with the rule that opens it."},
             footerHeading = "%nExamples:%n",
             footer = {"  stockade query exposure examples/hexabase",
                 "  stockade query exposure -n alt-las-prod -o json examples/alt-las",
@@ -235,9 +241,10 @@ public final class QueryCommand implements Runnable {
 
     @Command(name = "equivalent", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             sortOptions = false,
-            description = {"Say whether two policy sets give the same connectivity: analyses PATH... + A and PATH... + B",
-                "and compares every pair as analyze prints them. If they differ: every difference, and one witness",
-                "flow allowed on one side and blocked on the other, explained on both sides."},
+            description = {"Say whether two policy sets give the same connectivity.",
+                "Analyses PATH... + A and PATH... + B and compares every pair as analyze prints them. If they",
+                "differ: every difference, and one witness flow allowed on one side and blocked on the other,",
+                "explained on both sides."},
             footerHeading = "%nExamples:%n",
             footer = {"  stockade query equivalent old/policies.yaml new/policies.yaml cluster/workloads.yaml",
                 "  stockade query equivalent -o json policies-v1/ policies-v2/ namespaces.yaml workloads/",

@@ -17,7 +17,7 @@ import picocli.AutoComplete.GenerateCompletion;
             "  stockade bench --workloads 10000 --policies 5000 --namespaces 1000",
             "  source <(stockade generate-completion)",
             "",
-            "Exit codes: 0 ok, 1 findings (explain: BLOCKED; query: a finding), 2 bad input or usage, 3 internal error."})
+            "Exit codes: 0 ok, 1 findings (explain: BLOCKED), 2 bad input or usage, 3 internal error."})
 public final class StockadeCommand implements Runnable {
     @Spec
     CommandSpec spec;

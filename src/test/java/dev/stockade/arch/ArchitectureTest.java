@@ -11,8 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package graph is the architecture: model ← engine ← (load, report) ← bench ← cli, with
- * the core free of library types.
+ * The package graph is the architecture: model ← engine ← query ← report, and engine ← (load,
+ * report) ← bench ← cli, with the core (model, engine, query) free of library types.
  */
 class ArchitectureTest {
     private static JavaClasses classes;
@@ -28,6 +28,7 @@ class ArchitectureTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("model").definedBy("dev.stockade.model..")
                 .layer("engine").definedBy("dev.stockade.engine..")
+                .layer("query").definedBy("dev.stockade.query..")
                 .layer("load").definedBy("dev.stockade.load..")
                 .layer("report").definedBy("dev.stockade.report..")
                 .layer("bench").definedBy("dev.stockade.bench..")
@@ -36,8 +37,9 @@ class ArchitectureTest {
                 .whereLayer("bench").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("load").mayOnlyBeAccessedByLayers("cli", "bench")
-                .whereLayer("engine").mayOnlyBeAccessedByLayers("report", "bench", "cli")
-                .whereLayer("model").mayOnlyBeAccessedByLayers("engine", "load", "report", "bench", "cli")
+                .whereLayer("query").mayOnlyBeAccessedByLayers("report", "cli")
+                .whereLayer("engine").mayOnlyBeAccessedByLayers("query", "report", "bench", "cli")
+                .whereLayer("model").mayOnlyBeAccessedByLayers("engine", "query", "load", "report", "bench", "cli")
                 .check(classes);
     }
 
@@ -46,6 +48,14 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("dev.stockade.model..", "dev.stockade.engine..")
                 .should().dependOnClassesThat().resideOutsideOfPackages("dev.stockade.model..", "dev.stockade.engine..",
                         "java..")
+                .check(classes);
+    }
+
+    @Test
+    void query_usesModelEngineAndTheJdkOnly() {
+        noClasses().that().resideInAPackage("dev.stockade.query..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("dev.stockade.model..", "dev.stockade.engine..",
+                        "dev.stockade.query..", "java..")
                 .check(classes);
     }
 
