@@ -1,26 +1,16 @@
 package dev.stockade.query;
 
 import dev.stockade.engine.AnalysisOptions;
-import dev.stockade.engine.Analyzer;
-import dev.stockade.engine.Connection;
 import dev.stockade.engine.Connectivity;
-import dev.stockade.engine.Endpoint;
-import dev.stockade.engine.Explainer;
-import dev.stockade.engine.PortSet;
-import dev.stockade.engine.Target;
 import dev.stockade.model.Cluster;
 import dev.stockade.model.NetworkPolicy;
-import dev.stockade.model.Peer;
 import dev.stockade.model.Pod;
 import dev.stockade.model.PolicyRule;
 import dev.stockade.model.PolicyType;
 import dev.stockade.model.Source;
 import dev.stockade.model.Workload;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -104,18 +94,14 @@ public final class Redundancy {
     private final Cluster cluster;
     private final AnalysisOptions options;
     private final PolicyIndex index;
-    private final Explainer explainer;
+    private final LocalAnalysis local;
     private final Map<Pod, int[]> isolatedBy = new IdentityHashMap<>();
-    private Map<Workload, Set<Workload>> sources;
-    private Map<Workload, Set<Workload>> destinations;
-    private int reanalyses;
-    private int fullReanalyses;
 
     private Redundancy(Cluster cluster, AnalysisOptions options) {
         this.cluster = cluster;
         this.options = options;
         this.index = new PolicyIndex(cluster);
-        this.explainer = new Explainer(cluster, options);
+        this.local = new LocalAnalysis(cluster, options, index);
         for (NetworkPolicy p : cluster.policies()) {
             for (Pod pod : index.subjects(p)) {
                 int[] n = isolatedBy.computeIfAbsent(pod, k -> new int[2]);
@@ -160,7 +146,8 @@ public final class Redundancy {
                 }
             }
         }
-        return new Result(policies, rules, policiesChecked, rulesChecked, reanalyses, fullReanalyses, options);
+        return new Result(policies, rules, policiesChecked, rulesChecked, local.analyses(), local.wholeClusterParts(),
+                options);
     }
 
     static String ignored(PolicyType d) {
@@ -186,191 +173,48 @@ public final class Redundancy {
             }
             return ONLY_ISOLATES;
         }
-        Set<Workload> workloads = owners(subjects);
+        Set<Workload> workloads = local.owners(subjects);
         List<Opened> opened = new ArrayList<>();
         for (Pod a : subjects) {
             for (PolicyType d : p.policyTypes()) {
                 if (isolatedBy.get(a)[d.ordinal()] > 1) {
-                    workloads.addAll(farEnds(a, d, p.rules(d), p.namespace()));
+                    workloads.addAll(local.farEnds(a, d, p.rules(d), p.namespace()));
                 } else if (!admitsEverything(p.rules(d))) {
                     opened.add(new Opened(a, d));
                 }
             }
         }
-        Sub with = sub(workloads, null, null);
-        Connectivity before = analyze(with);
+        LocalAnalysis.Part with = local.part(workloads, null, null);
+        Connectivity before = local.analyze(with);
         if (!opened.isEmpty()) {
             for (Opened o : opened) {
-                if (!openToEveryAddress(before, with, o.pod(), o.direction())) {
+                if (!LocalAnalysis.openToEveryAddress(before, with, o.pod(), o.direction())) {
                     return null;
                 }
             }
-            fullReanalyses++;
-            Set<Workload> all = identitySet();
-            all.addAll(cluster.workloads());
-            with = sub(all, null, null);
-            before = analyze(with);
+            with = local.whole();
+            before = local.analyze(with);
         }
-        Sub without = sub(with.workloads, p, null);
-        return PodLevel.same(before, analyze(without)) ? NO_CHANGE : null;
+        LocalAnalysis.Part without = local.part(with.workloads(), p, null);
+        return PodLevel.same(before, local.analyze(without)) ? NO_CHANGE : null;
     }
 
     private boolean ruleRedundant(NetworkPolicy p, PolicyType d, int i) {
         List<PolicyRule> removed = List.of(p.rules(d).get(i));
         List<Pod> subjects = index.subjects(p);
-        Set<Workload> workloads = owners(subjects);
+        Set<Workload> workloads = local.owners(subjects);
         for (Pod a : subjects) {
-            workloads.addAll(farEnds(a, d, removed, p.namespace()));
+            workloads.addAll(local.farEnds(a, d, removed, p.namespace()));
         }
         List<PolicyRule> kept = new ArrayList<>(p.rules(d));
         kept.remove(i);
         NetworkPolicy edited = new NetworkPolicy(p.namespace(), p.name(), p.podSelector(), p.policyTypes(),
                 d == PolicyType.Ingress ? kept : p.ingress(), d == PolicyType.Egress ? kept : p.egress(), p.source());
-        Sub with = sub(workloads, null, null);
-        Sub without = sub(workloads, p, edited);
-        return PodLevel.same(analyze(with), analyze(without));
+        return PodLevel.same(local.analyze(local.part(workloads, null, null)),
+                local.analyze(local.part(workloads, p, edited)));
     }
 
     private static boolean admitsEverything(List<PolicyRule> rules) {
         return rules.stream().anyMatch(r -> r.allPeers() && r.allPorts());
-    }
-
-    /**
-     * The workloads connected to {@code a}'s workload in direction {@code d} (sources for
-     * ingress, destinations for egress) that a peer of {@code removed} matches.
-     */
-    private Set<Workload> farEnds(Pod a, PolicyType d, List<PolicyRule> removed, String policyNamespace) {
-        Set<Workload> connected = (d == PolicyType.Ingress ? sources() : destinations())
-                .getOrDefault(index.owner(a), Set.of());
-        boolean everyPeer = removed.stream().anyMatch(PolicyRule::allPeers);
-        Set<Workload> out = identitySet();
-        for (Workload w : connected) {
-            if (everyPeer || matchedByPeer(w, removed, policyNamespace)) {
-                out.add(w);
-            }
-        }
-        return out;
-    }
-
-    private boolean matchedByPeer(Workload w, List<PolicyRule> rules, String policyNamespace) {
-        for (Pod pod : w.pods()) {
-            Target t = new Target.PodTarget(w, pod);
-            for (PolicyRule r : rules) {
-                for (Peer peer : r.peers()) {
-                    if (explainer.peerMatches(peer, policyNamespace, t)) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
-    /** Whether every external range reaches {@code a} (ingress), or is reached from it (egress), on every port. */
-    private static boolean openToEveryAddress(Connectivity c, Sub sub, Pod a, PolicyType d) {
-        Set<String> ids = new LinkedHashSet<>();
-        for (Map.Entry<Workload, Pod> e : sub.expanded.originals().entrySet()) {
-            if (e.getValue() == a) {
-                ids.add(idOf(c, e.getKey()));
-            }
-        }
-        long externals = c.endpoints().stream().filter(e -> e instanceof Endpoint.ExternalEndpoint).count();
-        long open = 0;
-        for (Connection x : c.connections()) {
-            Endpoint pod = d == PolicyType.Ingress ? x.dst() : x.src();
-            Endpoint far = d == PolicyType.Ingress ? x.src() : x.dst();
-            if (far instanceof Endpoint.ExternalEndpoint && ids.contains(pod.id()) && x.allowed().equals(PortSet.ALL)) {
-                open++;
-            }
-        }
-        return open == externals * ids.size();
-    }
-
-    private static String idOf(Connectivity c, Workload w) {
-        for (Endpoint e : c.endpoints()) {
-            if (e instanceof Endpoint.WorkloadEndpoint we && we.workload() == w) {
-                return e.id();
-            }
-        }
-        throw new IllegalStateException("no endpoint for " + w);
-    }
-
-    private Set<Workload> owners(List<Pod> pods) {
-        Set<Workload> out = identitySet();
-        for (Pod p : pods) {
-            out.add(index.owner(p));
-        }
-        return out;
-    }
-
-    /** Workloads are compared by identity: the analysis does not depend on their order. */
-    private static Set<Workload> identitySet() {
-        return Collections.newSetFromMap(new IdentityHashMap<>());
-    }
-
-    /** A sub-cluster: some workloads, pod by pod, with every policy of their namespaces. */
-    private record Sub(Set<Workload> workloads, PodLevel.Expanded expanded) {}
-
-    /**
-     * The workloads pod by pod with their namespaces' policies, {@code target} replaced by
-     * {@code replacement} (removed when that is null; nothing replaced when {@code target} is null).
-     */
-    private Sub sub(Set<Workload> workloads, NetworkPolicy target, NetworkPolicy replacement) {
-        Set<String> namespaces = new LinkedHashSet<>();
-        workloads.forEach(w -> namespaces.add(w.namespace()));
-        List<NetworkPolicy> policies = new ArrayList<>();
-        for (String ns : namespaces) {
-            for (NetworkPolicy p : index.policies(ns)) {
-                if (p != target) {
-                    policies.add(p);
-                } else if (replacement != null) {
-                    policies.add(replacement);
-                }
-            }
-        }
-        return new Sub(workloads, PodLevel.expand(cluster.namespaces(), workloads, policies));
-    }
-
-    private Connectivity analyze(Sub sub) {
-        reanalyses++;
-        return new Analyzer(options).analyze(sub.expanded.cluster());
-    }
-
-    private Map<Workload, Set<Workload>> sources() {
-        baseline();
-        return sources;
-    }
-
-    private Map<Workload, Set<Workload>> destinations() {
-        baseline();
-        return destinations;
-    }
-
-    /** Who talks to whom in the full analysis, workload by workload (computed once, when first needed). */
-    private void baseline() {
-        if (sources != null) {
-            return;
-        }
-        sources = new IdentityHashMap<>();
-        destinations = new IdentityHashMap<>();
-        Connectivity c = new Analyzer(options).analyze(cluster);
-        for (Connection x : c.connections()) {
-            if (x.src() instanceof Endpoint.WorkloadEndpoint s && x.dst() instanceof Endpoint.WorkloadEndpoint d) {
-                sources.computeIfAbsent(d.workload(), k -> identitySet()).add(s.workload());
-                destinations.computeIfAbsent(s.workload(), k -> identitySet()).add(d.workload());
-            }
-        }
-    }
-
-    /** For tests: the items reported, keyed by {@code policy} or {@code policy spec.ingress[i]}. */
-    static Map<String, String> keys(Result r) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (Item i : r.policies()) {
-            out.put(i.policy().toString(), i.reason());
-        }
-        for (Item i : r.rules()) {
-            out.put(i.policy() + " " + i.path(), i.reason());
-        }
-        return out;
     }
 }
