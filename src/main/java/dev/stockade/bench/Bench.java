@@ -1,5 +1,7 @@
 package dev.stockade.bench;
 
+import dev.stockade.diff.ConnectivityDiff;
+import dev.stockade.diff.Differ;
 import dev.stockade.engine.AnalysisOptions;
 import dev.stockade.engine.Analyzer;
 import dev.stockade.engine.Connectivity;
@@ -7,6 +9,7 @@ import dev.stockade.engine.Explainer;
 import dev.stockade.engine.Target;
 import dev.stockade.load.LoadResult;
 import dev.stockade.load.Loader;
+import dev.stockade.model.Cluster;
 import dev.stockade.model.Pod;
 import dev.stockade.model.Protocol;
 import dev.stockade.model.Workload;
@@ -55,9 +58,15 @@ public final class Bench {
             long peak = peakHeap();
             progress.accept("explaining " + EXPLAIN_SAMPLES + " sampled flows");
             long p99 = explainP99(loaded, spec.seed());
+            progress.accept("diffing against a version with 1% of the policies changed");
+            Cluster changed = PolicyChanges.change(loaded.cluster(), 1);
+            long t2 = System.nanoTime();
+            ConnectivityDiff diff = Differ.diff(loaded.cluster(), changed, AnalysisOptions.DEFAULT);
+            long diffMillis = (System.nanoTime() - t2) / 1_000_000;
             int pods = loaded.cluster().workloads().stream().mapToInt(w -> w.pods().size()).sum();
             return new BenchResult(loaded.cluster().workloads().size(), pods, loaded.cluster().policies().size(),
-                    loaded.cluster().namespaces().size(), c.connections().size(), parseMillis, analysisMillis, p99, peak);
+                    loaded.cluster().namespaces().size(), c.connections().size(), parseMillis, analysisMillis, p99, peak,
+                    diffMillis, diff.changes().size());
         } finally {
             if (writeDir == null) {
                 try (var s = Files.walk(dir)) {

@@ -5,6 +5,10 @@ package dev.stockade.bench;
  *
  * @param peakHeapBytes the highest heap use seen while loading and analysing (sum of the heap
  *     pools' peaks; an upper bound that depends on the collector's timing)
+ * @param diffMillis a full diff (both analyses, comparison, witnesses explained) against a
+ *     version with 1% of the policies changed
+ * @param diffChanges how many pairs that diff reports
  */
 public record BenchResult(int workloads, int pods, int policies, int namespaces, int connections,
-                          long parseMillis, long analysisMillis, long explainP99Micros, long peakHeapBytes) {}
+                          long parseMillis, long analysisMillis, long explainP99Micros, long peakHeapBytes,
+                          long diffMillis, int diffChanges) {}

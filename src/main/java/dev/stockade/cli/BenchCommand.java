@@ -70,15 +70,17 @@ public final class BenchCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         if (format == OutputFormat.JSON) {
             out.printf("{\"workloads\": %d, \"pods\": %d, \"policies\": %d, \"namespaces\": %d, \"connections\": %d,"
-                            + " \"parseMillis\": %d, \"analysisMillis\": %d, \"explainP99Micros\": %d, \"peakHeapBytes\": %d}%n",
+                            + " \"parseMillis\": %d, \"analysisMillis\": %d, \"explainP99Micros\": %d, \"peakHeapBytes\": %d,"
+                            + " \"diffMillis\": %d, \"diffChanges\": %d}%n",
                     r.workloads(), r.pods(), r.policies(), r.namespaces(), r.connections(), r.parseMillis(),
-                    r.analysisMillis(), r.explainP99Micros(), r.peakHeapBytes());
+                    r.analysisMillis(), r.explainP99Micros(), r.peakHeapBytes(), r.diffMillis(), r.diffChanges());
         } else {
             out.printf("workloads         %d%npods              %d%npolicies          %d%nnamespaces        %d%n"
                             + "connections       %d%nparse             %d ms%nanalysis          %d ms%n"
-                            + "explain p99       %d µs%npeak heap         %d MiB%n",
+                            + "explain p99       %d µs%npeak heap         %d MiB%n"
+                            + "diff (1%% changed) %d ms, %d changed pairs%n",
                     r.workloads(), r.pods(), r.policies(), r.namespaces(), r.connections(), r.parseMillis(),
-                    r.analysisMillis(), r.explainP99Micros(), r.peakHeapBytes() >> 20);
+                    r.analysisMillis(), r.explainP99Micros(), r.peakHeapBytes() >> 20, r.diffMillis(), r.diffChanges());
         }
         out.flush();
         return ExitCodes.OK;

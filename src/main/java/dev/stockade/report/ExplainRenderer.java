@@ -110,7 +110,7 @@ public final class ExplainRenderer {
         });
     }
 
-    private static void sideJson(JsonGenerator g, Verdict.Side s) throws IOException {
+    static void sideJson(JsonGenerator g, Verdict.Side s) throws IOException {
         g.writeStartObject();
         g.writeStringField("subject", s.subject().toString());
         g.writeStringField("status", s.status().name());

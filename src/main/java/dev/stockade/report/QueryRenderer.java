@@ -1,0 +1,168 @@
+package dev.stockade.report;
+
+import dev.stockade.engine.Endpoint;
+import dev.stockade.model.PolicyType;
+import dev.stockade.query.Equivalence;
+import dev.stockade.query.Exposure;
+import dev.stockade.query.Redundancy;
+import dev.stockade.query.SelectsNothing;
+import dev.stockade.query.Unprotected;
+import java.util.List;
+import java.util.Set;
+
+/** The text answers of {@code query}: one line a finding, then a one-line summary. */
+public final class QueryRenderer {
+    private QueryRenderer() {}
+
+    public static String unprotected(Unprotected.Result r) {
+        StringBuilder sb = new StringBuilder();
+        for (Unprotected.Finding f : r.workloads()) {
+            sb.append(f.workload().id()).append(": unprotected for ").append(directions(f.directions()));
+            if (!f.pods().isEmpty()) {
+                sb.append(" (pods ").append(String.join(", ", f.pods())).append(')');
+            }
+            if (!f.namespaceHasPolicies()) {
+                sb.append(" (namespace ").append(f.workload().workload().namespace()).append(" has no NetworkPolicy)");
+            }
+            sb.append('\n');
+        }
+        for (Endpoint.WorkloadEndpoint w : r.hostNetwork()) {
+            sb.append(w.id()).append(": on the host network (NetworkPolicies do not apply)\n");
+        }
+        sb.append(r.workloads().size()).append(" of ").append(r.checked()).append(r.checked() == 1 ? " workload" : " workloads")
+                .append(" unprotected");
+        if (!r.workloads().isEmpty()) {
+            sb.append(": ").append(r.count(PolicyType.Ingress)).append(" for ingress, ")
+                    .append(r.count(PolicyType.Egress)).append(" for egress");
+        }
+        if (!r.hostNetwork().isEmpty()) {
+            sb.append("; ").append(r.hostNetwork().size()).append(" on the host network");
+        }
+        return sb.append('\n').toString();
+    }
+
+    private static String directions(Set<PolicyType> d) {
+        return d.size() == 2 ? "ingress and egress" : d.iterator().next().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public static String selectsNothing(SelectsNothing.Result r) {
+        StringBuilder sb = new StringBuilder();
+        for (SelectsNothing.Finding f : r.findings()) {
+            sb.append(f.source().fileLine()).append(": NetworkPolicy ").append(f.policy()).append(": ").append(f.path())
+                    .append(": ").append(f.selector()).append(' ').append(f.problem());
+            if (!f.hints().isEmpty()) {
+                sb.append(" (").append(String.join("; ", f.hints())).append(')');
+            }
+            sb.append('\n');
+        }
+        int n = r.findings().size();
+        sb.append(n).append(n == 1 ? " selector matches nothing (" : " selectors match nothing (")
+                .append(count(r.policies(), "policy", "policies")).append(" and ")
+                .append(count(r.peers(), "selector peer", "selector peers")).append(" checked)\n");
+        return sb.toString();
+    }
+
+    public static String redundant(Redundancy.Result r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# ").append(r.options().describe()).append('\n');
+        for (Redundancy.Item i : r.policies()) {
+            sb.append(i.source().fileLine()).append(": NetworkPolicy ").append(i.policy()).append(": redundant policy: ")
+                    .append(i.reason()).append('\n');
+        }
+        for (Redundancy.Item i : r.rules()) {
+            sb.append(i.source().fileLine()).append(": NetworkPolicy ").append(i.policy()).append(": ").append(i.path())
+                    .append(": redundant rule: ").append(i.reason()).append('\n');
+        }
+        String checked = " (" + count(r.policiesChecked(), "policy", "policies") + ", "
+                + count(r.rulesChecked(), "rule", "rules") + " checked)";
+        if (!r.finding()) {
+            return sb.append("no redundant policy or rule").append(checked).append('\n').toString();
+        }
+        sb.append(count(r.policies().size(), "redundant policy", "redundant policies")).append(", ")
+                .append(count(r.rules().size(), "redundant rule", "redundant rules")).append(checked)
+                .append("; each is redundant on its own, not necessarily together with the others\n");
+        return sb.toString();
+    }
+
+    /** {@code leftName}/{@code rightName} say what A and B were, e.g. {@code A (old/)}. */
+    public static String equivalent(Equivalence.Result r, String leftName, String rightName) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# ").append(r.options().describe()).append('\n');
+        if (r.equivalent()) {
+            return sb.append("EQUIVALENT: ").append(leftName).append(" and ").append(rightName)
+                    .append(" give the same connectivity (").append(count(r.workloads(), "workload", "workloads"))
+                    .append(")\n").toString();
+        }
+        int n = r.differences().size();
+        sb.append("NOT EQUIVALENT: ").append(leftName).append(" and ").append(rightName).append(" differ in ")
+                .append(count(n, "connection", "connections"));
+        if (!r.onlyLeft().isEmpty() || !r.onlyRight().isEmpty()) {
+            sb.append(" and ").append(count(r.onlyLeft().size() + r.onlyRight().size(), "workload", "workloads"));
+        }
+        sb.append('\n');
+        workloads(sb, "A", r.onlyLeft());
+        workloads(sb, "B", r.onlyRight());
+        for (Equivalence.Difference d : r.differences()) {
+            sb.append(d.src().id()).append(" => ").append(d.dst().id()).append(" : A ").append(d.left())
+                    .append(" | B ").append(d.right()).append('\n');
+        }
+        Equivalence.Witness w = r.witness();
+        if (w != null) {
+            sb.append("\nwitness: ").append(w.src().id()).append(" => ").append(w.dst().id()).append(" on ")
+                    .append(w.protocol()).append(' ').append(w.port()).append(" is allowed by ")
+                    .append(w.allowedByLeft() ? "A and blocked by B" : "B and blocked by A").append('\n');
+            sb.append("\n--- ").append(leftName).append('\n').append(ExplainRenderer.text(w.left(), r.options()));
+            sb.append("\n--- ").append(rightName).append('\n').append(ExplainRenderer.text(w.right(), r.options()));
+        }
+        return sb.toString();
+    }
+
+    private static void workloads(StringBuilder sb, String side, List<Endpoint.WorkloadEndpoint> only) {
+        if (!only.isEmpty()) {
+            sb.append("workloads only in ").append(side).append(": ")
+                    .append(String.join(", ", only.stream().map(Endpoint::id).toList())).append('\n');
+        }
+    }
+
+    public static String exposure(Exposure.Result r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# ").append(r.options().describe()).append('\n');
+        int external = 0;
+        int everywhere = 0;
+        int namespaces = 0;
+        for (Exposure.Finding f : r.workloads()) {
+            sb.append(f.workload().id()).append('\n');
+            if (!f.fromEverywhere().isEmpty()) {
+                everywhere++;
+                sb.append("  from every external address: ").append(f.fromEverywhere()).append('\n');
+            }
+            for (Exposure.ExternalAccess a : f.external()) {
+                // ranges that add nothing to "every external address" are not repeated
+                if (!a.allowed().equals(f.fromEverywhere())) {
+                    sb.append("  from ").append(a.range().id()).append(": ").append(a.allowed()).append('\n');
+                }
+            }
+            external += f.reachableFromOutside() ? 1 : 0;
+            if (!f.fromAllNamespaces().isEmpty()) {
+                namespaces++;
+                sb.append("  from every namespace: ").append(f.fromAllNamespaces()).append('\n');
+                for (Exposure.Opening o : f.openings()) {
+                    sb.append("    ").append(opening(o)).append('\n');
+                }
+            }
+        }
+        sb.append(r.workloads().size()).append(" of ").append(count(r.checked(), "workload", "workloads"))
+                .append(" exposed: ").append(external).append(" to external addresses (").append(everywhere)
+                .append(" from everywhere), ").append(namespaces).append(" to every namespace\n");
+        return sb.toString();
+    }
+
+    private static String opening(Exposure.Opening o) {
+        return o.policy() == null ? o.what()
+                : o.source().fileLine() + ": NetworkPolicy " + o.policy() + ": " + o.path() + ": " + o.what();
+    }
+
+    static String count(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+}
