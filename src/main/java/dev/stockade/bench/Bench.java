@@ -10,6 +10,10 @@ import dev.stockade.engine.Target;
 import dev.stockade.load.LoadResult;
 import dev.stockade.load.Loader;
 import dev.stockade.model.Cluster;
+import dev.stockade.model.ConnectivityExpectation;
+import dev.stockade.verify.Baseline;
+import dev.stockade.verify.ExpectationResult;
+import dev.stockade.verify.Verifier;
 import dev.stockade.model.Pod;
 import dev.stockade.model.Protocol;
 import dev.stockade.model.Workload;
@@ -27,6 +31,7 @@ import java.util.function.Consumer;
 /** Runs one benchmark: generate, write, load, analyse, explain samples. */
 public final class Bench {
     private static final int EXPLAIN_SAMPLES = 2000;
+    private static final int VERIFY_EXPECTATIONS = 10_000;
 
     private Bench() {}
 
@@ -63,10 +68,20 @@ public final class Bench {
             long t2 = System.nanoTime();
             ConnectivityDiff diff = Differ.diff(loaded.cluster(), changed, AnalysisOptions.DEFAULT);
             long diffMillis = (System.nanoTime() - t2) / 1_000_000;
+            progress.accept("verifying " + VERIFY_EXPECTATIONS + " expectations");
+            List<ConnectivityExpectation> expectations = Baseline.sample(c, VERIFY_EXPECTATIONS);
+            long t3 = System.nanoTime();
+            Connectivity fresh = new Analyzer(AnalysisOptions.DEFAULT).analyze(loaded.cluster());
+            List<ExpectationResult> verified = new Verifier(loaded.cluster(), fresh).check(expectations);
+            long verifyMillis = (System.nanoTime() - t3) / 1_000_000;
+            long failed = verified.stream().filter(x -> !x.passed()).count();
+            if (failed > 0) {
+                throw new IllegalStateException(failed + " baseline expectations failed on the cluster they describe");
+            }
             int pods = loaded.cluster().workloads().stream().mapToInt(w -> w.pods().size()).sum();
             return new BenchResult(loaded.cluster().workloads().size(), pods, loaded.cluster().policies().size(),
                     loaded.cluster().namespaces().size(), c.connections().size(), parseMillis, analysisMillis, p99, peak,
-                    diffMillis, diff.changes().size());
+                    diffMillis, diff.changes().size(), verified.size(), verifyMillis);
         } finally {
             if (writeDir == null) {
                 try (var s = Files.walk(dir)) {

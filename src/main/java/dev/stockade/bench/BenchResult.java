@@ -8,7 +8,9 @@ package dev.stockade.bench;
  * @param diffMillis a full diff (both analyses, comparison, witnesses explained) against a
  *     version with 1% of the policies changed
  * @param diffChanges how many pairs that diff reports
+ * @param expectations how many expectations were verified (a sample of the cluster's baseline)
+ * @param verifyMillis analysing the loaded cluster and checking those expectations
  */
 public record BenchResult(int workloads, int pods, int policies, int namespaces, int connections,
                           long parseMillis, long analysisMillis, long explainP99Micros, long peakHeapBytes,
-                          long diffMillis, int diffChanges) {}
+                          long diffMillis, int diffChanges, int expectations, long verifyMillis) {}

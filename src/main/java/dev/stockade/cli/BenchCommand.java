@@ -24,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "  stockade bench --workloads 200 --policies 100 --namespaces 10 --write /tmp/cluster",
             "",
             "JSON fields: workloads, pods, policies, namespaces, connections, parseMillis, analysisMillis,",
-            "explainP99Micros, peakHeapBytes.",
+            "explainP99Micros, peakHeapBytes, diffMillis, diffChanges, expectations, verifyMillis.",
             "",
             "Exit codes: 0 ok, 2 bad usage (e.g. no workloads), 3 internal error."})
 public final class BenchCommand implements Callable<Integer> {
@@ -71,16 +71,19 @@ public final class BenchCommand implements Callable<Integer> {
         if (format == OutputFormat.JSON) {
             out.printf("{\"workloads\": %d, \"pods\": %d, \"policies\": %d, \"namespaces\": %d, \"connections\": %d,"
                             + " \"parseMillis\": %d, \"analysisMillis\": %d, \"explainP99Micros\": %d, \"peakHeapBytes\": %d,"
-                            + " \"diffMillis\": %d, \"diffChanges\": %d}%n",
+                            + " \"diffMillis\": %d, \"diffChanges\": %d, \"expectations\": %d, \"verifyMillis\": %d}%n",
                     r.workloads(), r.pods(), r.policies(), r.namespaces(), r.connections(), r.parseMillis(),
-                    r.analysisMillis(), r.explainP99Micros(), r.peakHeapBytes(), r.diffMillis(), r.diffChanges());
+                    r.analysisMillis(), r.explainP99Micros(), r.peakHeapBytes(), r.diffMillis(), r.diffChanges(),
+                    r.expectations(), r.verifyMillis());
         } else {
             out.printf("workloads         %d%npods              %d%npolicies          %d%nnamespaces        %d%n"
                             + "connections       %d%nparse             %d ms%nanalysis          %d ms%n"
                             + "explain p99       %d µs%npeak heap         %d MiB%n"
-                            + "diff (1%% changed) %d ms, %d changed pairs%n",
+                            + "diff (1%% changed) %d ms, %d changed pairs%n"
+                            + "verify            %d ms for %d expectations (analysis included)%n",
                     r.workloads(), r.pods(), r.policies(), r.namespaces(), r.connections(), r.parseMillis(),
-                    r.analysisMillis(), r.explainP99Micros(), r.peakHeapBytes() >> 20, r.diffMillis(), r.diffChanges());
+                    r.analysisMillis(), r.explainP99Micros(), r.peakHeapBytes() >> 20, r.diffMillis(), r.diffChanges(),
+                    r.verifyMillis(), r.expectations());
         }
         out.flush();
         return ExitCodes.OK;

@@ -38,6 +38,7 @@ class BenchTest {
         assertThat(json.get("policies").asInt()).isEqualTo(150);
         assertThat(json.get("namespaces").asInt()).isEqualTo(9);
         assertThat(json.get("connections").asInt()).isPositive();
+        assertThat(json.get("expectations").asInt()).isEqualTo(10_000);
         assertThat(err.toString()).contains("bench: loading").contains("bench: analysing");
     }
 
