@@ -1,0 +1,105 @@
+package dev.stockade.cli;
+
+import dev.stockade.dataplane.NftCompiler;
+import dev.stockade.dataplane.NftText;
+import dev.stockade.dataplane.Ruleset;
+import dev.stockade.load.LoadResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** The nftables data plane: {@code nft compile}. */
+@Command(name = "nft", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Enforce the policies on a Linux data plane with nftables."},
+        subcommands = {NftCommand.Compile.class},
+        footerHeading = "%nExamples:%n",
+        footer = {"  stockade nft compile src/test/resources/nft-inputs/shop -o stockade.nft && nft -f stockade.nft",
+            "",
+            "Exit codes: 0 ok, 2 bad input or usage, 3 internal error."})
+public final class NftCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    StockadeCommand parent;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing what to do (expected compile)");
+    }
+
+    @Command(name = "compile", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            sortOptions = false,
+            description = {"Compile the policies, for the pods in the input, into one nftables table (inet stockade)",
+                "for the forward hook of the host that routes the pods' traffic: established connections first,",
+                "dispatch by pod address through verdict maps to one chain per pod and direction, peers as shared",
+                "address sets, named ports resolved per pod, ipBlock excepts as intervals. Pods need an IP",
+                "(status.podIP): pods without one are skipped, with a note in the output. Load it with nft -f."},
+            footerHeading = "%nExamples:%n",
+            footer = {"  stockade nft compile src/test/resources/nft-inputs/shop",
+                "  stockade nft compile -o stockade.nft --interface shop/web=veth-web manifests/",
+                "",
+                "Exit codes: 0 written, 2 some input was unusable (nothing is written) or bad usage, 3 internal error."})
+    static final class Compile implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @ParentCommand
+        NftCommand parent;
+
+        @Mixin
+        InputOptions input;
+
+        @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+                description = "Write the ruleset to FILE instead of standard output.")
+        Path output;
+
+        @Option(names = "--interface", paramLabel = "NS/POD=IFNAME",
+                description = "The host interface a pod's packets enter by: its source addresses are accepted from"
+                        + " that interface only (anti-spoofing); repeatable. Pods without one are not checked.")
+        Map<String, String> interfaces = new LinkedHashMap<>();
+
+        @Override
+        public Integer call() {
+            LoadResult loaded = input.load(StockadeCommand.stdin(parent == null ? null : parent.parent),
+                    spec.commandLine().getErr());
+            if (loaded.hasErrors()) {
+                return ExitCodes.BAD_INPUT;
+            }
+            for (Map.Entry<String, String> e : interfaces.entrySet()) {
+                if (!e.getKey().contains("/") || !e.getValue().matches("[A-Za-z0-9_.:-]{1,15}")) {
+                    throw new ParameterException(spec.commandLine(), "--interface: '" + e.getKey() + "=" + e.getValue()
+                            + "' is not NS/POD=IFNAME (an interface name of 1 to 15 letters, digits, '_', '.', ':' or '-')");
+                }
+            }
+            Ruleset r = NftCompiler.compile(loaded.cluster(), input.analysisOptions(), interfaces);
+            String text = NftText.render(r);
+            if (output == null) {
+                spec.commandLine().getOut().print(text);
+                spec.commandLine().getOut().flush();
+                return ExitCodes.OK;
+            }
+            try {
+                Files.writeString(output, text, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("stockade: cannot write " + output + ": " + e.getMessage());
+                err.flush();
+                return ExitCodes.BAD_INPUT;
+            }
+            return ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,331 @@
+package dev.stockade.dataplane;
+
+import dev.stockade.dataplane.Ruleset.Chain;
+import dev.stockade.dataplane.Ruleset.Field;
+import dev.stockade.dataplane.Ruleset.Match;
+import dev.stockade.dataplane.Ruleset.Statement;
+import dev.stockade.dataplane.Ruleset.Verdict;
+import dev.stockade.engine.AnalysisOptions;
+import dev.stockade.engine.Explainer;
+import dev.stockade.engine.PortSet;
+import dev.stockade.engine.Ports;
+import dev.stockade.engine.Selectors;
+import dev.stockade.engine.Target;
+import dev.stockade.model.Cluster;
+import dev.stockade.model.IpAddress;
+import dev.stockade.model.NetworkPolicy;
+import dev.stockade.model.Peer;
+import dev.stockade.model.Pod;
+import dev.stockade.model.PolicyPort;
+import dev.stockade.model.PolicyRule;
+import dev.stockade.model.PolicyType;
+import dev.stockade.model.Protocol;
+import dev.stockade.model.Workload;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Compiles the pods and NetworkPolicies of a cluster into one nftables {@code inet} table that
+ * enforces the engine's semantics on the packets a host forwards between pods (and between pods
+ * and external addresses):
+ * <ul>
+ *   <li>the base chain ({@code forward} hook, policy accept) drops spoofed pod source addresses
+ *       (when the pods' interfaces are known), accepts established and related packets, then
+ *       dispatches new connections through verdict maps keyed by pod address: the source's
+ *       egress chain, then the destination's ingress chain. An address in no map belongs to a pod
+ *       no policy isolates that way, a host-network pod or an external address: allowed;</li>
+ *   <li>a pod isolated for a direction (some policy of its namespace with that direction in its
+ *       {@code policyTypes} selects it) gets a chain with one rule per (policy rule, address
+ *       family, protocol): the far end's address in a shared named set of the rule's peers, the
+ *       destination port in the rule's ports (named ports resolved on the destination pod), then
+ *       {@code return} (egress, so that ingress is decided next) or {@code accept} (ingress). The
+ *       chain ends in {@code drop};</li>
+ *   <li>peers become address sets: selector peers the addresses of the pods they match (never
+ *       host-network pods), an ipBlock its CIDR minus its excepts as intervals, plus every address
+ *       of a pod one of whose addresses it contains when ipBlocks match pods, minus every pod
+ *       address when they do not.</li>
+ * </ul>
+ * Pods without an address cannot be matched or policed: they are skipped, with a note in the
+ * output. Peer matching is the engine's ({@link Explainer#peerMatches}).
+ */
+public final class NftCompiler {
+    public static final String TABLE = "stockade";
+    static final int COMMENT_MAX = 120;
+
+    private final Cluster cluster;
+    private final AnalysisOptions options;
+    private final Map<String, String> interfaces;
+    private final Explainer explainer;
+    private final List<Target.PodTarget> pods = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private final Map<AddressSet, String> setNames = new LinkedHashMap<>();
+    private final Map<String, String> setComments = new TreeMap<>();
+    private AddressSet allPodAddresses = AddressSet.EMPTY;
+
+    private NftCompiler(Cluster cluster, AnalysisOptions options, Map<String, String> interfaces) {
+        this.cluster = cluster;
+        this.options = options;
+        this.interfaces = Map.copyOf(interfaces);
+        this.explainer = new Explainer(cluster, options);
+    }
+
+    /**
+     * The ruleset for {@code cluster}. {@code interfaces} maps pods ({@code ns/name}) to the host
+     * interface their packets enter by; pods listed there get anti-spoofing, others do not (an
+     * empty map: no anti-spoofing).
+     */
+    public static Ruleset compile(Cluster cluster, AnalysisOptions options, Map<String, String> interfaces) {
+        return new NftCompiler(cluster, options, interfaces).compile();
+    }
+
+    private Ruleset compile() {
+        notes.add("stockade nft compile: " + options.describe());
+        collectPods();
+        List<Chain> podChains = new ArrayList<>();
+        Map<String, TreeMap<IpAddress, String>> maps = new TreeMap<>();
+        for (String dir : List.of("egress", "ingress")) {
+            for (Family f : Family.values()) {
+                maps.put(dir + "_" + f.suffix(), new TreeMap<>());
+            }
+        }
+        Map<String, Integer> chainNames = new LinkedHashMap<>();
+        for (Target.PodTarget t : pods) {
+            Pod pod = t.pod();
+            if (pod.hostNetwork() || pod.ips().isEmpty()) {
+                continue;
+            }
+            for (PolicyType direction : List.of(PolicyType.Egress, PolicyType.Ingress)) {
+                List<NetworkPolicy> selecting = selecting(pod, direction);
+                if (selecting.isEmpty()) {
+                    continue;
+                }
+                String dir = direction == PolicyType.Ingress ? "ingress" : "egress";
+                String name = uniqueName(chainNames, dir + "_" + sanitize(pod.namespace()) + "_" + sanitize(pod.name()));
+                podChains.add(chain(name, t, direction, selecting));
+                for (IpAddress ip : pod.ips()) {
+                    String previous = maps.get(dir + "_" + Family.of(ip).suffix()).putIfAbsent(ip, name);
+                    if (previous != null && !previous.equals(name)) {
+                        notes.add("warning: " + ip + " is the address of more than one pod; " + name
+                                + " is not reached through it");
+                    }
+                }
+            }
+        }
+        podChains.sort(Comparator.comparing(Chain::name));
+        List<Ruleset.NamedSet> sets = new ArrayList<>();
+        setNames.forEach((set, name) -> sets.add(new Ruleset.NamedSet(name, Family.valueOf(name.endsWith("v4") ? "V4" : "V6"),
+                set, setComments.get(name))));
+        List<Ruleset.InterfaceSet> interfaceSets = new ArrayList<>();
+        List<Statement> base = new ArrayList<>();
+        antiSpoofing(sets, interfaceSets, base);
+        base.add(new Ruleset.AcceptEstablished());
+        for (Family f : Family.values()) {
+            base.add(new Ruleset.Dispatch(f, Field.SADDR, "egress_" + f.suffix()));
+        }
+        for (Family f : Family.values()) {
+            base.add(new Ruleset.Dispatch(f, Field.DADDR, "ingress_" + f.suffix()));
+        }
+        List<Chain> chains = new ArrayList<>();
+        chains.add(new Chain("forward", "forward", "", base));
+        chains.addAll(podChains);
+        List<Ruleset.VerdictMap> vmaps = new ArrayList<>();
+        maps.forEach((name, jumps) -> vmaps.add(new Ruleset.VerdictMap(name,
+                name.endsWith("v4") ? Family.V4 : Family.V6, jumps)));
+        return new Ruleset(TABLE, notes, sets, interfaceSets, vmaps, chains);
+    }
+
+    private void collectPods() {
+        for (Workload w : cluster.workloads()) {
+            for (Pod p : w.pods()) {
+                pods.add(new Target.PodTarget(w, p));
+                allPodAddresses = allPodAddresses.union(AddressSet.of(p.ips()));
+            }
+        }
+        pods.sort(Comparator.comparing((Target.PodTarget t) -> t.pod().namespace()).thenComparing(t -> t.pod().name()));
+        for (Target.PodTarget t : pods) {
+            if (t.pod().hostNetwork()) {
+                notes.add("host-network pod " + t.pod() + ": not policed (NetworkPolicies do not apply to it)");
+            } else if (t.pod().ips().isEmpty()) {
+                notes.add("warning: pod " + t.pod() + " has no IP (status.podIP): skipped, neither policed nor"
+                        + " matched by selector peers");
+            }
+        }
+    }
+
+    private List<NetworkPolicy> selecting(Pod pod, PolicyType direction) {
+        List<NetworkPolicy> out = new ArrayList<>();
+        for (NetworkPolicy p : cluster.policies()) {
+            if (p.namespace().equals(pod.namespace()) && p.affects(direction)
+                    && Selectors.matches(p.podSelector(), pod.labels())) {
+                out.add(p);
+            }
+        }
+        out.sort(Comparator.comparing(NetworkPolicy::name));
+        return out;
+    }
+
+    private Chain chain(String name, Target.PodTarget subject, PolicyType direction, List<NetworkPolicy> selecting) {
+        boolean ingress = direction == PolicyType.Ingress;
+        Field far = ingress ? Field.SADDR : Field.DADDR;
+        Verdict admit = ingress ? Verdict.ACCEPT : Verdict.RETURN;
+        List<Statement> out = new ArrayList<>();
+        for (NetworkPolicy p : selecting) {
+            List<PolicyRule> rules = p.rules(direction);
+            if (rules.isEmpty()) {
+                out.add(new Ruleset.Note(p + ": no " + (ingress ? "ingress" : "egress") + " rules, admits nothing"));
+            }
+            for (int i = 0; i < rules.size(); i++) {
+                PolicyRule r = rules.get(i);
+                String comment = p + " " + (ingress ? "ingress" : "egress") + "[" + i + "]";
+                int before = out.size();
+                AddressSet peers = r.allPeers() ? null : peerAddresses(r, p.namespace());
+                if (ingress) {
+                    emit(out, peers, Ports.resolve(r.ports(), subject.pod()), far, admit, comment);
+                } else {
+                    emit(out, peers, Ports.numeric(r.ports()), far, admit, comment);
+                    namedEgressPorts(out, r, p.namespace(), far, admit, comment);
+                }
+                if (out.size() == before) {
+                    out.add(new Ruleset.Note(comment + ": admits nothing here (no peer address or no port)"));
+                }
+            }
+        }
+        out.add(new Ruleset.Final(Verdict.DROP, (ingress ? "ingress" : "egress") + " isolated"));
+        String policies = String.join(", ", selecting.stream().map(NetworkPolicy::toString).toList());
+        return new Chain(name, "", subject.pod() + " " + (ingress ? "ingress" : "egress") + ": " + policies, out);
+    }
+
+    /**
+     * Egress named ports resolve on each destination pod: the pods the rule's peers match are
+     * grouped by what the names resolve to on them, one set of addresses per group.
+     */
+    private void namedEgressPorts(List<Statement> out, PolicyRule r, String namespace, Field far, Verdict admit,
+            String comment) {
+        List<PolicyPort.NamedPort> named = Ports.named(r.ports());
+        if (named.isEmpty()) {
+            return;
+        }
+        List<PolicyPort> namedPorts = new ArrayList<>(named);
+        Map<PortSet, AddressSet> groups = new LinkedHashMap<>();
+        for (Target.PodTarget d : pods) {
+            if (d.pod().ips().isEmpty() || !(r.allPeers() || r.peers().stream()
+                    .anyMatch(peer -> explainer.peerMatches(peer, namespace, d)))) {
+                continue;
+            }
+            PortSet resolved = Ports.resolve(namedPorts, d.pod());
+            if (!resolved.isEmpty()) {
+                groups.merge(resolved, AddressSet.of(d.pod().ips()), AddressSet::union);
+            }
+        }
+        groups.forEach((ports, addresses) -> emit(out, addresses, ports, far, admit, comment));
+    }
+
+    /** The addresses the rule's peers match (see the class comment). */
+    private AddressSet peerAddresses(PolicyRule r, String namespace) {
+        AddressSet s = AddressSet.EMPTY;
+        for (Peer peer : r.peers()) {
+            if (peer instanceof Peer.IpBlockPeer ib) {
+                AddressSet block = AddressSet.of(ib.block().cidr());
+                for (var e : ib.block().except()) {
+                    block = block.subtract(AddressSet.of(e));
+                }
+                s = s.union(options.ipBlockMatchesPods() ? block : block.subtract(allPodAddresses));
+            }
+            for (Target.PodTarget d : pods) {
+                if (!d.pod().ips().isEmpty() && explainer.peerMatches(peer, namespace, d)) {
+                    s = s.union(AddressSet.of(d.pod().ips()));
+                }
+            }
+        }
+        return s;
+    }
+
+    /** One match per address family present in {@code peers} (any when null) and protocol in {@code ports}. */
+    private void emit(List<Statement> out, AddressSet peers, PortSet ports, Field far, Verdict admit, String comment) {
+        if (ports.isEmpty() || (peers != null && peers.isEmpty())) {
+            return;
+        }
+        List<PortSet> perProtocol = new ArrayList<>();
+        if (ports.isAll()) {
+            perProtocol.add(PortSet.ALL);
+        } else {
+            for (Protocol p : Protocol.values()) {
+                PortSet one = ports.intersect(PortSet.allOf(p));
+                if (!one.isEmpty()) {
+                    perProtocol.add(one);
+                }
+            }
+        }
+        String c = shorten(comment);
+        for (PortSet ps : perProtocol) {
+            if (peers == null) {
+                out.add(new Match(null, far, null, ps, admit, c));
+                continue;
+            }
+            for (Family f : Family.values()) {
+                AddressSet part = peers.only(f);
+                if (!part.isEmpty()) {
+                    out.add(new Match(f, far, setName(part, f, c), ps, admit, c));
+                }
+            }
+        }
+    }
+
+    private String setName(AddressSet set, Family f, String comment) {
+        String name = setNames.get(set);
+        if (name == null) {
+            name = "peers_" + setNames.size() + "_" + f.suffix();
+            setNames.put(set, name);
+            setComments.put(name, "first used by " + comment);
+        }
+        return name;
+    }
+
+    private void antiSpoofing(List<Ruleset.NamedSet> sets, List<Ruleset.InterfaceSet> interfaceSets,
+            List<Statement> base) {
+        for (Family f : Family.values()) {
+            TreeMap<IpAddress, String> pairs = new TreeMap<>();
+            for (Target.PodTarget t : pods) {
+                String ifname = interfaces.get(t.pod().toString());
+                if (ifname == null || t.pod().hostNetwork()) {
+                    continue;
+                }
+                for (IpAddress ip : t.pod().ips()) {
+                    if (Family.of(ip) == f) {
+                        pairs.putIfAbsent(ip, ifname);
+                    }
+                }
+            }
+            if (pairs.isEmpty()) {
+                continue;
+            }
+            String addresses = "pods_" + f.suffix();
+            String ifaces = "pod_interfaces_" + f.suffix();
+            sets.add(new Ruleset.NamedSet(addresses, f, AddressSet.of(pairs.keySet()), "pod addresses with a known interface"));
+            interfaceSets.add(new Ruleset.InterfaceSet(ifaces, f, pairs));
+            base.add(new Ruleset.AntiSpoof(f, addresses, ifaces));
+        }
+    }
+
+    /** Letters, digits, {@code -} and {@code .} are kept (what Kubernetes names use); others become {@code -}. */
+    static String sanitize(String s) {
+        StringBuilder b = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            b.append(Character.isLetterOrDigit(c) && c < 128 || c == '-' || c == '.' ? c : '-');
+        }
+        return b.toString();
+    }
+
+    private static String uniqueName(Map<String, Integer> used, String name) {
+        int n = used.merge(name, 1, Integer::sum);
+        return n == 1 ? name : name + "_" + n;
+    }
+
+    static String shorten(String comment) {
+        return comment.length() <= COMMENT_MAX ? comment : comment.substring(0, COMMENT_MAX - 3) + "...";
+    }
+}

@@ -1,0 +1,143 @@
+package dev.stockade.dataplane;
+
+import dev.stockade.engine.PortSet;
+import dev.stockade.model.IpAddress;
+import dev.stockade.model.Protocol;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * One nftables table as a record tree, the compiler's output before it becomes text: the named
+ * address sets, the verdict maps that dispatch by pod address, and the chains. Tests walk this
+ * tree packet by packet and compare with the engine; {@link NftText} prints it.
+ *
+ * @param table the table's name (family {@code inet})
+ * @param notes lines printed as {@code #} comments above the table (mode, warnings)
+ * @param sets named address sets: peers in order of first use (numbered so), then pod addresses
+ * @param interfaceSets the anti-spoofing sets of {@code address . ifname} pairs
+ * @param maps verdict maps, sorted by name
+ * @param chains the base chain first, then the per-pod chains sorted by name
+ */
+public record Ruleset(String table, List<String> notes, List<NamedSet> sets, List<InterfaceSet> interfaceSets,
+        List<VerdictMap> maps, List<Chain> chains) {
+    public Ruleset {
+        notes = List.copyOf(notes);
+        sets = List.copyOf(sets);
+        interfaceSets = List.copyOf(interfaceSets);
+        maps = List.copyOf(maps);
+        chains = List.copyOf(chains);
+    }
+
+    public NamedSet set(String name) {
+        return sets.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no set " + name));
+    }
+
+    public InterfaceSet interfaceSet(String name) {
+        return interfaceSets.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no set " + name));
+    }
+
+    public VerdictMap map(String name) {
+        return maps.stream().filter(m -> m.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no map " + name));
+    }
+
+    public Chain chain(String name) {
+        return chains.stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no chain " + name));
+    }
+
+    /** A named set of addresses of one family ({@code flags interval}). */
+    public record NamedSet(String name, Family family, AddressSet elements, String comment) {}
+
+    /** Anti-spoofing pairs: each pod address with the only input interface it may come from. */
+    public record InterfaceSet(String name, Family family, SortedMap<IpAddress, String> elements) {
+        public InterfaceSet {
+            elements = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(elements));
+        }
+    }
+
+    /** A verdict map from a pod address to {@code jump CHAIN}. */
+    public record VerdictMap(String name, Family family, SortedMap<IpAddress, String> jumps) {
+        public VerdictMap {
+            jumps = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(jumps));
+        }
+    }
+
+    /**
+     * A chain. {@code hook} is {@code forward} for the base chain ({@code policy accept}) and
+     * empty for the per-pod chains reached through the verdict maps.
+     */
+    public record Chain(String name, String hook, String comment, List<Statement> statements) {
+        public Chain {
+            statements = List.copyOf(statements);
+        }
+    }
+
+    public enum Verdict {
+        ACCEPT, DROP, RETURN;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** Which address of the packet a rule or a map looks at. */
+    public enum Field {
+        SADDR, DADDR;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** One line of a chain. */
+    public sealed interface Statement {}
+
+    /** {@code ct state established,related accept}: only new connections are decided by policy. */
+    public record AcceptEstablished() implements Statement {}
+
+    /** {@code ip saddr vmap @egress_v4}: jump to the chain of the pod owning the address. */
+    public record Dispatch(Family family, Field field, String map) implements Statement {}
+
+    /**
+     * {@code ip saddr @pods_v4 ip saddr . iifname != @pod_interfaces_v4 drop}: a packet with a pod's
+     * source address that did not enter through that pod's interface is dropped.
+     */
+    public record AntiSpoof(Family family, String addresses, String interfaces) implements Statement {}
+
+    /**
+     * A rule of a policy: the far end's address in {@code set} (any address when {@code set} is
+     * null, any family when {@code family} is null) and the packet in {@code ports} (every
+     * protocol when {@link PortSet#isAll()}, else ports of exactly one protocol).
+     */
+    public record Match(Family family, Field field, String set, PortSet ports, Verdict verdict, String comment)
+            implements Statement {
+        public Match {
+            if (!ports.isAll() && java.util.Arrays.stream(Protocol.values())
+                    .filter(p -> ports.intervals(p).length > 0).count() != 1) {
+                throw new IllegalArgumentException("a match needs all ports or ports of one protocol: " + ports);
+            }
+        }
+
+        /** The one protocol of a port-restricted match. */
+        public Protocol protocol() {
+            for (Protocol p : Protocol.values()) {
+                if (ports.intervals(p).length > 0) {
+                    return p;
+                }
+            }
+            throw new IllegalStateException();
+        }
+    }
+
+    /** The verdict that ends a pod's chain: {@code drop} for an isolated pod. */
+    public record Final(Verdict verdict, String comment) implements Statement {}
+
+    /** A {@code #} line inside a chain, for a rule that compiles to nothing. */
+    public record Note(String text) implements Statement {}
+}
