@@ -49,3 +49,19 @@ stockade_require_maven() {
     # Maven's own libraries touch sun.misc.Unsafe; keep JDK 25 from warning about it on every run.
     export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
 }
+
+# nftables for the data-plane tests (nft -c checks rulesets without touching the kernel's tables;
+# the network-namespace tests load them into throwaway namespaces). Installed with apt when
+# missing and we are root; otherwise those tests are skipped.
+stockade_require_nft() {
+    if command -v nft >/dev/null 2>&1; then
+        return 0
+    fi
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+        echo "stockade: installing nftables (apt-get install nftables)..." >&2
+        apt-get update -qq >/dev/null && apt-get install -y -qq nftables >/dev/null \
+            || echo "stockade: could not install nftables; the nft tests will be skipped." >&2
+    else
+        echo "stockade: nft is missing (apt-get install nftables as root); the nft tests will be skipped." >&2
+    fi
+}

@@ -1,5 +1,9 @@
 package dev.stockade.engine;
 
+import dev.stockade.dataplane.Nft;
+import dev.stockade.dataplane.NftCompiler;
+import dev.stockade.dataplane.NftText;
+import dev.stockade.dataplane.RulesetWalker;
 import dev.stockade.model.Cluster;
 import dev.stockade.model.ContainerPort;
 import dev.stockade.model.IpAddress;
@@ -199,8 +203,9 @@ final class E2eModel {
 
     /**
      * Upstream's {@code ValidateOrFail}: the analysis must match {@code expected} on every pair
-     * of different pods (loopback is ignored, as upstream ignores it), and the explainer must
-     * agree with the analysis cell by cell.
+     * of different pods (loopback is ignored, as upstream ignores it), the explainer must
+     * agree with the analysis cell by cell, and so must the compiled nftables ruleset (walked
+     * packet by packet), which {@code nft -c} must accept when nft is installed.
      */
     void validate(String step, Protocol protocol, int port, TruthTable expected) {
         String title = step + " (" + protocol + " " + port + ")";
@@ -208,6 +213,56 @@ final class E2eModel {
         TruthTable.assertAgree(title, "expected (upstream)", expected, "observed (Analyzer)", observed, true);
         TruthTable.assertAgree(title + ": Explainer vs Analyzer", "Analyzer", observed, "Explainer",
                 explain(protocol, port), true);
+        TruthTable.assertAgree(title + ": nftables ruleset vs upstream", "expected (upstream)", expected,
+                "compiled ruleset", compiled(protocol, port), true);
+        checkWithNft(title);
+    }
+
+    /**
+     * What the compiled nftables ruleset ({@link NftCompiler}) does with the first packet of a
+     * connection between every two different pods, walked over its record tree.
+     */
+    TruthTable compiled(Protocol protocol, int port) {
+        RulesetWalker walker = new RulesetWalker(NftCompiler.compile(cluster(), OPTIONS, interfaces()));
+        TruthTable t = TruthTable.filled(PODS, null);
+        for (String from : PODS) {
+            for (String to : PODS) {
+                if (!from.equals(to)) {
+                    t = t.expect(from, to, walker.accepts(
+                            new RulesetWalker.Packet(ip(from), ip(to), interfaceOf(from), protocol, port)));
+                }
+            }
+        }
+        return t;
+    }
+
+    /** The kernel accepts the compiled ruleset ({@code nft -c}, nothing loaded); skipped without nft. */
+    private void checkWithNft(String title) {
+        if (!Nft.available()) {
+            return;
+        }
+        String text = NftText.render(NftCompiler.compile(cluster(), OPTIONS, interfaces()));
+        if (CHECKED.add(text)) {
+            Nft.Result r = Nft.check(text);
+            if (!r.ok()) {
+                throw new AssertionError(title + ": nft -c rejects the compiled ruleset:\n" + r.output() + "\n" + text);
+            }
+        }
+    }
+
+    private static final java.util.Set<String> CHECKED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** The host side of each pod's veth pair, as the lab names them: {@code st-x-a}. */
+    static Map<String, String> interfaces() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String pod : PODS) {
+            m.put(pod, interfaceOf(pod));
+        }
+        return m;
+    }
+
+    private static String interfaceOf(String pod) {
+        return "st-" + pod.replace('/', '-');
     }
 
     // ---- building policies with the model records ----
