@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The package graph is the architecture. The pure core: model ← engine ← the analyses built on
  * it (diff, query, verify), all free of library types. The edges: load (model), generate
- * (model), report (engine and the analyses), bench (load, engine) and cli on top of everything.
+ * (model), dataplane (model, engine: the nftables compiler), report (engine and the analyses),
+ * bench (load, engine) and cli on top of everything.
  */
 class ArchitectureTest {
     private static final String[] ANALYSES = {"diff", "query", "verify"};
@@ -36,6 +37,7 @@ class ArchitectureTest {
                 .layer("query").definedBy("dev.stockade.query..")
                 .layer("verify").definedBy("dev.stockade.verify..")
                 .layer("generate").definedBy("dev.stockade.generate..")
+                .layer("dataplane").definedBy("dev.stockade.dataplane..")
                 .layer("load").definedBy("dev.stockade.load..")
                 .layer("report").definedBy("dev.stockade.report..")
                 .layer("bench").definedBy("dev.stockade.bench..")
@@ -45,12 +47,14 @@ class ArchitectureTest {
                 .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("load").mayOnlyBeAccessedByLayers("cli", "bench")
                 .whereLayer("generate").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("dataplane").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("diff").mayOnlyBeAccessedByLayers("report", "bench", "cli")
                 .whereLayer("query").mayOnlyBeAccessedByLayers("report", "bench", "cli")
                 .whereLayer("verify").mayOnlyBeAccessedByLayers("report", "bench", "cli")
-                .whereLayer("engine").mayOnlyBeAccessedByLayers("diff", "query", "verify", "report", "bench", "cli")
-                .whereLayer("model").mayOnlyBeAccessedByLayers("engine", "diff", "query", "verify", "generate", "load",
-                        "report", "bench", "cli")
+                .whereLayer("engine").mayOnlyBeAccessedByLayers("diff", "query", "verify", "dataplane", "report", "bench",
+                        "cli")
+                .whereLayer("model").mayOnlyBeAccessedByLayers("engine", "diff", "query", "verify", "generate", "dataplane",
+                        "load", "report", "bench", "cli")
                 .check(classes);
     }
 
@@ -78,6 +82,15 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.stockade.generate..")
                 .should().dependOnClassesThat().resideOutsideOfPackages("dev.stockade.model..", "dev.stockade.generate..",
                         "java..")
+                .check(classes);
+    }
+
+    /** The nftables compiler produces text from the engine's model: model, engine and the JDK only. */
+    @Test
+    void dataplane_usesTheJdkModelAndEngineOnly() {
+        noClasses().that().resideInAPackage("dev.stockade.dataplane..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("dev.stockade.model..", "dev.stockade.engine..",
+                        "dev.stockade.dataplane..", "java..")
                 .check(classes);
     }
 
