@@ -1,0 +1,156 @@
+package dev.stockade.dataplane;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stockade.engine.AnalysisOptions;
+import dev.stockade.engine.IpRange;
+import dev.stockade.load.LoadResult;
+import dev.stockade.load.Loader;
+import dev.stockade.model.Cidr;
+import dev.stockade.model.Cluster;
+import dev.stockade.model.IpAddress;
+import dev.stockade.model.Protocol;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class NftCompilerTest {
+    private static final String SHOP = "src/test/resources/nft-inputs/shop";
+
+    private static IpAddress ip(String s) {
+        return IpAddress.parse(s).orElseThrow();
+    }
+
+    private static Cluster yaml(String text) {
+        LoadResult r = Loader.loadString("test.yaml", text);
+        assertThat(r.hasErrors()).isFalse();
+        return r.cluster();
+    }
+
+    private static Ruleset shop(Map<String, String> interfaces) {
+        return NftCompiler.compile(NftKernelTest.load(SHOP), AnalysisOptions.DEFAULT, interfaces);
+    }
+
+    @Test
+    void addressSet_subtractExcepts_leavesDisjointIntervals() {
+        AddressSet s = AddressSet.of(Cidr.of("10.0.0.0/8")).subtract(AddressSet.of(Cidr.of("10.1.0.0/16")))
+                .subtract(AddressSet.of(Cidr.of("10.255.255.255/32")));
+        assertThat(s.ranges()).hasToString("[10.0.0.0/16, 10.2.0.0-10.255.255.254]");
+        assertThat(s.contains(ip("10.1.2.3"))).isFalse();
+        assertThat(s.contains(ip("10.2.0.0"))).isTrue();
+    }
+
+    @Test
+    void addressSet_unionOfAdjacentAndFamilies_isCanonical() {
+        AddressSet s = AddressSet.of(List.of(ip("10.0.0.2"), ip("fd00::1"), ip("10.0.0.1"), ip("10.0.0.3")));
+        assertThat(s.ranges()).hasToString("[10.0.0.1-10.0.0.3, fd00::1/128]");
+        assertThat(s.only(Family.V6).ranges()).containsExactly(new IpRange(ip("fd00::1"), ip("fd00::1")));
+        assertThat(s).isEqualTo(AddressSet.of(List.of(ip("fd00::1"))).union(
+                new AddressSet(List.of(new IpRange(ip("10.0.0.1"), ip("10.0.0.3"))))));
+    }
+
+    @Test
+    void compile_podWithoutIpAndHostNetworkPod_areNotedAndNotDispatched() {
+        Ruleset r = shop(Map.of());
+        assertThat(r.notes()).contains(
+                "host-network pod ops/node-exporter: not policed (NetworkPolicies do not apply to it)",
+                "warning: pod shop/cache has no IP (status.podIP): skipped, neither policed nor matched by selector peers");
+        assertThat(r.map("ingress_v4").jumps()).doesNotContainKey(ip("192.168.0.5"))
+                .containsEntry(ip("10.244.2.21"), "ingress_shop_db");
+        assertThat(r.chains()).extracting(Ruleset.Chain::name).doesNotContain("ingress_shop_cache", "ingress_ops_node-exporter");
+    }
+
+    @Test
+    void compile_unselectedPod_hasNoChainSoEverythingPasses() {
+        Ruleset r = shop(Map.of());
+        RulesetWalker w = new RulesetWalker(r);
+        // ops/coredns is selected by no policy: reachable from outside on any port (web's egress allows it only on 53)
+        assertThat(w.accepts(new RulesetWalker.Packet(ip("192.168.7.7"), ip("10.244.3.2"), "eth0", Protocol.TCP, 22)))
+                .isTrue();
+        assertThat(w.accepts(new RulesetWalker.Packet(ip("10.244.1.10"), ip("10.244.3.2"), "st0", Protocol.UDP, 53)))
+                .isTrue();
+        assertThat(w.accepts(new RulesetWalker.Packet(ip("10.244.1.10"), ip("10.244.3.2"), "st0", Protocol.TCP, 22)))
+                .isFalse();
+    }
+
+    @Test
+    void compile_namedPortsResolvePerPod_web1On8080Web2On8081() {
+        RulesetWalker w = new RulesetWalker(shop(Map.of()));
+        IpAddress outside = ip("198.51.100.1");
+        assertThat(w.accepts(new RulesetWalker.Packet(outside, ip("10.244.1.10"), "eth0", Protocol.TCP, 8080))).isTrue();
+        assertThat(w.accepts(new RulesetWalker.Packet(outside, ip("10.244.1.10"), "eth0", Protocol.TCP, 8081))).isFalse();
+        assertThat(w.accepts(new RulesetWalker.Packet(outside, ip("10.244.1.11"), "eth0", Protocol.TCP, 8081))).isTrue();
+        // the except blocks: 203.0.113.0/24 and fd00::/8 may not come in
+        assertThat(w.accepts(new RulesetWalker.Packet(ip("203.0.113.9"), ip("10.244.1.10"), "eth0", Protocol.TCP, 8080)))
+                .isFalse();
+        assertThat(w.accepts(new RulesetWalker.Packet(ip("2001:db8::1"), ip("fd00:10:244:1::a"), "eth0", Protocol.TCP,
+                8080))).isTrue();
+        assertThat(w.accepts(new RulesetWalker.Packet(ip("fd00::1"), ip("fd00:10:244:1::a"), "eth0", Protocol.TCP,
+                8080))).isFalse();
+    }
+
+    @Test
+    void compile_withInterfaces_dropsPodAddressFromAnotherInterface() {
+        RulesetWalker w = new RulesetWalker(shop(Map.of("shop/api", "st-api", "shop/web-1", "st-web-1")));
+        // web-1 may reach api on grpc from its own interface, not from elsewhere
+        assertThat(w.accepts(new RulesetWalker.Packet(ip("10.244.1.10"), ip("10.244.2.20"), "st-web-1", Protocol.TCP,
+                9000))).isTrue();
+        assertThat(w.accepts(new RulesetWalker.Packet(ip("10.244.1.10"), ip("10.244.2.20"), "eth0", Protocol.TCP,
+                9000))).isFalse();
+        assertThat(w.accepts(new RulesetWalker.Packet(ip("fd00:10:244:1::a"), ip("fd00::99"), "st-api", Protocol.TCP,
+                53))).isFalse();
+    }
+
+    @Test
+    void compile_twoPodsOneAddress_warnsAndKeepsTheFirst() {
+        Cluster c = yaml("""
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: a, namespace: n, labels: {app: a}}
+                spec: {containers: [{name: c, image: i}]}
+                status: {podIP: 10.0.0.1}
+                ---
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: b, namespace: n, labels: {app: b}}
+                spec: {containers: [{name: c, image: i}]}
+                status: {podIP: 10.0.0.1}
+                ---
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: deny, namespace: n}
+                spec: {podSelector: {}}
+                """);
+        Ruleset r = NftCompiler.compile(c, AnalysisOptions.DEFAULT, Map.of());
+        assertThat(r.notes()).contains("warning: 10.0.0.1 is the address of more than one pod; ingress_n_b is not"
+                + " reached through it");
+        assertThat(r.map("ingress_v4").jumps()).containsExactly(Map.entry(ip("10.0.0.1"), "ingress_n_a"));
+    }
+
+    @Test
+    void render_longNames_commentsStayWithinNftLimit() {
+        String longName = "p" + "x".repeat(200);
+        Cluster c = yaml("""
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: a, namespace: n}
+                spec: {containers: [{name: c, image: i}]}
+                status: {podIP: 10.0.0.1}
+                ---
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: %s, namespace: n}
+                spec: {podSelector: {}, ingress: [{}]}
+                """.formatted(longName));
+        String text = NftText.render(NftCompiler.compile(c, AnalysisOptions.DEFAULT, Map.of()));
+        assertThat(text).contains("accept comment \"n/pxxx").doesNotContain(longName);
+        assertThat(text.lines().filter(l -> l.contains("comment \"")).map(l -> l.substring(l.indexOf("comment \"")))
+                .mapToInt(String::length).max().orElseThrow()).isLessThanOrEqualTo(NftCompiler.COMMENT_MAX + 10);
+    }
+
+    @Test
+    void sanitize_keepsKubernetesNameCharacters() {
+        assertThat(NftCompiler.sanitize("web-1.prod")).isEqualTo("web-1.prod");
+        assertThat(NftCompiler.sanitize("a b\"c")).isEqualTo("a-b-c");
+    }
+}
