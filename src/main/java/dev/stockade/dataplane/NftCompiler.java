@@ -119,6 +119,7 @@ public final class NftCompiler {
         List<Ruleset.NamedSet> sets = new ArrayList<>();
         setNames.forEach((set, name) -> sets.add(new Ruleset.NamedSet(name, Family.valueOf(name.endsWith("v4") ? "V4" : "V6"),
                 set, setComments.get(name))));
+        sets.sort(Comparator.comparing(Ruleset.NamedSet::name));
         List<Ruleset.InterfaceSet> interfaceSets = new ArrayList<>();
         List<Statement> base = new ArrayList<>();
         antiSpoofing(sets, interfaceSets, base);
@@ -181,13 +182,14 @@ public final class NftCompiler {
             for (int i = 0; i < rules.size(); i++) {
                 PolicyRule r = rules.get(i);
                 String comment = p + " " + (ingress ? "ingress" : "egress") + "[" + i + "]";
+                String origin = sanitize(p.namespace()) + "_" + sanitize(p.name()) + "_" + (ingress ? "ingress" : "egress") + i;
                 int before = out.size();
                 AddressSet peers = r.allPeers() ? null : peerAddresses(r, p.namespace());
                 if (ingress) {
-                    emit(out, peers, Ports.resolve(r.ports(), subject.pod()), far, admit, comment);
+                    emit(out, peers, Ports.resolve(r.ports(), subject.pod()), far, admit, comment, origin);
                 } else {
-                    emit(out, peers, Ports.numeric(r.ports()), far, admit, comment);
-                    namedEgressPorts(out, r, p.namespace(), far, admit, comment);
+                    emit(out, peers, Ports.numeric(r.ports()), far, admit, comment, origin);
+                    namedEgressPorts(out, r, p.namespace(), far, admit, comment, origin);
                 }
                 if (out.size() == before) {
                     out.add(new Ruleset.Note(comment + ": admits nothing here (no peer address or no port)"));
@@ -195,8 +197,9 @@ public final class NftCompiler {
             }
         }
         out.add(new Ruleset.Final(Verdict.DROP, (ingress ? "ingress" : "egress") + " isolated"));
-        String policies = String.join(", ", selecting.stream().map(NetworkPolicy::toString).toList());
-        return new Chain(name, "", subject.pod() + " " + (ingress ? "ingress" : "egress") + ": " + policies, out);
+        out.addFirst(new Ruleset.Note("isolated by " + String.join(", ",
+                selecting.stream().map(NetworkPolicy::toString).toList())));
+        return new Chain(name, "", subject.pod() + " " + (ingress ? "ingress" : "egress"), out);
     }
 
     /**
@@ -204,7 +207,7 @@ public final class NftCompiler {
      * grouped by what the names resolve to on them, one set of addresses per group.
      */
     private void namedEgressPorts(List<Statement> out, PolicyRule r, String namespace, Field far, Verdict admit,
-            String comment) {
+            String comment, String origin) {
         List<PolicyPort.NamedPort> named = Ports.named(r.ports());
         if (named.isEmpty()) {
             return;
@@ -221,7 +224,7 @@ public final class NftCompiler {
                 groups.merge(resolved, AddressSet.of(d.pod().ips()), AddressSet::union);
             }
         }
-        groups.forEach((ports, addresses) -> emit(out, addresses, ports, far, admit, comment));
+        groups.forEach((ports, addresses) -> emit(out, addresses, ports, far, admit, comment, origin));
     }
 
     /** The addresses the rule's peers match (see the class comment). */
@@ -245,7 +248,8 @@ public final class NftCompiler {
     }
 
     /** One match per address family present in {@code peers} (any when null) and protocol in {@code ports}. */
-    private void emit(List<Statement> out, AddressSet peers, PortSet ports, Field far, Verdict admit, String comment) {
+    private void emit(List<Statement> out, AddressSet peers, PortSet ports, Field far, Verdict admit, String comment,
+            String origin) {
         if (ports.isEmpty() || (peers != null && peers.isEmpty())) {
             return;
         }
@@ -269,16 +273,26 @@ public final class NftCompiler {
             for (Family f : Family.values()) {
                 AddressSet part = peers.only(f);
                 if (!part.isEmpty()) {
-                    out.add(new Match(f, far, setName(part, f, c), ps, admit, c));
+                    out.add(new Match(f, far, setName(part, f, c, origin), ps, admit, c));
                 }
             }
         }
     }
 
-    private String setName(AddressSet set, Family f, String comment) {
+    /**
+     * The set's name: taken from the first rule that uses it ({@code shop_api_ingress0_v4}, with
+     * {@code .1}, {@code .2} … for further sets of that rule), so that it stays the same when other
+     * policies change and a change to the peers' pods is an element delta of one set. A later
+     * rule with the same addresses shares the set.
+     */
+    private String setName(AddressSet set, Family f, String comment, String origin) {
         String name = setNames.get(set);
         if (name == null) {
-            name = "peers_" + setNames.size() + "_" + f.suffix();
+            String base = origin;
+            name = limit(base + "_" + f.suffix());
+            for (int k = 1; setComments.containsKey(name); k++) {
+                name = limit(base + "." + k + "_" + f.suffix());
+            }
             setNames.put(set, name);
             setComments.put(name, "first used by " + comment);
         }
@@ -322,7 +336,16 @@ public final class NftCompiler {
 
     private static String uniqueName(Map<String, Integer> used, String name) {
         int n = used.merge(name, 1, Integer::sum);
-        return n == 1 ? name : name + "_" + n;
+        return limit(n == 1 ? name : name + "_" + n);
+    }
+
+    /**
+     * nftables names are at most 255 bytes: a longer name keeps its first 200 characters and gets
+     * a hash of the whole name, so different long names stay different.
+     */
+    static String limit(String name) {
+        return name.length() <= 220 ? name
+                : name.substring(0, 200) + "-" + Integer.toHexString(name.hashCode()) + name.substring(name.length() - 3);
     }
 
     static String shorten(String comment) {

@@ -14,7 +14,7 @@ import java.util.TreeMap;
  *
  * @param table the table's name (family {@code inet})
  * @param notes lines printed as {@code #} comments above the table (mode, warnings)
- * @param sets named address sets: peers in order of first use (numbered so), then pod addresses
+ * @param sets named address sets: peers sorted by name, then the pod addresses of anti-spoofing
  * @param interfaceSets the anti-spoofing sets of {@code address . ifname} pairs
  * @param maps verdict maps, sorted by name
  * @param chains the base chain first, then the per-pod chains sorted by name

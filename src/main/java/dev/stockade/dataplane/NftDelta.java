@@ -1,0 +1,201 @@
+package dev.stockade.dataplane;
+
+import dev.stockade.dataplane.Ruleset.Chain;
+import dev.stockade.dataplane.Ruleset.Statement;
+import dev.stockade.engine.IpRange;
+import dev.stockade.model.IpAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The change from one compiled ruleset to the next as one {@code nft -f} script, which the kernel
+ * applies as one transaction (every packet sees the old table or the new one, never a mix), made
+ * of deltas rather than a reload:
+ * <ol>
+ *   <li>sets and chains the new version adds are created;</li>
+ *   <li>set elements: the ranges that went away are deleted, then the new ones added;</li>
+ *   <li>a chain whose rules changed is flushed and refilled (that chain only); new chains filled;</li>
+ *   <li>verdict-map elements: changed and removed addresses deleted, then new and changed added;</li>
+ *   <li>chains and sets the new version no longer has are emptied and deleted (nothing refers to
+ *       them any more).</li>
+ * </ol>
+ * A set's name fixes its type and comment (both come from the rule that first uses it), and a
+ * chain's comment is its pod and direction, so deltas never need to redefine an object. Equal
+ * rulesets give an empty script.
+ */
+public final class NftDelta {
+    private final Ruleset before;
+    private final Ruleset after;
+    private final String table;
+    private final List<String> lines = new ArrayList<>();
+
+    private NftDelta(Ruleset before, Ruleset after) {
+        if (!before.table().equals(after.table())) {
+            throw new IllegalArgumentException("different tables: " + before.table() + ", " + after.table());
+        }
+        this.before = before;
+        this.after = after;
+        this.table = "inet " + after.table();
+    }
+
+    /** The script that turns a kernel holding {@code before} into one holding {@code after}. */
+    public static String between(Ruleset before, Ruleset after) {
+        return new NftDelta(before, after).script();
+    }
+
+    private String script() {
+        Map<String, Ruleset.NamedSet> oldSets = byName(before.sets(), Ruleset.NamedSet::name);
+        Map<String, Ruleset.NamedSet> newSets = byName(after.sets(), Ruleset.NamedSet::name);
+        Map<String, Ruleset.InterfaceSet> oldIfSets = byName(before.interfaceSets(), Ruleset.InterfaceSet::name);
+        Map<String, Ruleset.InterfaceSet> newIfSets = byName(after.interfaceSets(), Ruleset.InterfaceSet::name);
+        Map<String, Ruleset.VerdictMap> oldMaps = byName(before.maps(), Ruleset.VerdictMap::name);
+        Map<String, Ruleset.VerdictMap> newMaps = byName(after.maps(), Ruleset.VerdictMap::name);
+        Map<String, Chain> oldChains = byName(before.chains(), Chain::name);
+        Map<String, Chain> newChains = byName(after.chains(), Chain::name);
+
+        // 1. new sets, maps and chains
+        for (Ruleset.NamedSet s : after.sets()) {
+            if (!oldSets.containsKey(s.name())) {
+                StringBuilder b = new StringBuilder("add set " + table + " " + s.name() + " {\n");
+                NftText.setBody(b, s);
+                lines.add(b.append("}").toString());
+            }
+        }
+        for (Ruleset.InterfaceSet s : after.interfaceSets()) {
+            if (!oldIfSets.containsKey(s.name())) {
+                StringBuilder b = new StringBuilder("add set " + table + " " + s.name() + " {\n");
+                NftText.interfaceSetBody(b, s);
+                lines.add(b.append("}").toString());
+            }
+        }
+        for (Ruleset.VerdictMap m : after.maps()) {
+            if (!oldMaps.containsKey(m.name())) {
+                StringBuilder b = new StringBuilder("add map " + table + " " + m.name() + " {\n");
+                NftText.mapBody(b, m);
+                lines.add(b.append("}").toString());
+            }
+        }
+        for (Chain c : after.chains()) {
+            if (!oldChains.containsKey(c.name())) {
+                StringBuilder b = new StringBuilder("add chain " + table + " " + c.name() + " {\n");
+                NftText.chainHead(b, c);
+                lines.add(b.append("}").toString());
+            }
+        }
+
+        // 2. set elements
+        for (Ruleset.NamedSet s : after.sets()) {
+            Ruleset.NamedSet o = oldSets.get(s.name());
+            if (o != null) {
+                List<String> gone = new ArrayList<>();
+                List<String> come = new ArrayList<>();
+                for (IpRange r : o.elements().ranges()) {
+                    if (!s.elements().ranges().contains(r)) {
+                        gone.add(NftText.elements(new AddressSet(List.of(r))).getFirst());
+                    }
+                }
+                for (IpRange r : s.elements().ranges()) {
+                    if (!o.elements().ranges().contains(r)) {
+                        come.add(NftText.elements(new AddressSet(List.of(r))).getFirst());
+                    }
+                }
+                elements("delete", s.name(), gone);
+                elements("add", s.name(), come);
+            }
+        }
+        for (Ruleset.InterfaceSet s : after.interfaceSets()) {
+            Ruleset.InterfaceSet o = oldIfSets.get(s.name());
+            if (o != null) {
+                mapDelta(s.name(), o.elements(), s.elements(), NftText::interfaceElements);
+            }
+        }
+
+        // 3. chains: changed ones flushed and refilled, new ones filled
+        for (Chain c : after.chains()) {
+            Chain o = oldChains.get(c.name());
+            if (o != null && o.statements().equals(c.statements()) && o.comment().equals(c.comment())) {
+                continue;
+            }
+            if (o != null) {
+                lines.add("flush chain " + table + " " + c.name());
+            }
+            for (Statement s : c.statements()) {
+                if (!(s instanceof Ruleset.Note)) {
+                    lines.add("add rule " + table + " " + c.name() + " " + NftText.statement(s));
+                }
+            }
+        }
+
+        // 4. verdict maps
+        for (Ruleset.VerdictMap m : after.maps()) {
+            Ruleset.VerdictMap o = oldMaps.get(m.name());
+            if (o != null) {
+                mapDelta(m.name(), o.jumps(), m.jumps(), NftText::mapElements);
+            }
+        }
+
+        // 5. what is gone: chains (emptied first), then sets and maps nothing refers to now
+        for (Chain c : before.chains()) {
+            if (!newChains.containsKey(c.name())) {
+                lines.add("flush chain " + table + " " + c.name());
+            }
+        }
+        for (Chain c : before.chains()) {
+            if (!newChains.containsKey(c.name())) {
+                lines.add("delete chain " + table + " " + c.name());
+            }
+        }
+        for (Ruleset.NamedSet s : before.sets()) {
+            if (!newSets.containsKey(s.name())) {
+                lines.add("delete set " + table + " " + s.name());
+            }
+        }
+        for (Ruleset.InterfaceSet s : before.interfaceSets()) {
+            if (!newIfSets.containsKey(s.name())) {
+                lines.add("delete set " + table + " " + s.name());
+            }
+        }
+        for (Ruleset.VerdictMap m : before.maps()) {
+            if (!newMaps.containsKey(m.name())) {
+                lines.add("delete map " + table + " " + m.name());
+            }
+        }
+        return lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
+    }
+
+    private <V> void mapDelta(String name, Map<IpAddress, V> old, Map<IpAddress, V> now,
+            Function<Map<IpAddress, V>, List<String>> print) {
+        Map<IpAddress, V> gone = new java.util.TreeMap<>();
+        Map<IpAddress, V> come = new java.util.TreeMap<>();
+        old.forEach((k, v) -> {
+            if (!Objects.equals(now.get(k), v)) {
+                gone.put(k, v);
+            }
+        });
+        now.forEach((k, v) -> {
+            if (!Objects.equals(old.get(k), v)) {
+                come.put(k, v);
+            }
+        });
+        elements("delete", name, print.apply(gone));
+        elements("add", name, print.apply(come));
+    }
+
+    private void elements(String verb, String set, List<String> elements) {
+        if (!elements.isEmpty()) {
+            lines.add(verb + " element " + table + " " + set + " { " + String.join(", ", elements) + " }");
+        }
+    }
+
+    private static <T> Map<String, T> byName(List<T> items, Function<T, String> name) {
+        Map<String, T> m = new LinkedHashMap<>();
+        for (T t : items) {
+            m.put(name.apply(t), t);
+        }
+        return m;
+    }
+}
