@@ -7,6 +7,7 @@ import dev.stockade.dataplane.Ruleset.Statement;
 import dev.stockade.dataplane.Ruleset.Verdict;
 import dev.stockade.engine.AnalysisOptions;
 import dev.stockade.engine.Explainer;
+import dev.stockade.engine.IpRange;
 import dev.stockade.engine.PortSet;
 import dev.stockade.engine.Ports;
 import dev.stockade.engine.Selectors;
@@ -23,6 +24,8 @@ import dev.stockade.model.Protocol;
 import dev.stockade.model.Workload;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +68,11 @@ public final class NftCompiler {
     private final Map<AddressSet, String> setNames = new LinkedHashMap<>();
     private final Map<String, String> setComments = new TreeMap<>();
     private AddressSet allPodAddresses = AddressSet.EMPTY;
+    private final Map<String, List<Target.PodTarget>> podsByNamespace = new HashMap<>();
+    private final Map<String, List<NetworkPolicy>> policiesByNamespace = new HashMap<>();
+    /** Per namespace of the policy, per rule (by identity: equal rules of two policies may differ there). */
+    private final Map<String, Map<PolicyRule, AddressSet>> peerCache = new HashMap<>();
+    private final Map<String, Map<PolicyRule, Map<PortSet, AddressSet>>> namedCache = new HashMap<>();
 
     private NftCompiler(Cluster cluster, AnalysisOptions options, Map<String, String> interfaces) {
         this.cluster = cluster;
@@ -140,13 +148,21 @@ public final class NftCompiler {
     }
 
     private void collectPods() {
+        List<IpAddress> addresses = new ArrayList<>();
         for (Workload w : cluster.workloads()) {
             for (Pod p : w.pods()) {
                 pods.add(new Target.PodTarget(w, p));
-                allPodAddresses = allPodAddresses.union(AddressSet.of(p.ips()));
+                addresses.addAll(p.ips());
             }
         }
+        allPodAddresses = AddressSet.of(addresses);
         pods.sort(Comparator.comparing((Target.PodTarget t) -> t.pod().namespace()).thenComparing(t -> t.pod().name()));
+        for (Target.PodTarget t : pods) {
+            podsByNamespace.computeIfAbsent(t.pod().namespace(), k -> new ArrayList<>()).add(t);
+        }
+        for (NetworkPolicy p : cluster.policies()) {
+            policiesByNamespace.computeIfAbsent(p.namespace(), k -> new ArrayList<>()).add(p);
+        }
         for (Target.PodTarget t : pods) {
             if (t.pod().hostNetwork()) {
                 notes.add("host-network pod " + t.pod() + ": not policed (NetworkPolicies do not apply to it)");
@@ -159,8 +175,8 @@ public final class NftCompiler {
 
     private List<NetworkPolicy> selecting(Pod pod, PolicyType direction) {
         List<NetworkPolicy> out = new ArrayList<>();
-        for (NetworkPolicy p : cluster.policies()) {
-            if (p.namespace().equals(pod.namespace()) && p.affects(direction)
+        for (NetworkPolicy p : policiesByNamespace.getOrDefault(pod.namespace(), List.of())) {
+            if (p.affects(direction)
                     && Selectors.matches(p.podSelector(), pod.labels())) {
                 out.add(p);
             }
@@ -212,39 +228,52 @@ public final class NftCompiler {
         if (named.isEmpty()) {
             return;
         }
-        List<PolicyPort> namedPorts = new ArrayList<>(named);
-        Map<PortSet, AddressSet> groups = new LinkedHashMap<>();
-        for (Target.PodTarget d : pods) {
-            if (d.pod().ips().isEmpty() || !(r.allPeers() || r.peers().stream()
-                    .anyMatch(peer -> explainer.peerMatches(peer, namespace, d)))) {
-                continue;
+        Map<PortSet, AddressSet> groups = namedCache.computeIfAbsent(namespace, n -> new IdentityHashMap<>())
+                .computeIfAbsent(r, k -> {
+            List<PolicyPort> namedPorts = new ArrayList<>(named);
+            Map<PortSet, List<IpAddress>> byPorts = new LinkedHashMap<>();
+            for (Target.PodTarget d : pods) {
+                if (d.pod().ips().isEmpty() || !(r.allPeers() || r.peers().stream()
+                        .anyMatch(peer -> explainer.peerMatches(peer, namespace, d)))) {
+                    continue;
+                }
+                PortSet resolved = Ports.resolve(namedPorts, d.pod());
+                if (!resolved.isEmpty()) {
+                    byPorts.computeIfAbsent(resolved, x -> new ArrayList<>()).addAll(d.pod().ips());
+                }
             }
-            PortSet resolved = Ports.resolve(namedPorts, d.pod());
-            if (!resolved.isEmpty()) {
-                groups.merge(resolved, AddressSet.of(d.pod().ips()), AddressSet::union);
-            }
-        }
+            Map<PortSet, AddressSet> sets = new LinkedHashMap<>();
+            byPorts.forEach((ports, ips) -> sets.put(ports, AddressSet.of(ips)));
+            return sets;
+        });
         groups.forEach((ports, addresses) -> emit(out, addresses, ports, far, admit, comment, origin));
     }
 
-    /** The addresses the rule's peers match (see the class comment). */
+    /** The addresses the rule's peers match (see the class comment); once per rule, whatever it selects. */
     private AddressSet peerAddresses(PolicyRule r, String namespace) {
-        AddressSet s = AddressSet.EMPTY;
-        for (Peer peer : r.peers()) {
-            if (peer instanceof Peer.IpBlockPeer ib) {
-                AddressSet block = AddressSet.of(ib.block().cidr());
-                for (var e : ib.block().except()) {
-                    block = block.subtract(AddressSet.of(e));
+        return peerCache.computeIfAbsent(namespace, n -> new IdentityHashMap<>()).computeIfAbsent(r, k -> {
+            List<IpRange> ranges = new ArrayList<>();
+            for (Peer peer : r.peers()) {
+                if (peer instanceof Peer.IpBlockPeer ib) {
+                    AddressSet block = AddressSet.of(ib.block().cidr());
+                    for (var e : ib.block().except()) {
+                        block = block.subtract(AddressSet.of(e));
+                    }
+                    ranges.addAll((options.ipBlockMatchesPods() ? block : block.subtract(allPodAddresses)).ranges());
                 }
-                s = s.union(options.ipBlockMatchesPods() ? block : block.subtract(allPodAddresses));
-            }
-            for (Target.PodTarget d : pods) {
-                if (!d.pod().ips().isEmpty() && explainer.peerMatches(peer, namespace, d)) {
-                    s = s.union(AddressSet.of(d.pod().ips()));
+                for (Target.PodTarget d : podsOf(peer, namespace)) {
+                    if (!d.pod().ips().isEmpty() && explainer.peerMatches(peer, namespace, d)) {
+                        d.pod().ips().forEach(ip -> ranges.add(new IpRange(ip, ip)));
+                    }
                 }
             }
-        }
-        return s;
+            return new AddressSet(ranges);
+        });
+    }
+
+    /** The pods a peer may match: a podSelector alone only looks at its policy's namespace. */
+    private List<Target.PodTarget> podsOf(Peer peer, String namespace) {
+        return peer instanceof Peer.PodSelectorPeer ? podsByNamespace.getOrDefault(namespace, List.of()) : pods;
     }
 
     /** One match per address family present in {@code peers} (any when null) and protocol in {@code ports}. */
