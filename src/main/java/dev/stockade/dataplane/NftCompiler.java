@@ -14,6 +14,8 @@ import dev.stockade.engine.Selectors;
 import dev.stockade.engine.Target;
 import dev.stockade.model.Cluster;
 import dev.stockade.model.IpAddress;
+import dev.stockade.model.LabelSelector;
+import dev.stockade.model.Namespace;
 import dev.stockade.model.NetworkPolicy;
 import dev.stockade.model.Peer;
 import dev.stockade.model.Pod;
@@ -73,6 +75,7 @@ public final class NftCompiler {
     /** Per namespace of the policy, per rule (by identity: equal rules of two policies may differ there). */
     private final Map<String, Map<PolicyRule, AddressSet>> peerCache = new HashMap<>();
     private final Map<String, Map<PolicyRule, Map<PortSet, AddressSet>>> namedCache = new HashMap<>();
+    private final Map<Object, AddressSet> peerSetCache = new HashMap<>();
 
     private NftCompiler(Cluster cluster, AnalysisOptions options, Map<String, String> interfaces) {
         this.cluster = cluster;
@@ -232,8 +235,14 @@ public final class NftCompiler {
                 .computeIfAbsent(r, k -> {
             List<PolicyPort> namedPorts = new ArrayList<>(named);
             Map<PortSet, List<IpAddress>> byPorts = new LinkedHashMap<>();
+            java.util.Set<Target.PodTarget> candidates = new java.util.LinkedHashSet<>();
+            if (r.allPeers()) {
+                candidates.addAll(pods);
+            } else {
+                r.peers().forEach(peer -> candidates.addAll(candidates(peer, namespace)));
+            }
             for (Target.PodTarget d : pods) {
-                if (d.pod().ips().isEmpty() || !(r.allPeers() || r.peers().stream()
+                if (d.pod().ips().isEmpty() || !candidates.contains(d) || !(r.allPeers() || r.peers().stream()
                         .anyMatch(peer -> explainer.peerMatches(peer, namespace, d)))) {
                     continue;
                 }
@@ -254,26 +263,61 @@ public final class NftCompiler {
         return peerCache.computeIfAbsent(namespace, n -> new IdentityHashMap<>()).computeIfAbsent(r, k -> {
             List<IpRange> ranges = new ArrayList<>();
             for (Peer peer : r.peers()) {
-                if (peer instanceof Peer.IpBlockPeer ib) {
-                    AddressSet block = AddressSet.of(ib.block().cidr());
-                    for (var e : ib.block().except()) {
-                        block = block.subtract(AddressSet.of(e));
-                    }
-                    ranges.addAll((options.ipBlockMatchesPods() ? block : block.subtract(allPodAddresses)).ranges());
+                ranges.addAll(peerAddresses(peer, namespace).ranges());
+            }
+            return new AddressSet(ranges);
+        });
+    }
+
+    /** One peer's addresses, computed once per distinct peer (its source aside). */
+    private AddressSet peerAddresses(Peer peer, String namespace) {
+        Object key = switch (peer) {
+            case Peer.PodSelectorPeer p -> List.of("pods", namespace, p.pods());
+            case Peer.NamespaceSelectorPeer p -> List.of("namespaces", p.namespaces());
+            case Peer.NamespacePodSelectorPeer p -> List.of("both", p.namespaces(), p.pods());
+            case Peer.IpBlockPeer p -> List.of("ipBlock", p.block());
+        };
+        return peerSetCache.computeIfAbsent(key, k -> {
+            List<IpRange> ranges = new ArrayList<>();
+            if (peer instanceof Peer.IpBlockPeer ib) {
+                AddressSet block = AddressSet.of(ib.block().cidr());
+                for (var e : ib.block().except()) {
+                    block = block.subtract(AddressSet.of(e));
                 }
-                for (Target.PodTarget d : podsOf(peer, namespace)) {
-                    if (!d.pod().ips().isEmpty() && explainer.peerMatches(peer, namespace, d)) {
-                        d.pod().ips().forEach(ip -> ranges.add(new IpRange(ip, ip)));
-                    }
+                ranges.addAll((options.ipBlockMatchesPods() ? block : block.subtract(allPodAddresses)).ranges());
+            }
+            for (Target.PodTarget d : candidates(peer, namespace)) {
+                if (!d.pod().ips().isEmpty() && explainer.peerMatches(peer, namespace, d)) {
+                    d.pod().ips().forEach(ip -> ranges.add(new IpRange(ip, ip)));
                 }
             }
             return new AddressSet(ranges);
         });
     }
 
-    /** The pods a peer may match: a podSelector alone only looks at its policy's namespace. */
-    private List<Target.PodTarget> podsOf(Peer peer, String namespace) {
-        return peer instanceof Peer.PodSelectorPeer ? podsByNamespace.getOrDefault(namespace, List.of()) : pods;
+    /**
+     * The pods a peer may match, a superset the engine then decides on: a podSelector alone looks
+     * at its policy's namespace only, a namespaceSelector at the namespaces it selects.
+     */
+    private List<Target.PodTarget> candidates(Peer peer, String namespace) {
+        LabelSelector namespaces;
+        switch (peer) {
+            case Peer.IpBlockPeer p -> {
+                return options.ipBlockMatchesPods() ? pods : List.of();
+            }
+            case Peer.PodSelectorPeer p -> {
+                return podsByNamespace.getOrDefault(namespace, List.of());
+            }
+            case Peer.NamespaceSelectorPeer p -> namespaces = p.namespaces();
+            case Peer.NamespacePodSelectorPeer p -> namespaces = p.namespaces();
+        }
+        List<Target.PodTarget> out = new ArrayList<>();
+        for (Namespace ns : cluster.namespaces()) {
+            if (Selectors.matches(namespaces, ns.labels())) {
+                out.addAll(podsByNamespace.getOrDefault(ns.name(), List.of()));
+            }
+        }
+        return out;
     }
 
     /** One match per address family present in {@code peers} (any when null) and protocol in {@code ports}. */
