@@ -51,7 +51,7 @@ public final class NftCommand implements Runnable {
             footer = {"  stockade nft compile src/test/resources/nft-inputs/shop",
                 "  stockade nft compile -o stockade.nft --interface shop/web=veth-web manifests/",
                 "",
-                "Exit codes: 0 written, 2 some input was unusable (nothing is written) or bad usage, 3 internal error."})
+                "Exit codes: 0 written, 2 unusable input (nothing is written) or bad usage, 3 internal error."})
     static final class Compile implements Callable<Integer> {
         @Spec
         CommandSpec spec;
