@@ -6,20 +6,14 @@ import dev.stockade.dataplane.Ruleset.Match;
 import dev.stockade.dataplane.Ruleset.Statement;
 import dev.stockade.dataplane.Ruleset.Verdict;
 import dev.stockade.engine.AnalysisOptions;
-import dev.stockade.engine.Explainer;
-import dev.stockade.engine.IpRange;
 import dev.stockade.engine.PortSet;
 import dev.stockade.engine.Ports;
 import dev.stockade.engine.Selectors;
 import dev.stockade.engine.Target;
 import dev.stockade.model.Cluster;
 import dev.stockade.model.IpAddress;
-import dev.stockade.model.LabelSelector;
-import dev.stockade.model.Namespace;
 import dev.stockade.model.NetworkPolicy;
-import dev.stockade.model.Peer;
 import dev.stockade.model.Pod;
-import dev.stockade.model.PolicyPort;
 import dev.stockade.model.PolicyRule;
 import dev.stockade.model.PolicyType;
 import dev.stockade.model.Protocol;
@@ -27,7 +21,6 @@ import dev.stockade.model.Workload;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +48,7 @@ import java.util.TreeMap;
  *       address when they do not.</li>
  * </ul>
  * Pods without an address cannot be matched or policed: they are skipped, with a note in the
- * output. Peer matching is the engine's ({@link Explainer#peerMatches}).
+ * output. Peer addresses: {@link PeerAddresses}; peer matching is the engine's.
  */
 public final class NftCompiler {
     public static final String TABLE = "stockade";
@@ -64,24 +57,17 @@ public final class NftCompiler {
     private final Cluster cluster;
     private final AnalysisOptions options;
     private final Map<String, String> interfaces;
-    private final Explainer explainer;
     private final List<Target.PodTarget> pods = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final Map<AddressSet, String> setNames = new LinkedHashMap<>();
     private final Map<String, String> setComments = new TreeMap<>();
-    private AddressSet allPodAddresses = AddressSet.EMPTY;
-    private final Map<String, List<Target.PodTarget>> podsByNamespace = new HashMap<>();
+    private PeerAddresses peers;
     private final Map<String, List<NetworkPolicy>> policiesByNamespace = new HashMap<>();
-    /** Per namespace of the policy, per rule (by identity: equal rules of two policies may differ there). */
-    private final Map<String, Map<PolicyRule, AddressSet>> peerCache = new HashMap<>();
-    private final Map<String, Map<PolicyRule, Map<PortSet, AddressSet>>> namedCache = new HashMap<>();
-    private final Map<Object, AddressSet> peerSetCache = new HashMap<>();
 
     private NftCompiler(Cluster cluster, AnalysisOptions options, Map<String, String> interfaces) {
         this.cluster = cluster;
         this.options = options;
         this.interfaces = Map.copyOf(interfaces);
-        this.explainer = new Explainer(cluster, options);
     }
 
     /**
@@ -151,18 +137,13 @@ public final class NftCompiler {
     }
 
     private void collectPods() {
-        List<IpAddress> addresses = new ArrayList<>();
         for (Workload w : cluster.workloads()) {
             for (Pod p : w.pods()) {
                 pods.add(new Target.PodTarget(w, p));
-                addresses.addAll(p.ips());
             }
         }
-        allPodAddresses = AddressSet.of(addresses);
         pods.sort(Comparator.comparing((Target.PodTarget t) -> t.pod().namespace()).thenComparing(t -> t.pod().name()));
-        for (Target.PodTarget t : pods) {
-            podsByNamespace.computeIfAbsent(t.pod().namespace(), k -> new ArrayList<>()).add(t);
-        }
+        peers = new PeerAddresses(cluster, options, pods);
         for (NetworkPolicy p : cluster.policies()) {
             policiesByNamespace.computeIfAbsent(p.namespace(), k -> new ArrayList<>()).add(p);
         }
@@ -203,11 +184,11 @@ public final class NftCompiler {
                 String comment = p + " " + (ingress ? "ingress" : "egress") + "[" + i + "]";
                 String origin = sanitize(p.namespace()) + "_" + sanitize(p.name()) + "_" + (ingress ? "ingress" : "egress") + i;
                 int before = out.size();
-                AddressSet peers = r.allPeers() ? null : peerAddresses(r, p.namespace());
+                AddressSet addresses = r.allPeers() ? null : peers.of(r, p.namespace());
                 if (ingress) {
-                    emit(out, peers, Ports.resolve(r.ports(), subject.pod()), far, admit, comment, origin);
+                    emit(out, addresses, Ports.resolve(r.ports(), subject.pod()), far, admit, comment, origin);
                 } else {
-                    emit(out, peers, Ports.numeric(r.ports()), far, admit, comment, origin);
+                    emit(out, addresses, Ports.numeric(r.ports()), far, admit, comment, origin);
                     namedEgressPorts(out, r, p.namespace(), far, admit, comment, origin);
                 }
                 if (out.size() == before) {
@@ -221,103 +202,11 @@ public final class NftCompiler {
         return new Chain(name, "", subject.pod() + " " + (ingress ? "ingress" : "egress"), out);
     }
 
-    /**
-     * Egress named ports resolve on each destination pod: the pods the rule's peers match are
-     * grouped by what the names resolve to on them, one set of addresses per group.
-     */
+    /** Egress named ports resolve on each destination pod: one match per group of pods resolving them alike. */
     private void namedEgressPorts(List<Statement> out, PolicyRule r, String namespace, Field far, Verdict admit,
             String comment, String origin) {
-        List<PolicyPort.NamedPort> named = Ports.named(r.ports());
-        if (named.isEmpty()) {
-            return;
-        }
-        Map<PortSet, AddressSet> groups = namedCache.computeIfAbsent(namespace, n -> new IdentityHashMap<>())
-                .computeIfAbsent(r, k -> {
-            List<PolicyPort> namedPorts = new ArrayList<>(named);
-            Map<PortSet, List<IpAddress>> byPorts = new LinkedHashMap<>();
-            java.util.Set<Target.PodTarget> candidates = new java.util.LinkedHashSet<>();
-            if (r.allPeers()) {
-                candidates.addAll(pods);
-            } else {
-                r.peers().forEach(peer -> candidates.addAll(candidates(peer, namespace)));
-            }
-            for (Target.PodTarget d : pods) {
-                if (d.pod().ips().isEmpty() || !candidates.contains(d) || !(r.allPeers() || r.peers().stream()
-                        .anyMatch(peer -> explainer.peerMatches(peer, namespace, d)))) {
-                    continue;
-                }
-                PortSet resolved = Ports.resolve(namedPorts, d.pod());
-                if (!resolved.isEmpty()) {
-                    byPorts.computeIfAbsent(resolved, x -> new ArrayList<>()).addAll(d.pod().ips());
-                }
-            }
-            Map<PortSet, AddressSet> sets = new LinkedHashMap<>();
-            byPorts.forEach((ports, ips) -> sets.put(ports, AddressSet.of(ips)));
-            return sets;
-        });
-        groups.forEach((ports, addresses) -> emit(out, addresses, ports, far, admit, comment, origin));
-    }
-
-    /** The addresses the rule's peers match (see the class comment); once per rule, whatever it selects. */
-    private AddressSet peerAddresses(PolicyRule r, String namespace) {
-        return peerCache.computeIfAbsent(namespace, n -> new IdentityHashMap<>()).computeIfAbsent(r, k -> {
-            List<IpRange> ranges = new ArrayList<>();
-            for (Peer peer : r.peers()) {
-                ranges.addAll(peerAddresses(peer, namespace).ranges());
-            }
-            return new AddressSet(ranges);
-        });
-    }
-
-    /** One peer's addresses, computed once per distinct peer (its source aside). */
-    private AddressSet peerAddresses(Peer peer, String namespace) {
-        Object key = switch (peer) {
-            case Peer.PodSelectorPeer p -> List.of("pods", namespace, p.pods());
-            case Peer.NamespaceSelectorPeer p -> List.of("namespaces", p.namespaces());
-            case Peer.NamespacePodSelectorPeer p -> List.of("both", p.namespaces(), p.pods());
-            case Peer.IpBlockPeer p -> List.of("ipBlock", p.block());
-        };
-        return peerSetCache.computeIfAbsent(key, k -> {
-            List<IpRange> ranges = new ArrayList<>();
-            if (peer instanceof Peer.IpBlockPeer ib) {
-                AddressSet block = AddressSet.of(ib.block().cidr());
-                for (var e : ib.block().except()) {
-                    block = block.subtract(AddressSet.of(e));
-                }
-                ranges.addAll((options.ipBlockMatchesPods() ? block : block.subtract(allPodAddresses)).ranges());
-            }
-            for (Target.PodTarget d : candidates(peer, namespace)) {
-                if (!d.pod().ips().isEmpty() && explainer.peerMatches(peer, namespace, d)) {
-                    d.pod().ips().forEach(ip -> ranges.add(new IpRange(ip, ip)));
-                }
-            }
-            return new AddressSet(ranges);
-        });
-    }
-
-    /**
-     * The pods a peer may match, a superset the engine then decides on: a podSelector alone looks
-     * at its policy's namespace only, a namespaceSelector at the namespaces it selects.
-     */
-    private List<Target.PodTarget> candidates(Peer peer, String namespace) {
-        LabelSelector namespaces;
-        switch (peer) {
-            case Peer.IpBlockPeer p -> {
-                return options.ipBlockMatchesPods() ? pods : List.of();
-            }
-            case Peer.PodSelectorPeer p -> {
-                return podsByNamespace.getOrDefault(namespace, List.of());
-            }
-            case Peer.NamespaceSelectorPeer p -> namespaces = p.namespaces();
-            case Peer.NamespacePodSelectorPeer p -> namespaces = p.namespaces();
-        }
-        List<Target.PodTarget> out = new ArrayList<>();
-        for (Namespace ns : cluster.namespaces()) {
-            if (Selectors.matches(namespaces, ns.labels())) {
-                out.addAll(podsByNamespace.getOrDefault(ns.name(), List.of()));
-            }
-        }
-        return out;
+        peers.namedPortGroups(r, namespace)
+                .forEach((ports, addresses) -> emit(out, addresses, ports, far, admit, comment, origin));
     }
 
     /** One match per address family present in {@code peers} (any when null) and protocol in {@code ports}. */
