@@ -79,7 +79,11 @@ class NftPacketTest {
             Nft.Result load = Nft.withFile(ruleset, f -> List.of("ip", "netns", "exec", router, Nft.binary(), "-f",
                     f.toString()));
             assertThat(load.ok()).as(load.output()).isTrue();
-            Thread.sleep(300);
+            for (int i = 0; i < PODS.size(); i++) {
+                for (int port : LISTEN.get(PODS.get(i))) {
+                    awaitListener(prefix + "-" + i, port);
+                }
+            }
             Explainer explainer = new Explainer(cluster, AnalysisOptions.DEFAULT);
             List<String> disagreements = java.util.Collections.synchronizedList(new ArrayList<>());
             java.util.concurrent.atomic.AtomicInteger allowed = new java.util.concurrent.atomic.AtomicInteger();
@@ -108,7 +112,10 @@ class NftPacketTest {
                     }
                 }
             }
-            probes.parallelStream().forEach(Runnable::run);
+            // all at once: a blocked probe waits out its timeout
+            try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                probes.forEach(pool::submit);
+            }
             assertThat(disagreements).as("kernel vs engine%n%s", ruleset).isEmpty();
             assertThat(allowed.get()).as("some connections must succeed, or the probes prove nothing").isPositive();
         } finally {
@@ -116,6 +123,18 @@ class NftPacketTest {
                 Nft.run(List.of("bash", "-c", "ip netns pids " + ns + " | xargs -r kill -9; ip netns del " + ns));
             }
         }
+    }
+
+    /** Waits (at most 20 s) until the namespace has a TCP listener on {@code port}. */
+    private static void awaitListener(String namespace, int port) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            Nft.Result r = Nft.run(List.of("ip", "netns", "exec", namespace, "ss", "-Htln", "sport = :" + port));
+            if (r.ok() && !r.output().isBlank()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no listener on port " + port + " in " + namespace);
     }
 
     private static boolean connects(String namespace, String ip, int port) {
