@@ -17,9 +17,13 @@ public final class ExplainRenderer {
         StringBuilder sb = new StringBuilder();
         boolean allowed = verdicts.stream().anyMatch(Verdict::allowed);
         Verdict first = verdicts.get(0);
-        sb.append(allowed ? "ALLOWED" : "BLOCKED").append(": ").append(first.source()).append(" => ")
-                .append(first.destination()).append(" on ").append(first.protocol()).append(' ')
+        sb.append(allowed ? "ALLOWED" : "BLOCKED").append(": ").append(endName(first.source())).append(" => ")
+                .append(endName(first.destination())).append(" on ").append(first.protocol()).append(' ')
                 .append(first.port()).append("  (").append(options.describe()).append(")\n");
+        if (verdicts.size() > 1) {
+            sb.append(verdicts.stream().filter(Verdict::allowed).count()).append(" of ").append(verdicts.size())
+                    .append(" pod pairs allowed; a workload is reachable when any of its pods is\n");
+        }
         for (Verdict v : verdicts) {
             if (verdicts.size() > 1) {
                 sb.append("\npod pair ").append(v.source()).append(" => ").append(v.destination()).append(": ")
@@ -59,6 +63,11 @@ public final class ExplainRenderer {
         }
     }
 
+    /** The workload (not one of its pods) or the address: what the user asked about. */
+    private static String endName(dev.stockade.engine.Target t) {
+        return t instanceof dev.stockade.engine.Target.PodTarget p ? p.workload().toString() : t.toString();
+    }
+
     private static String peerText(Verdict.RuleTrace r, Verdict.Side s) {
         String dir = s.direction().name().equals("Ingress") ? "from" : "to";
         if (r.peer() == Verdict.RuleTrace.ALL_PEERS) {
@@ -89,8 +98,8 @@ public final class ExplainRenderer {
             g.writeStartObject();
             g.writeNumberField("schemaVersion", 1);
             g.writeBooleanField("allowed", verdicts.stream().anyMatch(Verdict::allowed));
-            g.writeStringField("from", first.source().toString());
-            g.writeStringField("to", first.destination().toString());
+            g.writeStringField("from", endName(first.source()));
+            g.writeStringField("to", endName(first.destination()));
             g.writeStringField("protocol", first.protocol().name());
             g.writeNumberField("port", first.port());
             g.writeObjectFieldStart("options");
