@@ -9,18 +9,19 @@ import picocli.AutoComplete.GenerateCompletion;
 @Command(name = "stockade", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Network security for Kubernetes: who can reach whom, on which ports, and why."},
         subcommands = {AnalyzeCommand.class, ExplainCommand.class, DiffCommand.class, QueryCommand.class,
-            VerifyCommand.class, GenerateCommand.class, BenchCommand.class, GenerateCompletion.class},
+            VerifyCommand.class, AuditCommand.class, GenerateCommand.class, BenchCommand.class, GenerateCompletion.class},
         footerHeading = "%nExamples:%n",
         footer = {"  stockade analyze examples/hexabase",
             "  stockade explain --from production/frontend --to production/backend --port 8080 examples/hexabase",
             "  stockade diff --base main --head HEAD -o md",
             "  stockade query unprotected examples/hexabase",
             "  stockade verify --expect examples/hexabase/expectations.yaml examples/hexabase",
+            "  stockade audit -o sarif examples/hexabase",
             "  stockade generate workspace team-a --env dev --allow-same-namespace",
             "  stockade bench --workloads 10000 --policies 5000 --namespaces 1000",
             "  source <(stockade generate-completion)",
             "",
-            "Exit codes: 0 ok, 1 findings (explain: BLOCKED; verify: an expectation fails), 2 bad input or usage,",
+            "Exit codes: 0 ok, 1 findings (explain: BLOCKED; verify: an expectation fails; audit: --fail-on), 2 bad input or usage,",
             "3 internal error."})
 public final class StockadeCommand implements Runnable {
     @Spec

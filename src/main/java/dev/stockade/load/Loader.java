@@ -70,6 +70,6 @@ public final class Loader {
 
     private LoadResult result() {
         Cluster cluster = objects.cluster();
-        return new LoadResult(cluster, diagnostics.list(), objects.skipped(), files, objects.objects());
+        return new LoadResult(cluster, diagnostics.list(), objects.skipped(), files, objects.objects(), objects.raw());
     }
 }
