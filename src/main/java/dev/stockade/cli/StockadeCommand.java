@@ -21,7 +21,7 @@ import picocli.AutoComplete.GenerateCompletion;
             "  stockade bench --workloads 10000 --policies 5000 --namespaces 1000",
             "  source <(stockade generate-completion)",
             "",
-            "Exit codes: 0 ok, 1 findings (explain: BLOCKED; verify: an expectation fails; audit: --fail-on), 2 bad input or usage,",
+            "Exit codes: 0 ok, 1 findings (explain: BLOCKED; verify: an expectation fails), 2 bad input or usage,",
             "3 internal error."})
 public final class StockadeCommand implements Runnable {
     @Spec

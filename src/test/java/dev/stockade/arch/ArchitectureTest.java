@@ -14,8 +14,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The package graph is the architecture. The pure core: model ← engine ← the analyses built on
- * it (diff, query, verify), all free of library types. The edges: load (model), generate
- * (model), report (engine and the analyses), bench (load, engine) and cli on top of everything.
+ * it (diff, query, verify), all free of library types. manifest (objects as written, with
+ * positions; JDK and model only) is what load hands audit besides the model. audit runs rules over
+ * model, manifest, engine and query (it reuses the queries' answers rather than recomputing them).
+ * The edges: load (model, manifest), generate (model), report (engine, the analyses and audit),
+ * bench (load, engine) and cli on top of everything.
  */
 class ArchitectureTest {
     private static final String[] ANALYSES = {"diff", "query", "verify"};
@@ -35,6 +38,8 @@ class ArchitectureTest {
                 .layer("diff").definedBy("dev.stockade.diff..")
                 .layer("query").definedBy("dev.stockade.query..")
                 .layer("verify").definedBy("dev.stockade.verify..")
+                .layer("manifest").definedBy("dev.stockade.manifest..")
+                .layer("audit").definedBy("dev.stockade.audit..")
                 .layer("generate").definedBy("dev.stockade.generate..")
                 .layer("load").definedBy("dev.stockade.load..")
                 .layer("report").definedBy("dev.stockade.report..")
@@ -46,11 +51,14 @@ class ArchitectureTest {
                 .whereLayer("load").mayOnlyBeAccessedByLayers("cli", "bench")
                 .whereLayer("generate").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("diff").mayOnlyBeAccessedByLayers("report", "bench", "cli")
-                .whereLayer("query").mayOnlyBeAccessedByLayers("report", "bench", "cli")
+                .whereLayer("audit").mayOnlyBeAccessedByLayers("report", "cli")
+                .whereLayer("query").mayOnlyBeAccessedByLayers("audit", "report", "bench", "cli")
                 .whereLayer("verify").mayOnlyBeAccessedByLayers("report", "bench", "cli")
-                .whereLayer("engine").mayOnlyBeAccessedByLayers("diff", "query", "verify", "report", "bench", "cli")
-                .whereLayer("model").mayOnlyBeAccessedByLayers("engine", "diff", "query", "verify", "generate", "load",
-                        "report", "bench", "cli")
+                .whereLayer("manifest").mayOnlyBeAccessedByLayers("load", "audit", "report", "cli")
+                .whereLayer("engine").mayOnlyBeAccessedByLayers("diff", "query", "verify", "audit", "report", "bench",
+                        "cli")
+                .whereLayer("model").mayOnlyBeAccessedByLayers("engine", "diff", "query", "verify", "manifest", "audit",
+                        "generate", "load", "report", "bench", "cli")
                 .check(classes);
     }
 
@@ -78,6 +86,24 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.stockade.generate..")
                 .should().dependOnClassesThat().resideOutsideOfPackages("dev.stockade.model..", "dev.stockade.generate..",
                         "java..")
+                .check(classes);
+    }
+
+    /** manifest is plain data: the model (for Source and ObjectRef) and the JDK. */
+    @Test
+    void manifest_usesTheJdkAndModelOnly() {
+        noClasses().that().resideInAPackage("dev.stockade.manifest..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("dev.stockade.model..", "dev.stockade.manifest..",
+                        "java..")
+                .check(classes);
+    }
+
+    /** audit rules see model, manifest, engine and query, never a library type or the loader. */
+    @Test
+    void audit_usesTheCoreManifestAndQueryOnly() {
+        noClasses().that().resideInAPackage("dev.stockade.audit..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("dev.stockade.model..", "dev.stockade.engine..",
+                        "dev.stockade.manifest..", "dev.stockade.query..", "dev.stockade.audit..", "java..")
                 .check(classes);
     }
 
