@@ -30,9 +30,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "audit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false,
-        description = {"Check manifests against the security checklist: a catalogue of rules (docs/rules.md),",
-            "network rules decided by the connectivity engine, each finding at the line of the field it concerns.",
-            "Suppress one object's findings with the annotation stockade.dev/ignore: \"NET001,NET004 reason\"",
+        description = {"Check manifests against the security checklist: rules, findings at file:line.",
+            "The rules are listed in docs/rules.md; network rules are decided by the connectivity engine.",
+            "Suppress findings of one object with the annotation stockade.dev/ignore: \"NET001,NET004 reason\"",
             "(they are still reported, as suppressed)."},
         footerHeading = "%nExamples:%n",
         footer = {"  stockade audit examples/hexabase",
