@@ -92,7 +92,7 @@ public final class AuditCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
-        LoadResult loaded = input.load(StockadeCommand.stdin(parent), err);
+        LoadResult loaded = input.load(StockadeCommand.stdin(parent), err, true);
         AuditContext context = new AuditContext(loaded.cluster(), loaded.manifests(), input.analysisOptions());
         AuditReport report = Auditor.run(context, Catalogue.rules(), cfg, base);
         spec.commandLine().getOut().print(AuditRenderer.render(report, format, threshold));
@@ -117,7 +117,7 @@ public final class AuditCommand implements Callable<Integer> {
 
     /** The one object of {@code kind} in {@code file}, or null with a problem added. */
     private RawObject settings(String file, String kind, List<String> problems) {
-        LoadResult r = Loader.load(List.of(file), StockadeCommand.stdin(parent));
+        LoadResult r = Loader.load(List.of(file), StockadeCommand.stdin(parent), true);
         for (Diagnostic d : r.diagnostics()) {
             if (d.isError()) {
                 problems.add("stockade:" + " " + d);

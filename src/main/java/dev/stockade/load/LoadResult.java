@@ -10,7 +10,8 @@ import java.util.TreeMap;
 /**
  * What loading produced: the cluster built from every usable object, all diagnostics, and the
  * kinds that were skipped as not relevant (with counts, sorted by kind so output is stable), and
- * every object with a kind and a name as written ({@code manifests}: any kind, with positions, for audit).
+ * every object with a kind and a name as written ({@code manifests}: any kind, with positions, for
+ * audit; empty unless the loader was asked to keep them).
  */
 public record LoadResult(Cluster cluster, List<Diagnostic> diagnostics, Map<String, Integer> skippedKinds,
                          int files, int objects, List<RawObject> manifests) {

@@ -38,8 +38,12 @@ final class ObjectDispatcher {
     private int objects;
     private boolean tooMany;
 
-    ObjectDispatcher(Diagnostics diagnostics) {
+    private final boolean keepRaw;
+
+    /** With {@code keepRaw}, every object with a kind and a name is also kept as written ({@link #raw()}). */
+    ObjectDispatcher(Diagnostics diagnostics, boolean keepRaw) {
         this.diagnostics = diagnostics;
+        this.keepRaw = keepRaw;
     }
 
     /** Reads one document of {@code file}. */
@@ -88,7 +92,7 @@ final class ObjectDispatcher {
             }
             return;
         }
-        RawObject copy = RawObjects.object(r.file(), kind, apiVersion, top.node());
+        RawObject copy = keepRaw ? RawObjects.object(r.file(), kind, apiVersion, top.node()) : null;
         if (copy != null) {
             raw.add(copy);
         }

@@ -38,11 +38,12 @@ class AuditManifestTest {
 
     @Test
     void manifests_everyKindWithExactPositions() {
-        LoadResult r = Loader.loadString("m.yaml", YAML);
+        LoadResult r = Loader.loadString("m.yaml", YAML, true);
         List<RawObject> objects = r.manifests();
         assertThat(objects).extracting(o -> o.ref().toString())
                 .containsExactly("Service shop/web", "Deployment default/api");
         RawObject api = objects.get(1);
+        assertThat(Loader.loadString("m.yaml", YAML).manifests()).as("kept only on request").isEmpty();
         FieldPath privileged = FieldPath.parse("spec.template.spec.containers[0].securityContext.privileged");
         assertThat(api.locate(privileged)).isEqualTo(new Source("m.yaml", 21, 13));
         assertThat(api.at(privileged).orElseThrow().isTrue()).isTrue();

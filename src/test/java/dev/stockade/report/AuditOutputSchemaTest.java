@@ -40,7 +40,7 @@ class AuditOutputSchemaTest {
     private static final String WEAK = "src/test/resources/audit/weak/weak.yaml";
 
     private static AuditReport report(String input) {
-        LoadResult r = Loader.load(List.of(input));
+        LoadResult r = Loader.load(List.of(input), java.io.InputStream.nullInputStream(), true);
         return Auditor.run(new AuditContext(r.cluster(), r.manifests(), AnalysisOptions.DEFAULT));
     }
 
