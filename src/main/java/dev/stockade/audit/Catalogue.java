@@ -8,6 +8,7 @@ import dev.stockade.audit.net.EgressToEverywhere;
 import dev.stockade.audit.net.EveryPortIngress;
 import dev.stockade.audit.net.HostNetwork;
 import dev.stockade.audit.net.HostPort;
+import dev.stockade.audit.net.MetadataEgress;
 import dev.stockade.audit.net.NoDefaultDenyEgress;
 import dev.stockade.audit.net.NoDefaultDenyIngress;
 import dev.stockade.audit.net.PeerSelectsNothing;
@@ -27,7 +28,7 @@ public final class Catalogue {
     private static final List<Rule> ALL = Stream.<Rule>of(
             new NoDefaultDenyIngress(), new NoDefaultDenyEgress(), new UnselectedIngress(), new UnselectedEgress(),
             new PolicySelectsNothing(), new PeerSelectsNothing(), new AnyAddressIngress(), new AnySourceIngress(),
-            new EgressToEverywhere(), new AllNamespacesPeer(), new DnsBlocked(), new EveryPortIngress(),
+            new EgressToEverywhere(), new AllNamespacesPeer(), new DnsBlocked(), new MetadataEgress(), new EveryPortIngress(),
             new HostNetwork(), new HostPort(), new ReachableFromAllNamespaces())
             .sorted(Comparator.comparing(Rule::id)).toList();
     private static final Map<String, Rule> BY_ID = new LinkedHashMap<>();
