@@ -7,7 +7,11 @@ import dev.stockade.audit.net.DnsBlocked;
 import dev.stockade.audit.net.EgressToEverywhere;
 import dev.stockade.audit.net.EveryPortIngress;
 import dev.stockade.audit.net.HostNetwork;
+import dev.stockade.audit.net.ExternalIps;
 import dev.stockade.audit.net.HostPort;
+import dev.stockade.audit.net.ImplicitPolicyTypes;
+import dev.stockade.audit.net.NodePortService;
+import dev.stockade.audit.net.OpenLoadBalancer;
 import dev.stockade.audit.net.MetadataEgress;
 import dev.stockade.audit.net.NoDefaultDenyEgress;
 import dev.stockade.audit.net.NoDefaultDenyIngress;
@@ -28,7 +32,8 @@ public final class Catalogue {
     private static final List<Rule> ALL = Stream.<Rule>of(
             new NoDefaultDenyIngress(), new NoDefaultDenyEgress(), new UnselectedIngress(), new UnselectedEgress(),
             new PolicySelectsNothing(), new PeerSelectsNothing(), new AnyAddressIngress(), new AnySourceIngress(),
-            new EgressToEverywhere(), new AllNamespacesPeer(), new DnsBlocked(), new MetadataEgress(), new EveryPortIngress(),
+            new EgressToEverywhere(), new AllNamespacesPeer(), new DnsBlocked(), new MetadataEgress(), new ImplicitPolicyTypes(), new NodePortService(),
+            new OpenLoadBalancer(), new ExternalIps(), new EveryPortIngress(),
             new HostNetwork(), new HostPort(), new ReachableFromAllNamespaces())
             .sorted(Comparator.comparing(Rule::id)).toList();
     private static final Map<String, Rule> BY_ID = new LinkedHashMap<>();
