@@ -7,6 +7,7 @@ import dev.stockade.audit.net.DnsBlocked;
 import dev.stockade.audit.net.EgressToEverywhere;
 import dev.stockade.audit.net.EveryPortIngress;
 import dev.stockade.audit.net.HostNetwork;
+import dev.stockade.audit.net.ExposedWithoutPolicy;
 import dev.stockade.audit.net.ExternalIps;
 import dev.stockade.audit.net.HostPort;
 import dev.stockade.audit.net.ImplicitPolicyTypes;
@@ -33,7 +34,7 @@ public final class Catalogue {
             new NoDefaultDenyIngress(), new NoDefaultDenyEgress(), new UnselectedIngress(), new UnselectedEgress(),
             new PolicySelectsNothing(), new PeerSelectsNothing(), new AnyAddressIngress(), new AnySourceIngress(),
             new EgressToEverywhere(), new AllNamespacesPeer(), new DnsBlocked(), new MetadataEgress(), new ImplicitPolicyTypes(), new NodePortService(),
-            new OpenLoadBalancer(), new ExternalIps(), new EveryPortIngress(),
+            new OpenLoadBalancer(), new ExternalIps(), new ExposedWithoutPolicy(), new EveryPortIngress(),
             new HostNetwork(), new HostPort(), new ReachableFromAllNamespaces())
             .sorted(Comparator.comparing(Rule::id)).toList();
     private static final Map<String, Rule> BY_ID = new LinkedHashMap<>();
