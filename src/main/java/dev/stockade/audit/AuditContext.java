@@ -59,6 +59,19 @@ public final class AuditContext {
         return Optional.ofNullable(byRef.get(ref));
     }
 
+    /**
+     * The workload object as written, by the id findings carry ({@code ns/name}, or
+     * {@code ns/name[Kind]} when two kinds share the name).
+     */
+    public Optional<RawObject> workloadObject(String id) {
+        for (Workload w : cluster.workloads()) {
+            if (id.equals(w.toString()) || id.equals(w + "[" + w.kind() + "]")) {
+                return raw(w.ref());
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The objects as written of one kind, in reading order. */
     public List<RawObject> manifests(String kind) {
         return manifests.stream().filter(o -> o.kind().equals(kind)).toList();

@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Runs the enabled rules and applies severities, suppressions and the baseline. */
+/**
+ * Runs the enabled rules and applies severities, suppressions and the baseline. A finding is
+ * suppressed by the annotation on its object, or, when it is about a workload reached through
+ * another object (a policy's rule, a Service), on that workload too.
+ */
 public final class Auditor {
     /** Most severe first, then namespace, object, workload, file, line, column and rule. */
     static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity)
@@ -27,7 +31,10 @@ public final class Auditor {
             Severity severity = config.severity(rule);
             rule.check(context, f -> {
                 Finding g = f.withSeverity(severity);
-                String reason = context.raw(f.object()).flatMap(o -> Suppressions.reason(o, f.ruleId())).orElse(null);
+                String reason = context.raw(f.object()).flatMap(o -> Suppressions.reason(o, f.ruleId()))
+                        .or(() -> f.workload().isEmpty() ? java.util.Optional.empty()
+                                : context.workloadObject(f.workload()).flatMap(o -> Suppressions.reason(o, f.ruleId())))
+                        .orElse(null);
                 if (reason != null) {
                     g = g.suppressedBecause(reason);
                 }

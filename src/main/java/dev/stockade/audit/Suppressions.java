@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * Suppression by annotation: {@code stockade.dev/ignore: "NET001,NET004 reason…"} on the object
- * a finding concerns, or on a workload's pod template. The first word lists rule ids (comma
+ * a finding concerns, or on a workload's pod template (and, for findings about a workload
+ * reached through a policy or a Service, on that workload). The first word lists rule ids (comma
  * separated), the rest is the reason. A suppressed finding is still reported, as suppressed.
  */
 public final class Suppressions {

@@ -71,4 +71,38 @@ class AuditManifestTest {
         assertThat(Suppressions.parse("NET001", "NET001")).contains(Suppressions.NO_REASON);
         assertThat(Suppressions.parse("NET0011 x", "NET001")).isEmpty();
     }
+
+    @Test
+    void suppression_onTheWorkload_coversFindingsReportedAtItsPolicy() {
+        String yaml = """
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: web, namespace: shop}
+                spec:
+                  podSelector: {}
+                  policyTypes: [Ingress, Egress]
+                  ingress:
+                  - from: [{namespaceSelector: {}}]
+                    ports: [{port: 8080}]
+                ---
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                  namespace: shop
+                  annotations: {stockade.dev/ignore: "REACH001 shared service for every workspace"}
+                spec:
+                  containers: [{name: web, image: web:1.0}]
+                """;
+        LoadResult r = Loader.loadString("w.yaml", yaml, true);
+        AuditReport report = Auditor.run(new AuditContext(r.cluster(), r.manifests(),
+                dev.stockade.engine.AnalysisOptions.DEFAULT));
+        assertThat(report.findings()).filteredOn(f -> f.ruleId().equals("REACH001")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.object().toString()).isEqualTo("NetworkPolicy shop/web");
+                    assertThat(f.suppression()).isEqualTo("shared service for every workspace");
+                });
+        assertThat(report.findings()).filteredOn(f -> f.ruleId().equals("NET011")).singleElement()
+                .satisfies(f -> assertThat(f.suppressed()).isFalse());
+    }
 }
