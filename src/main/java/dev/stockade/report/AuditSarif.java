@@ -90,7 +90,7 @@ final class AuditSarif {
         g.writeStartObject();
         g.writeObjectFieldStart("physicalLocation");
         g.writeObjectFieldStart("artifactLocation");
-        g.writeStringField("uri", f.source().file().replace('\\', '/'));
+        g.writeStringField("uri", uri(f.source().file()));
         g.writeEndObject();
         if (f.source().line() > 0) {
             g.writeObjectFieldStart("region");
@@ -122,6 +122,23 @@ final class AuditSarif {
             g.writeStringField("baselineState", "unchanged");
         }
         g.writeEndObject();
+    }
+
+    /**
+     * A file as a SARIF artifact URI: a relative path stays relative (code scanning resolves it
+     * against the repository root), with characters a URI cannot hold percent-encoded; an
+     * absolute path becomes a {@code file:} URI.
+     */
+    static String uri(String file) {
+        String path = file.replace('\\', '/');
+        if (path.startsWith("/") || path.matches("[A-Za-z]:/.*")) {
+            return java.nio.file.Path.of(file).toUri().toString();
+        }
+        try {
+            return new java.net.URI(null, null, path, null).toASCIIString();
+        } catch (java.net.URISyntaxException e) {
+            return path;
+        }
     }
 
     private static void text(JsonGenerator g, String field, String text) throws IOException {

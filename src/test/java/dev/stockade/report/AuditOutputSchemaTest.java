@@ -100,6 +100,13 @@ class AuditOutputSchemaTest {
     }
 
     @org.junit.jupiter.api.Test
+    void sarifUri_relativeStaysRelative_absoluteBecomesFileUri() {
+        assertThat(AuditSarif.uri("examples/hexabase/policies.yaml")).isEqualTo("examples/hexabase/policies.yaml");
+        assertThat(AuditSarif.uri("my manifests/a.yaml")).isEqualTo("my%20manifests/a.yaml");
+        assertThat(AuditSarif.uri("/tmp/x y.yaml")).isEqualTo("file:///tmp/x%20y.yaml");
+    }
+
+    @org.junit.jupiter.api.Test
     void sarifSchema_rejectsBrokenLogs() throws IOException {
         JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4)
                 .getSchema(Files.readString(Path.of("src/test/resources/sarif/sarif-2.1.0-rtm.5.json")));
