@@ -2,6 +2,7 @@ package dev.stockade.audit.net;
 
 import dev.stockade.audit.AuditContext;
 import dev.stockade.audit.Rule;
+import dev.stockade.audit.Severity;
 import dev.stockade.model.Namespace;
 import dev.stockade.model.NetworkPolicy;
 import dev.stockade.model.PolicyType;
@@ -19,7 +20,7 @@ import java.util.Set;
 abstract class DefaultDeny extends Rule {
     private final PolicyType direction;
 
-    DefaultDeny(String id, dev.stockade.audit.Severity severity, PolicyType direction, String fix) {
+    DefaultDeny(String id, Severity severity, PolicyType direction, String fix) {
         super(id, "Namespace without default deny for " + direction, severity, java.util.List.of(Checklist.DEFAULT_DENY),
                 "No NetworkPolicy with an empty podSelector isolates the namespace's pods for " + direction
                         + ": a pod no other policy selects " + (direction == PolicyType.Ingress

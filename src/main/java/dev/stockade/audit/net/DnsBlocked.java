@@ -16,7 +16,8 @@ import java.util.List;
  * NET012, decided by the engine: a workload isolated for egress whose policies do not let it
  * reach cluster DNS on UDP 53 — its pods cannot resolve names. Cluster DNS is the input's
  * {@code kube-system} workload labelled {@code k8s-app=kube-dns} when there is one, else such a
- * pod is assumed (CoreDNS and kube-dns both carry that label). Only the workload's egress side
+ * pod is assumed (CoreDNS and kube-dns both carry that label). UDP allowed without TCP is
+ * reported too: answers too large for UDP are retried over TCP. Only the workload's egress side
  * is judged; DNS's own ingress policies are its namespace's business.
  */
 public final class DnsBlocked extends Rule {
@@ -25,8 +26,9 @@ public final class DnsBlocked extends Rule {
 
     public DnsBlocked() {
         super("NET012", "Egress default deny without DNS", Severity.WARNING, List.of(Checklist.EGRESS),
-                "The workload is isolated for egress, but no policy selecting it allows UDP port 53 to cluster"
-                        + " DNS (kube-system, k8s-app=kube-dns): its pods cannot resolve service or host names.",
+                "The workload is isolated for egress, but its policies do not allow port 53 to cluster DNS"
+                        + " (kube-system, k8s-app=kube-dns) over both UDP and TCP: without UDP its pods cannot"
+                        + " resolve names; with UDP only, answers too large for UDP fail.",
                 "Allow DNS in the namespace's egress policies, to the DNS pods only.", """
                 egress:
                 - to:
@@ -48,10 +50,19 @@ public final class DnsBlocked extends Rule {
                 if (p.hostNetwork()) {
                     continue;
                 }
-                Verdict v = context.explainer().explain(new Target.PodTarget(w, p), dns, Protocol.UDP, 53);
-                if (v.egress().status() == Verdict.Status.ISOLATED && !v.egress().allowed()) {
+                Verdict udp = context.explainer().explain(new Target.PodTarget(w, p), dns, Protocol.UDP, 53);
+                if (udp.egress().status() != Verdict.Status.ISOLATED) {
+                    continue;
+                }
+                if (!udp.egress().allowed()) {
                     report.add(context.podFinding(this, w, "", "isolated for egress and may not"
                             + " reach cluster DNS (" + dns + ") on UDP 53"));
+                    break;
+                }
+                Verdict tcp = context.explainer().explain(new Target.PodTarget(w, p), dns, Protocol.TCP, 53);
+                if (!tcp.egress().allowed()) {
+                    report.add(context.podFinding(this, w, "", "may reach cluster DNS (" + dns + ") on UDP 53"
+                            + " but not on TCP 53: truncated (large) answers cannot be retried over TCP"));
                     break;
                 }
             }
