@@ -105,4 +105,15 @@ class AuditManifestTest {
         assertThat(report.findings()).filteredOn(f -> f.ruleId().equals("NET011")).singleElement()
                 .satisfies(f -> assertThat(f.suppressed()).isFalse());
     }
+
+    /** The hardened workspace of the example (default deny both ways, narrow allows, DNS) has no finding. */
+    @Test
+    void hexabase_productionWorkspace_hasNoFinding() {
+        LoadResult r = Loader.load(List.of("examples/hexabase"), java.io.InputStream.nullInputStream(), true);
+        AuditReport report = Auditor.run(new AuditContext(r.cluster(), r.manifests(),
+                dev.stockade.engine.AnalysisOptions.DEFAULT));
+        assertThat(report.findings()).filteredOn(f -> f.object().namespace().equals("production")
+                || f.object().name().equals("production")).isEmpty();
+        assertThat(report.findings()).isNotEmpty();
+    }
 }
