@@ -99,7 +99,7 @@ public final class ClusterGenerator {
 
     private static String deployment(String ns, String name, String labels, String ports) {
         return "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: " + name + "\n  namespace: " + ns
-                + "\nspec:\n  replicas: 2\n  selector:\n    matchLabels: {app: " + name + "}\n"
+                + "\nspec:\n  replicas: 2\n  selector:\n    matchLabels: {" + labels.split("\n")[0].trim() + "}\n"
                 + template(labels, name, ports);
     }
 

@@ -44,7 +44,9 @@ public record IpAddress(boolean v6, long hi, long lo) implements Comparable<IpAd
             InetAddress a = InetAddress.getByName(s);
             byte[] b = a.getAddress();
             if (a instanceof Inet4Address) {
-                return Optional.of(fromBytes(false, b));
+                // the JDK turns IPv4-mapped IPv6 (::ffff:a.b.c.d) into IPv4; it was written as IPv6
+                IpAddress v4 = fromBytes(false, b);
+                return Optional.of(new IpAddress(true, 0, 0x0000_FFFF_0000_0000L | v4.lo()));
             }
             if (a instanceof Inet6Address) {
                 return Optional.of(fromBytes(true, b));

@@ -3,6 +3,7 @@ package dev.stockade.report;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.stockade.engine.AnalysisOptions;
 import dev.stockade.engine.Verdict;
+import dev.stockade.model.PolicyPort;
 import dev.stockade.model.PolicyRule;
 import java.io.IOException;
 import java.util.List;
@@ -16,21 +17,25 @@ public final class ExplainRenderer {
         StringBuilder sb = new StringBuilder();
         boolean allowed = verdicts.stream().anyMatch(Verdict::allowed);
         Verdict first = verdicts.get(0);
-        sb.append(allowed ? "ALLOWED" : "BLOCKED").append(": ").append(first.source()).append(" => ")
-                .append(first.destination()).append(" on ").append(first.protocol()).append(' ')
+        sb.append(allowed ? "ALLOWED" : "BLOCKED").append(": ").append(endName(first.source())).append(" => ")
+                .append(endName(first.destination())).append(" on ").append(first.protocol()).append(' ')
                 .append(first.port()).append("  (").append(options.describe()).append(")\n");
+        if (verdicts.size() > 1) {
+            sb.append(verdicts.stream().filter(Verdict::allowed).count()).append(" of ").append(verdicts.size())
+                    .append(" pod pairs allowed; a workload is reachable when any of its pods is\n");
+        }
         for (Verdict v : verdicts) {
             if (verdicts.size() > 1) {
                 sb.append("\npod pair ").append(v.source()).append(" => ").append(v.destination()).append(": ")
                         .append(v.allowed() ? "ALLOWED" : "BLOCKED").append('\n');
             }
-            side(sb, v.egress(), "egress from");
-            side(sb, v.ingress(), "ingress to");
+            side(sb, v.egress(), "egress from", v.port());
+            side(sb, v.ingress(), "ingress to", v.port());
         }
         return sb.toString();
     }
 
-    private static void side(StringBuilder sb, Verdict.Side s, String what) {
+    private static void side(StringBuilder sb, Verdict.Side s, String what, int port) {
         sb.append(what).append(' ').append(s.subject()).append(": ").append(s.allowed() ? "allowed" : "blocked");
         switch (s.status()) {
             case EXTERNAL -> sb.append(" (an address outside the pods: no NetworkPolicy applies)\n");
@@ -50,12 +55,17 @@ public final class ExplainRenderer {
                     sb.append('\n');
                     for (Verdict.RuleTrace r : p.rules()) {
                         sb.append("    rule ").append(r.index()).append(" (").append(r.rule().source().fileLine())
-                                .append("): ").append(peerText(r, s)).append("; ").append(portText(r))
+                                .append("): ").append(peerText(r, s)).append("; ").append(portText(r, port))
                                 .append(r.admits() ? " -> admits" : " -> no").append('\n');
                     }
                 }
             }
         }
+    }
+
+    /** The workload (not one of its pods) or the address: what the user asked about. */
+    private static String endName(dev.stockade.engine.Target t) {
+        return t instanceof dev.stockade.engine.Target.PodTarget p ? p.workload().toString() : t.toString();
     }
 
     private static String peerText(Verdict.RuleTrace r, Verdict.Side s) {
@@ -69,7 +79,8 @@ public final class ExplainRenderer {
         return "peer " + r.peer() + " " + r.rule().peers().get(r.peer()) + " matches";
     }
 
-    private static String portText(Verdict.RuleTrace r) {
+    /** The port part of a rule's line; a named port that matched shows the number it resolved to. */
+    private static String portText(Verdict.RuleTrace r, int port) {
         PolicyRule rule = r.rule();
         if (r.port() == Verdict.RuleTrace.ALL_PORTS) {
             return "no ports list: every port";
@@ -77,7 +88,8 @@ public final class ExplainRenderer {
         if (r.port() == Verdict.RuleTrace.NO_PORT) {
             return "port not listed (" + String.join(", ", rule.ports().stream().map(Object::toString).toList()) + ")";
         }
-        return "port " + rule.ports().get(r.port()) + " matches";
+        PolicyPort matched = rule.ports().get(r.port());
+        return "port " + matched + (matched instanceof PolicyPort.NamedPort ? " (= " + port + ")" : "") + " matches";
     }
 
     public static String json(List<Verdict> verdicts, AnalysisOptions options) {
@@ -86,8 +98,8 @@ public final class ExplainRenderer {
             g.writeStartObject();
             g.writeNumberField("schemaVersion", 1);
             g.writeBooleanField("allowed", verdicts.stream().anyMatch(Verdict::allowed));
-            g.writeStringField("from", first.source().toString());
-            g.writeStringField("to", first.destination().toString());
+            g.writeStringField("from", endName(first.source()));
+            g.writeStringField("to", endName(first.destination()));
             g.writeStringField("protocol", first.protocol().name());
             g.writeNumberField("port", first.port());
             g.writeObjectFieldStart("options");
