@@ -44,7 +44,12 @@ public final class InputOptions {
 
     /** Loads the inputs and prints every diagnostic (errors first) to {@code err}. */
     LoadResult load(java.io.InputStream stdin, PrintWriter err) {
-        LoadResult r = Loader.load(paths, stdin);
+        return load(stdin, err, false);
+    }
+
+    /** Loads the inputs, keeping the objects as written when {@code manifests}, and prints every diagnostic. */
+    LoadResult load(java.io.InputStream stdin, PrintWriter err, boolean manifests) {
+        LoadResult r = Loader.load(paths, stdin, manifests);
         for (Diagnostic d : ordered(r.diagnostics())) {
             err.println(d);
         }

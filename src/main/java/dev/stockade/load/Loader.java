@@ -26,14 +26,24 @@ public final class Loader {
     public static final int MAX_ALIASES = 100;
 
     private final Diagnostics diagnostics = new Diagnostics();
-    private final ObjectDispatcher objects = new ObjectDispatcher(diagnostics);
+    private final ObjectDispatcher objects;
     private int files;
 
-    private Loader() {}
+    private Loader(boolean manifests) {
+        objects = new ObjectDispatcher(diagnostics, manifests);
+    }
 
     /** Loads all inputs; never throws on bad input. */
     public static LoadResult load(List<String> inputs, InputStream stdin) {
-        Loader l = new Loader();
+        return load(inputs, stdin, false);
+    }
+
+    /**
+     * Loads all inputs; with {@code manifests} the result also holds every object as written
+     * ({@link LoadResult#manifests()}, for audit), which costs a copy of every YAML tree.
+     */
+    public static LoadResult load(List<String> inputs, InputStream stdin, boolean manifests) {
+        Loader l = new Loader(manifests);
         InputFiles queue = new InputFiles(stdin);
         for (String in : inputs) {
             queue.add(in);
@@ -48,7 +58,12 @@ public final class Loader {
 
     /** Loads YAML text (tests and generated input); {@code name} stands for the file name. */
     public static LoadResult loadString(String name, String yaml) {
-        Loader l = new Loader();
+        return loadString(name, yaml, false);
+    }
+
+    /** Loads YAML text, keeping the objects as written when {@code manifests}. */
+    public static LoadResult loadString(String name, String yaml, boolean manifests) {
+        Loader l = new Loader(manifests);
         l.consume(ComposedFile.of(name, yaml));
         return l.result();
     }
@@ -70,6 +85,6 @@ public final class Loader {
 
     private LoadResult result() {
         Cluster cluster = objects.cluster();
-        return new LoadResult(cluster, diagnostics.list(), objects.skipped(), files, objects.objects());
+        return new LoadResult(cluster, diagnostics.list(), objects.skipped(), files, objects.objects(), objects.raw());
     }
 }

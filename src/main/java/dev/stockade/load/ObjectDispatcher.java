@@ -1,5 +1,6 @@
 package dev.stockade.load;
 
+import dev.stockade.manifest.RawObject;
 import dev.stockade.model.Cluster;
 import dev.stockade.model.Labels;
 import dev.stockade.model.Namespace;
@@ -33,11 +34,16 @@ final class ObjectDispatcher {
     private final Map<ObjectRef, WorkloadObject> workloads = new LinkedHashMap<>();
     private final Map<ObjectRef, Source> seen = new HashMap<>();
     private final Map<String, Integer> skipped = new TreeMap<>();
+    private final List<RawObject> raw = new ArrayList<>();
     private int objects;
     private boolean tooMany;
 
-    ObjectDispatcher(Diagnostics diagnostics) {
+    private final boolean keepRaw;
+
+    /** With {@code keepRaw}, every object with a kind and a name is also kept as written ({@link #raw()}). */
+    ObjectDispatcher(Diagnostics diagnostics, boolean keepRaw) {
         this.diagnostics = diagnostics;
+        this.keepRaw = keepRaw;
     }
 
     /** Reads one document of {@code file}. */
@@ -85,6 +91,10 @@ final class ObjectDispatcher {
                 }
             }
             return;
+        }
+        RawObject copy = keepRaw ? RawObjects.object(r.file(), kind, apiVersion, top.node()) : null;
+        if (copy != null) {
+            raw.add(copy);
         }
         Optional<String> recognised = KindSupport.recognise(kind, apiVersion);
         if (recognised.isEmpty()) {
@@ -180,6 +190,11 @@ final class ObjectDispatcher {
     /** Objects skipped as not relevant, counted by kind (and apiVersion where one was given). */
     Map<String, Integer> skipped() {
         return skipped;
+    }
+
+    /** Every object with a kind and a name, of any kind, as written, in reading order. */
+    List<RawObject> raw() {
+        return raw;
     }
 
     /** How many objects were met, List wrappers included. */

@@ -14,8 +14,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The package graph is the architecture. The pure core: model ← engine ← the analyses built on
- * it (diff, query, verify), all free of library types. The edges: load (model), generate
- * (model), dataplane (model, engine: the nftables compiler), report (engine and the analyses),
+ * it (diff, query, verify), all free of library types. manifest (objects as written, with
+ * positions; JDK and model only) is what load hands audit besides the model. audit runs rules over
+ * model, manifest, engine and query (it reuses the queries' answers rather than recomputing them).
+ * The edges: load (model, manifest), generate (model), dataplane (model, engine: the nftables
+ * compiler), report (engine, the analyses and audit),
  * bench (load, engine) and cli on top of everything.
  */
 class ArchitectureTest {
@@ -36,6 +39,8 @@ class ArchitectureTest {
                 .layer("diff").definedBy("dev.stockade.diff..")
                 .layer("query").definedBy("dev.stockade.query..")
                 .layer("verify").definedBy("dev.stockade.verify..")
+                .layer("manifest").definedBy("dev.stockade.manifest..")
+                .layer("audit").definedBy("dev.stockade.audit..")
                 .layer("generate").definedBy("dev.stockade.generate..")
                 .layer("dataplane").definedBy("dev.stockade.dataplane..")
                 .layer("load").definedBy("dev.stockade.load..")
@@ -49,12 +54,14 @@ class ArchitectureTest {
                 .whereLayer("generate").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("dataplane").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("diff").mayOnlyBeAccessedByLayers("report", "bench", "cli")
-                .whereLayer("query").mayOnlyBeAccessedByLayers("report", "bench", "cli")
+                .whereLayer("audit").mayOnlyBeAccessedByLayers("report", "cli")
+                .whereLayer("query").mayOnlyBeAccessedByLayers("audit", "report", "bench", "cli")
                 .whereLayer("verify").mayOnlyBeAccessedByLayers("report", "bench", "cli")
-                .whereLayer("engine").mayOnlyBeAccessedByLayers("diff", "query", "verify", "dataplane", "report", "bench",
-                        "cli")
-                .whereLayer("model").mayOnlyBeAccessedByLayers("engine", "diff", "query", "verify", "generate", "dataplane",
-                        "load", "report", "bench", "cli")
+                .whereLayer("manifest").mayOnlyBeAccessedByLayers("load", "audit", "report", "cli")
+                .whereLayer("engine").mayOnlyBeAccessedByLayers("diff", "query", "verify", "audit", "dataplane", "report",
+                        "bench", "cli")
+                .whereLayer("model").mayOnlyBeAccessedByLayers("engine", "diff", "query", "verify", "manifest", "audit",
+                        "generate", "dataplane", "load", "report", "bench", "cli")
                 .check(classes);
     }
 
@@ -91,6 +98,24 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.stockade.dataplane..")
                 .should().dependOnClassesThat().resideOutsideOfPackages("dev.stockade.model..", "dev.stockade.engine..",
                         "dev.stockade.dataplane..", "java..")
+                .check(classes);
+    }
+
+    /** manifest is plain data: the model (for Source and ObjectRef) and the JDK. */
+    @Test
+    void manifest_usesTheJdkAndModelOnly() {
+        noClasses().that().resideInAPackage("dev.stockade.manifest..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("dev.stockade.model..", "dev.stockade.manifest..",
+                        "java..")
+                .check(classes);
+    }
+
+    /** audit rules see model, manifest, engine and query, never a library type or the loader. */
+    @Test
+    void audit_usesTheCoreManifestAndQueryOnly() {
+        noClasses().that().resideInAPackage("dev.stockade.audit..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("dev.stockade.model..", "dev.stockade.engine..",
+                        "dev.stockade.manifest..", "dev.stockade.query..", "dev.stockade.audit..", "java..")
                 .check(classes);
     }
 

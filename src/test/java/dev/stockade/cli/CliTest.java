@@ -41,7 +41,7 @@ class CliTest {
     }
 
     @ParameterizedTest(name = "stockade {0} --help")
-    @ValueSource(strings = {"", "analyze", "explain", "query", "bench"})
+    @ValueSource(strings = {"", "analyze", "explain", "query", "bench", "audit"})
     void help_everyVerb_showsUsageExamplesAndExitCodes(String verb) {
         GoldenTest.Run r = verb.isEmpty() ? run("--help") : run(verb, "--help");
 
@@ -53,7 +53,7 @@ class CliTest {
     }
 
     @ParameterizedTest(name = "stockade {0} --help")
-    @ValueSource(strings = {"", "analyze", "explain", "query", "bench"})
+    @ValueSource(strings = {"", "analyze", "explain", "query", "bench", "audit"})
     void help_everyVerb_descriptionAndFooterLinesAreNotWrapped(String verb) {
         CommandLine cl = Main.commandLine();
         CommandSpec spec = verb.isEmpty() ? cl.getCommandSpec() : cl.getSubcommands().get(verb).getCommandSpec();

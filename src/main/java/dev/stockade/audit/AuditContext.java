@@ -1,0 +1,151 @@
+package dev.stockade.audit;
+
+import dev.stockade.engine.AnalysisOptions;
+import dev.stockade.engine.Explainer;
+import dev.stockade.manifest.FieldPath;
+import dev.stockade.manifest.RawObject;
+import dev.stockade.model.Cluster;
+import dev.stockade.model.Namespace;
+import dev.stockade.model.ObjectRef;
+import dev.stockade.model.Source;
+import dev.stockade.model.Workload;
+import dev.stockade.query.Exposure;
+import dev.stockade.query.SelectsNothing;
+import dev.stockade.query.Unprotected;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What rules look at: the cluster model (for the engine and the queries), the objects as written
+ * (for exact positions and fields the model does not keep), and the analysis options. The
+ * query results are computed once, on first use, and shared by the rules that need them.
+ */
+public final class AuditContext {
+    private final Cluster cluster;
+    private final List<RawObject> manifests;
+    private final AnalysisOptions options;
+    private final Map<ObjectRef, RawObject> byRef = new HashMap<>();
+    private Unprotected.Result unprotected;
+    private SelectsNothing.Result selectsNothing;
+    private Exposure.Result exposure;
+    private Explainer explainer;
+
+    public AuditContext(Cluster cluster, List<RawObject> manifests, AnalysisOptions options) {
+        this.cluster = cluster;
+        this.manifests = List.copyOf(manifests);
+        this.options = options;
+        for (RawObject o : manifests) {
+            byRef.put(o.ref(), o);
+        }
+    }
+
+    public Cluster cluster() {
+        return cluster;
+    }
+
+    public List<RawObject> manifests() {
+        return manifests;
+    }
+
+    public AnalysisOptions options() {
+        return options;
+    }
+
+    /** The object as written, when the input has it. */
+    public Optional<RawObject> raw(ObjectRef ref) {
+        return Optional.ofNullable(byRef.get(ref));
+    }
+
+    /**
+     * The workload object as written, by the id findings carry ({@code ns/name}, or
+     * {@code ns/name[Kind]} when two kinds share the name).
+     */
+    public Optional<RawObject> workloadObject(String id) {
+        for (Workload w : cluster.workloads()) {
+            if (id.equals(w.toString()) || id.equals(w + "[" + w.kind() + "]")) {
+                return raw(w.ref());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The objects as written of one kind, in reading order. */
+    public List<RawObject> manifests(String kind) {
+        return manifests.stream().filter(o -> o.kind().equals(kind)).toList();
+    }
+
+    /**
+     * A finding of {@code rule} about {@code path} of {@code object}, located at that field as
+     * written (or its nearest parent), else at {@code fallback}.
+     */
+    public Finding finding(Rule rule, ObjectRef object, FieldPath path, Source fallback, String message,
+                           String workload) {
+        Source at = raw(object).map(o -> o.locate(path)).orElse(fallback == null ? Source.UNKNOWN : fallback);
+        return new Finding(rule.id(), rule.severity(), object, path.toString(), at, message, workload, null, false);
+    }
+
+    /** A finding about a field of a workload's pod spec, e.g. {@code hostNetwork}. */
+    public Finding podFinding(Rule rule, Workload w, String specRelative, String message) {
+        FieldPath path = specRelative.isEmpty() ? PodTemplates.spec(w.kind())
+                : PodTemplates.spec(w.kind()).then(specRelative);
+        return finding(rule, w.ref(), path, w.source(), message, w.toString());
+    }
+
+    /**
+     * A finding about a namespace: at the Namespace object when the input defines it, else at
+     * the first object of that namespace.
+     */
+    public Finding namespaceFinding(Rule rule, Namespace ns, String message) {
+        ObjectRef ref = new ObjectRef("Namespace", "", ns.name());
+        Source fallback = manifests.stream().filter(o -> o.namespace().equals(ns.name())).map(RawObject::source)
+                .findFirst().orElse(ns.source());
+        return finding(rule, ref, FieldPath.ROOT, fallback, message, "");
+    }
+
+    /** The workloads of the cluster, in analyze's order. */
+    public List<Workload> workloads() {
+        List<Workload> out = new ArrayList<>(cluster.workloads());
+        out.sort(java.util.Comparator.comparing(Workload::namespace).thenComparing(Workload::name)
+                .thenComparing(Workload::kind));
+        return out;
+    }
+
+    public Unprotected.Result unprotected() {
+        if (unprotected == null) {
+            unprotected = Unprotected.run(cluster, ns -> true);
+        }
+        return unprotected;
+    }
+
+    public SelectsNothing.Result selectsNothing() {
+        if (selectsNothing == null) {
+            selectsNothing = SelectsNothing.run(cluster, ns -> true);
+        }
+        return selectsNothing;
+    }
+
+    public Exposure.Result exposure() {
+        if (exposure == null) {
+            exposure = Exposure.run(cluster, options, ns -> true);
+        }
+        return exposure;
+    }
+
+    /**
+     * An explainer over the cluster plus, when the input lacks it, the {@code kube-system}
+     * namespace (with only its name label), so flows to cluster DNS can be decided.
+     */
+    public Explainer explainer() {
+        if (explainer == null) {
+            List<Namespace> namespaces = new ArrayList<>(cluster.namespaces());
+            if (namespaces.stream().noneMatch(n -> n.name().equals("kube-system"))) {
+                namespaces.add(Namespace.implicit("kube-system"));
+            }
+            explainer = new Explainer(new Cluster(namespaces, cluster.workloads(), cluster.policies()), options);
+        }
+        return explainer;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.stockade.audit;
+
+import java.util.List;
+
+/**
+ * An audit's outcome: the rules that ran and every finding (suppressed and baselined ones
+ * included, marked), most severe first, then by namespace, object, file and line.
+ */
+public record AuditReport(List<Rule> rules, List<Finding> findings) {
+    public AuditReport {
+        rules = List.copyOf(rules);
+        findings = List.copyOf(findings);
+    }
+
+    /** Active findings (not suppressed, not in the baseline) of at least {@code threshold}. */
+    public long failing(Severity threshold) {
+        return findings.stream().filter(f -> f.active() && f.severity().atLeast(threshold)).count();
+    }
+
+    public long count(Severity s) {
+        return findings.stream().filter(f -> f.active() && f.severity() == s).count();
+    }
+
+    public long suppressed() {
+        return findings.stream().filter(Finding::suppressed).count();
+    }
+
+    public long baselined() {
+        return findings.stream().filter(f -> !f.suppressed() && f.baselined()).count();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.stockade.audit;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Runs the enabled rules and applies severities, suppressions and the baseline. A finding is
+ * suppressed by the annotation on its object, or, when it is about a workload reached through
+ * another object (a policy's rule, a Service), on that workload too.
+ */
+public final class Auditor {
+    /** Most severe first, then namespace, object, workload, file, line, column and rule. */
+    static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity)
+            .thenComparing(f -> f.object().namespace()).thenComparing(f -> f.workload())
+            .thenComparing(f -> f.object().kind()).thenComparing(f -> f.object().name())
+            .thenComparing(f -> f.source().file()).thenComparingInt(f -> f.source().line())
+            .thenComparingInt(f -> f.source().column()).thenComparing(Finding::ruleId)
+            .thenComparing(Finding::message);
+
+    private Auditor() {}
+
+    public static AuditReport run(AuditContext context, List<Rule> rules, AuditConfig config, AuditBaseline baseline) {
+        List<Rule> ran = new ArrayList<>();
+        List<Finding> out = new ArrayList<>();
+        for (Rule rule : rules) {
+            if (!config.enabled(rule)) {
+                continue;
+            }
+            ran.add(rule);
+            Severity severity = config.severity(rule);
+            rule.check(context, f -> {
+                Finding g = f.withSeverity(severity);
+                String reason = context.raw(f.object()).flatMap(o -> Suppressions.reason(o, f.ruleId()))
+                        .or(() -> f.workload().isEmpty() ? java.util.Optional.empty()
+                                : context.workloadObject(f.workload()).flatMap(o -> Suppressions.reason(o, f.ruleId())))
+                        .orElse(null);
+                if (reason != null) {
+                    g = g.suppressedBecause(reason);
+                }
+                if (baseline.contains(g)) {
+                    g = g.inBaseline();
+                }
+                out.add(g);
+            });
+        }
+        out.sort(ORDER);
+        return new AuditReport(ran, out);
+    }
+
+    public static AuditReport run(AuditContext context) {
+        return run(context, Catalogue.rules(), AuditConfig.DEFAULT, AuditBaseline.EMPTY);
+    }
+}

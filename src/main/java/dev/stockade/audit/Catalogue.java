@@ -1,0 +1,60 @@
+package dev.stockade.audit;
+
+import dev.stockade.audit.net.AllNamespacesPeer;
+import dev.stockade.audit.net.AnyAddressIngress;
+import dev.stockade.audit.net.AnySourceIngress;
+import dev.stockade.audit.net.DnsBlocked;
+import dev.stockade.audit.net.EgressToEverywhere;
+import dev.stockade.audit.net.EveryPortIngress;
+import dev.stockade.audit.net.HostNetwork;
+import dev.stockade.audit.net.ExposedWithoutPolicy;
+import dev.stockade.audit.net.ExternalIps;
+import dev.stockade.audit.net.HostPort;
+import dev.stockade.audit.net.ImplicitPolicyTypes;
+import dev.stockade.audit.net.NodePortService;
+import dev.stockade.audit.net.OpenLoadBalancer;
+import dev.stockade.audit.net.MetadataEgress;
+import dev.stockade.audit.net.NoDefaultDenyEgress;
+import dev.stockade.audit.net.NoDefaultDenyIngress;
+import dev.stockade.audit.net.PeerSelectsNothing;
+import dev.stockade.audit.net.PolicySelectsNothing;
+import dev.stockade.audit.net.ReachableFromAllNamespaces;
+import dev.stockade.audit.net.UnselectedEgress;
+import dev.stockade.audit.net.UnselectedIngress;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** Every rule, by id. Adding a rule means adding it here (the catalogue tests then demand its docs and cases). */
+public final class Catalogue {
+    private static final List<Rule> ALL = Stream.<Rule>of(
+            new NoDefaultDenyIngress(), new NoDefaultDenyEgress(), new UnselectedIngress(), new UnselectedEgress(),
+            new PolicySelectsNothing(), new PeerSelectsNothing(), new AnyAddressIngress(), new AnySourceIngress(),
+            new EgressToEverywhere(), new AllNamespacesPeer(), new DnsBlocked(), new MetadataEgress(), new ImplicitPolicyTypes(), new NodePortService(),
+            new OpenLoadBalancer(), new ExternalIps(), new ExposedWithoutPolicy(), new EveryPortIngress(),
+            new HostNetwork(), new HostPort(), new ReachableFromAllNamespaces())
+            .sorted(Comparator.comparing(Rule::id)).toList();
+    private static final Map<String, Rule> BY_ID = new LinkedHashMap<>();
+
+    static {
+        for (Rule r : ALL) {
+            if (BY_ID.put(r.id(), r) != null) {
+                throw new IllegalStateException("two rules with id " + r.id());
+            }
+        }
+    }
+
+    private Catalogue() {}
+
+    /** Every rule, sorted by id. */
+    public static List<Rule> rules() {
+        return ALL;
+    }
+
+    public static Optional<Rule> rule(String id) {
+        return Optional.ofNullable(BY_ID.get(id));
+    }
+}

@@ -1,0 +1,42 @@
+package dev.stockade.audit;
+
+import dev.stockade.manifest.FieldPath;
+import dev.stockade.manifest.RawObject;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Suppression by annotation: {@code stockade.dev/ignore: "NET001,NET004 reason…"} on the object
+ * a finding concerns, or on a workload's pod template (and, for findings about a workload
+ * reached through a policy or a Service, on that workload). The first word lists rule ids (comma
+ * separated), the rest is the reason. A suppressed finding is still reported, as suppressed.
+ */
+public final class Suppressions {
+    public static final String ANNOTATION = "stockade.dev/ignore";
+    static final String NO_REASON = "no reason given";
+
+    private Suppressions() {}
+
+    /** The reason when {@code object} (or its pod template) suppresses {@code ruleId}, else empty. */
+    public static Optional<String> reason(RawObject object, String ruleId) {
+        Optional<String> own = parse(object.annotations().get(ANNOTATION), ruleId);
+        if (own.isPresent()) {
+            return own;
+        }
+        FieldPath template = PodTemplates.metadata(object.kind()).then("annotations");
+        return object.at(template).flatMap(a -> a.string(ANNOTATION)).flatMap(v -> parse(v, ruleId));
+    }
+
+    static Optional<String> parse(String value, String ruleId) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        String trimmed = value.strip();
+        int space = trimmed.indexOf(' ');
+        String ids = space < 0 ? trimmed : trimmed.substring(0, space);
+        String reason = space < 0 ? "" : trimmed.substring(space + 1).strip();
+        boolean listed = Arrays.stream(ids.split(",")).map(String::strip).anyMatch(ruleId::equals);
+        return listed ? Optional.of(reason.isEmpty() ? NO_REASON : reason) : Optional.empty();
+    }
+
+}

@@ -1,0 +1,34 @@
+package dev.stockade.audit.net;
+
+import dev.stockade.audit.AuditContext;
+import dev.stockade.audit.Rule;
+import dev.stockade.audit.Severity;
+import dev.stockade.model.Pod;
+import dev.stockade.model.Workload;
+import java.util.List;
+
+/**
+ * NET016: a workload on the host network ({@code hostNetwork: true}). NetworkPolicies do not
+ * apply to such pods: they reach and are reached as the node.
+ */
+public final class HostNetwork extends Rule {
+    public HostNetwork() {
+        super("NET016", "hostNetwork bypasses NetworkPolicies", Severity.ERROR,
+                List.of(Checklist.MICRO_SEGMENT, Checklist.PSS),
+                "The pod uses the node's network namespace: no NetworkPolicy applies to it, it can reach"
+                        + " everything the node can, and it is forbidden by the baseline Pod Security Standard.",
+                "Remove hostNetwork (expose the workload through a Service instead).", """
+                spec:
+                  hostNetwork: false   # or delete the field
+                """);
+    }
+
+    @Override
+    public void check(AuditContext context, Report report) {
+        for (Workload w : context.workloads()) {
+            if (w.pods().stream().anyMatch(Pod::hostNetwork)) {
+                report.add(context.podFinding(this, w, "hostNetwork", "uses the host network: NetworkPolicies do not apply to it"));
+            }
+        }
+    }
+}

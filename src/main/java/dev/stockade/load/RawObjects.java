@@ -1,0 +1,65 @@
+package dev.stockade.load;
+
+import dev.stockade.manifest.RawNode;
+import dev.stockade.manifest.RawObject;
+import dev.stockade.model.Source;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/** Copies parser nodes into {@link RawNode} trees, so no parser type leaves {@code load}. */
+final class RawObjects {
+    /** Kinds without a namespace; any other object without one is in {@code default}. */
+    static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "Node", "PersistentVolume", "ClusterRole",
+            "ClusterRoleBinding", "StorageClass", "CustomResourceDefinition", "PriorityClass", "IngressClass",
+            "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration", "RuntimeClass", "APIService",
+            "AuditConfig", "AuditBaseline");
+
+    private RawObjects() {}
+
+    /** The object of a mapping node with a kind, or null when it has no name. */
+    static RawObject object(String file, String kind, String apiVersion, Node top) {
+        RawNode root = node(file, top);
+        RawNode meta = root.field("metadata").orElse(null);
+        String name = meta == null ? null : meta.string("name").orElse(null);
+        if (name == null || name.isEmpty()) {
+            return null;
+        }
+        String namespace = CLUSTER_SCOPED.contains(kind) ? ""
+                : meta.string("namespace").filter(s -> !s.isEmpty()).orElse("default");
+        return new RawObject(kind, apiVersion, namespace, name, root.source(), root);
+    }
+
+    static RawNode node(String file, Node n) {
+        Source at = ObjectReader.sourceOf(file, n);
+        return switch (n) {
+            case ScalarNode s -> RawNode.scalar(ObjectReader.isNull(s) ? null : s.getValue(), at);
+            case SequenceNode s -> {
+                List<RawNode> items = new ArrayList<>(s.getValue().size());
+                for (Node item : s.getValue()) {
+                    items.add(node(file, item));
+                }
+                yield RawNode.sequence(items, at);
+            }
+            case MappingNode m -> {
+                Map<String, RawNode> fields = new LinkedHashMap<>();
+                Map<String, Source> keys = new LinkedHashMap<>();
+                for (NodeTuple t : m.getValue()) {
+                    if (t.getKeyNode() instanceof ScalarNode k) {
+                        fields.put(k.getValue(), node(file, t.getValueNode()));
+                        keys.put(k.getValue(), ObjectReader.sourceOf(file, k));
+                    }
+                }
+                yield RawNode.mapping(fields, keys, at);
+            }
+            default -> RawNode.scalar(null, at);
+        };
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Manifests as written: every object's YAML tree with the position of each node, so that audit
+ * rules can point at the exact line of a field. JDK and model only; the loader builds it from
+ * its parser's nodes, which never leave {@code load}.
+ */
+package dev.stockade.manifest;
