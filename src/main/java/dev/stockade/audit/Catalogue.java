@@ -21,6 +21,25 @@ import dev.stockade.audit.net.PolicySelectsNothing;
 import dev.stockade.audit.net.ReachableFromAllNamespaces;
 import dev.stockade.audit.net.UnselectedEgress;
 import dev.stockade.audit.net.UnselectedIngress;
+import dev.stockade.audit.pss.AppArmor;
+import dev.stockade.audit.pss.BaselineCapabilities;
+import dev.stockade.audit.pss.EnforceLabel;
+import dev.stockade.audit.pss.HostNamespaces;
+import dev.stockade.audit.pss.HostPathVolumes;
+import dev.stockade.audit.pss.HostProbes;
+import dev.stockade.audit.pss.HostProcess;
+import dev.stockade.audit.pss.PrivilegeEscalation;
+import dev.stockade.audit.pss.Privileged;
+import dev.stockade.audit.pss.ProcMount;
+import dev.stockade.audit.pss.ReadOnlyRootFilesystem;
+import dev.stockade.audit.pss.RestrictedCapabilities;
+import dev.stockade.audit.pss.RestrictedVolumes;
+import dev.stockade.audit.pss.RunAsNonRoot;
+import dev.stockade.audit.pss.RunAsRootUser;
+import dev.stockade.audit.pss.SeLinux;
+import dev.stockade.audit.pss.SeccompRestricted;
+import dev.stockade.audit.pss.SeccompUnconfined;
+import dev.stockade.audit.pss.UnsafeSysctls;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +54,8 @@ public final class Catalogue {
             new PolicySelectsNothing(), new PeerSelectsNothing(), new AnyAddressIngress(), new AnySourceIngress(),
             new EgressToEverywhere(), new AllNamespacesPeer(), new DnsBlocked(), new MetadataEgress(), new ImplicitPolicyTypes(), new NodePortService(),
             new OpenLoadBalancer(), new ExternalIps(), new ExposedWithoutPolicy(), new EveryPortIngress(),
-            new HostNetwork(), new HostPort(), new ReachableFromAllNamespaces())
+            new HostNetwork(), new HostPort(), new ReachableFromAllNamespaces(),
+            new Privileged(), new HostNamespaces(), new HostPathVolumes(), new BaselineCapabilities(), new AppArmor(), new SeLinux(), new ProcMount(), new SeccompUnconfined(), new UnsafeSysctls(), new HostProcess(), new RestrictedVolumes(), new PrivilegeEscalation(), new RunAsNonRoot(), new RunAsRootUser(), new SeccompRestricted(), new RestrictedCapabilities(), new ReadOnlyRootFilesystem(), new EnforceLabel(), new HostProbes())
             .sorted(Comparator.comparing(Rule::id)).toList();
     private static final Map<String, Rule> BY_ID = new LinkedHashMap<>();
 

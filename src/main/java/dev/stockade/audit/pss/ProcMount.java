@@ -1,0 +1,26 @@
+package dev.stockade.audit.pss;
+
+import dev.stockade.audit.Severity;
+import java.util.List;
+
+/** PSS007 (baseline): a container's {@code securityContext.procMount} other than {@code Default}. */
+public final class ProcMount extends PodRule {
+    public ProcMount() {
+        super("PSS007", "Unmasked /proc mount", Severity.ERROR, List.of(Checklist.PSS),
+                "A container asks for an unmasked /proc (securityContext.procMount: Unmasked), exposing the"
+                        + " host's kernel interfaces that the runtime normally masks. Baseline allows procMount only"
+                        + " as Default or undefined.",
+                "Remove procMount (or set it to Default).", """
+                securityContext:
+                  procMount: Default   # or delete the field
+                """);
+    }
+
+    @Override
+    void check(Pod pod) {
+        for (Container c : pod.containers()) {
+            c.text("securityContext.procMount").filter(v -> !v.equals("Default"))
+                    .ifPresent(v -> pod.report(c.path("securityContext.procMount"), c.describe() + " mounts /proc " + v));
+        }
+    }
+}
