@@ -26,8 +26,8 @@ class AuditCliTest {
         assertThat(r.out()).contains("error NET016 " + WEAK + ":42:7: DaemonSet weak/node-agent"
                 + " spec.template.spec.hostNetwork: uses the host network: NetworkPolicies do not apply to it"
                 + " [suppressed: the agent needs the node's network to collect its metrics]");
-        assertThat(r.out()).endsWith("13 findings: 2 errors, 9 warnings, 2 notes; 1 suppressed, 0 in baseline;"
-                + " 2 at or above error (21 rules)\n");
+        assertThat(r.out()).endsWith("24 findings: 2 errors, 20 warnings, 2 notes; 1 suppressed, 0 in baseline;"
+                + " 2 at or above error (40 rules)\n");
     }
 
     @Test
@@ -40,7 +40,7 @@ class AuditCliTest {
     @Test
     void config_disablesAndOverridesSeverities() {
         GoldenTest.Run r = run("audit", "--config", CONFIG, WEAK);
-        assertThat(r.out()).doesNotContain("NET014").contains("error NET002 ").contains("(20 rules)");
+        assertThat(r.out()).doesNotContain("NET014").contains("error NET002 ").contains("(39 rules)");
         assertThat(r.exit()).isEqualTo(ExitCodes.FINDINGS);
     }
 
@@ -61,7 +61,7 @@ class AuditCliTest {
     void baseline_acceptsExistingFindings_failsOnNewOnes(@TempDir Path dir) throws Exception {
         Path baseline = dir.resolve("baseline.yaml");
         GoldenTest.Run write = run("audit", "--write-baseline", baseline.toString(), WEAK);
-        assertThat(write.err()).contains("wrote the baseline of 13 finding(s)");
+        assertThat(write.err()).contains("wrote the baseline of 24 finding(s)");
         String text = Files.readString(baseline);
         assertThat(text).contains("kind: AuditBaseline").contains("# NET008 NetworkPolicy weak/web"
                 + " spec.ingress[0].from[0].ipBlock.cidr");
@@ -69,7 +69,7 @@ class AuditCliTest {
         GoldenTest.Run same = run("audit", "--baseline", baseline.toString(), WEAK);
         assertThat(same.exit()).as(same.out()).isEqualTo(ExitCodes.OK);
         assertThat(same.out()).contains("[in baseline]").contains("0 findings: 0 errors, 0 warnings, 0 notes;"
-                + " 1 suppressed, 13 in baseline; 0 at or above error");
+                + " 1 suppressed, 24 in baseline; 0 at or above error");
 
         // the same manifest moved down two lines and with a new wide-open rule: only the new finding fails
         Path changed = dir.resolve("weak.yaml");
