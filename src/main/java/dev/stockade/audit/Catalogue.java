@@ -33,6 +33,7 @@ import dev.stockade.audit.pss.Privileged;
 import dev.stockade.audit.pss.ProcMount;
 import dev.stockade.audit.pss.ReadOnlyRootFilesystem;
 import dev.stockade.audit.pss.RestrictedCapabilities;
+import dev.stockade.audit.pss.RestrictedProcMount;
 import dev.stockade.audit.pss.RestrictedVolumes;
 import dev.stockade.audit.pss.RunAsNonRoot;
 import dev.stockade.audit.pss.RunAsRootUser;
@@ -55,7 +56,11 @@ public final class Catalogue {
             new EgressToEverywhere(), new AllNamespacesPeer(), new DnsBlocked(), new MetadataEgress(), new ImplicitPolicyTypes(), new NodePortService(),
             new OpenLoadBalancer(), new ExternalIps(), new ExposedWithoutPolicy(), new EveryPortIngress(),
             new HostNetwork(), new HostPort(), new ReachableFromAllNamespaces(),
-            new Privileged(), new HostNamespaces(), new HostPathVolumes(), new BaselineCapabilities(), new AppArmor(), new SeLinux(), new ProcMount(), new SeccompUnconfined(), new UnsafeSysctls(), new HostProcess(), new RestrictedVolumes(), new PrivilegeEscalation(), new RunAsNonRoot(), new RunAsRootUser(), new SeccompRestricted(), new RestrictedCapabilities(), new ReadOnlyRootFilesystem(), new EnforceLabel(), new HostProbes())
+            new Privileged(), new HostNamespaces(), new HostPathVolumes(), new BaselineCapabilities(), new AppArmor(),
+            new SeLinux(), new ProcMount(), new SeccompUnconfined(), new UnsafeSysctls(), new HostProcess(),
+            new RestrictedVolumes(), new PrivilegeEscalation(), new RunAsNonRoot(), new RunAsRootUser(),
+            new SeccompRestricted(), new RestrictedCapabilities(), new ReadOnlyRootFilesystem(), new EnforceLabel(),
+            new HostProbes(), new RestrictedProcMount())
             .sorted(Comparator.comparing(Rule::id)).toList();
     private static final Map<String, Rule> BY_ID = new LinkedHashMap<>();
 

@@ -110,6 +110,15 @@ abstract class PodRule extends Rule {
             return PodRule.text(spec, dotted);
         }
 
+        /**
+         * Whether the pod runs in its own user namespace ({@code hostUsers: false}): root in the
+         * container is then an unprivileged user of the node, and the standard relaxes runAsNonRoot,
+         * runAsUser and (at baseline) procMount for it.
+         */
+        boolean userNamespace() {
+            return text("hostUsers").map(v -> v.matches("false|False|FALSE")).orElse(false);
+        }
+
         /** Every container of the three lists, init containers first. */
         List<Container> containers() {
             List<Container> out = new ArrayList<>();

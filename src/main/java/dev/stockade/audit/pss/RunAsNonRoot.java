@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * PSS013 (restricted): containers not required to run as non-root. As the standard defines it,
  * {@code runAsNonRoot: true} at pod level covers every container that does not set it; otherwise
- * every container must set it; and neither level may set it to false.
+ * every container must set it; and neither level may set it to false. A pod in its own user
+ * namespace ({@code hostUsers: false}) is exempt.
  */
 public final class RunAsNonRoot extends PodRule {
     public RunAsNonRoot() {
@@ -14,7 +15,8 @@ public final class RunAsNonRoot extends PodRule {
                 "The pod may run a container as root: restricted requires spec.securityContext.runAsNonRoot: true,"
                         + " or runAsNonRoot: true on every container (containers, initContainers,"
                         + " ephemeralContainers) that the pod level does not cover; false is never allowed at either"
-                        + " level. A container's value overrides the pod's.",
+                        + " level. A container's value overrides the pod's. Pods with hostUsers: false (a user namespace)"
+                        + " are exempt.",
                 "Set runAsNonRoot: true in the pod's securityContext (and a non-zero runAsUser, or a USER in the"
                         + " image).", """
                 spec:
@@ -26,6 +28,9 @@ public final class RunAsNonRoot extends PodRule {
 
     @Override
     void check(Pod pod) {
+        if (pod.userNamespace()) {
+            return;
+        }
         String podValue = pod.text("securityContext.runAsNonRoot").orElse(null);
         boolean podTrue = podValue != null && podValue.matches("true|True|TRUE");
         if (podValue != null && !podTrue) {
