@@ -32,6 +32,7 @@ public final class AuditContext {
     private SelectsNothing.Result selectsNothing;
     private Exposure.Result exposure;
     private Explainer explainer;
+    private Map<String, ObjectRef> workloadsById;
 
     public AuditContext(Cluster cluster, List<RawObject> manifests, AnalysisOptions options) {
         this.cluster = cluster;
@@ -64,12 +65,16 @@ public final class AuditContext {
      * {@code ns/name[Kind]} when two kinds share the name).
      */
     public Optional<RawObject> workloadObject(String id) {
-        for (Workload w : cluster.workloads()) {
-            if (id.equals(w.toString()) || id.equals(w + "[" + w.kind() + "]")) {
-                return raw(w.ref());
+        if (workloadsById == null) {
+            // indexed once: the auditor asks for every finding about a workload (51k at the 10k bench)
+            workloadsById = new HashMap<>();
+            for (Workload w : cluster.workloads()) {
+                workloadsById.putIfAbsent(w.toString(), w.ref());
+                workloadsById.putIfAbsent(w + "[" + w.kind() + "]", w.ref());
             }
         }
-        return Optional.empty();
+        ObjectRef ref = workloadsById.get(id);
+        return ref == null ? Optional.empty() : raw(ref);
     }
 
     /** The objects as written of one kind, in reading order. */
