@@ -33,6 +33,7 @@ public final class AuditContext {
     private Exposure.Result exposure;
     private Explainer explainer;
     private Map<String, ObjectRef> workloadsById;
+    private List<Workload> sortedWorkloads;
 
     public AuditContext(Cluster cluster, List<RawObject> manifests, AnalysisOptions options) {
         this.cluster = cluster;
@@ -112,10 +113,13 @@ public final class AuditContext {
 
     /** The workloads of the cluster, in analyze's order. */
     public List<Workload> workloads() {
-        List<Workload> out = new ArrayList<>(cluster.workloads());
-        out.sort(java.util.Comparator.comparing(Workload::namespace).thenComparing(Workload::name)
-                .thenComparing(Workload::kind));
-        return out;
+        if (sortedWorkloads == null) {
+            List<Workload> out = new ArrayList<>(cluster.workloads());
+            out.sort(java.util.Comparator.comparing(Workload::namespace).thenComparing(Workload::name)
+                    .thenComparing(Workload::kind));
+            sortedWorkloads = List.copyOf(out);
+        }
+        return sortedWorkloads;
     }
 
     public Unprotected.Result unprotected() {
