@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
 
 /** The local lab: {@code lab up|probe|down}. */
 @Command(name = "lab", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Run the pods of the input as network namespaces on this host, with the policies compiled",
-            "to nftables, and probe them with real packets. Needs root, ip, nft and python3."},
+        description = {"Run the pods as network namespaces, policies in nftables, and probe them.",
+            "A local lab on this host's kernel: real listeners, real packets. Needs root, ip, nft and python3."},
         subcommands = {LabCommand.Up.class, LabCommand.Probe.class, LabCommand.Down.class},
         footerHeading = "%nExamples:%n",
         footer = {"  sudo stockade lab probe -o json src/test/resources/nft-inputs/shop",
