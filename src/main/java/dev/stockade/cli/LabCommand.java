@@ -144,10 +144,13 @@ public final class LabCommand implements Runnable {
             LabReport report;
             try {
                 lab.up(input.analysisOptions());
+                long up = System.nanoTime();
                 List<Lab.Probe> probes = lab.probe(timeout);
+                long probed = System.nanoTime();
                 lab.close();
                 Lab.down();
-                report = new LabReport(lab.pods(), probes, lab.notes(), (System.nanoTime() - start) / 1_000_000);
+                report = new LabReport(lab.pods(), probes, lab.notes(), (up - start) / 1_000_000,
+                        (probed - up) / 1_000_000, (System.nanoTime() - probed) / 1_000_000);
             } catch (Lab.LabException e) {
                 spec.commandLine().getErr().println("stockade: " + e.getMessage());
                 spec.commandLine().getErr().flush();

@@ -134,6 +134,7 @@ public final class Lab {
                 "ip -n " + ROUTER + " link set lo up");
         List<String> state = new ArrayList<>(List.of(ROUTER));
         Map<String, String> interfaces = new LinkedHashMap<>();
+        List<List<String>> setups = new ArrayList<>();
         for (LabPod p : pods) {
             state.add(p.namespace());
             interfaces.put(p.id(), p.routerInterface());
@@ -160,7 +161,24 @@ public final class Lab {
             if (v6) {
                 cmds.add("ip -n " + p.namespace() + " -6 route add default via fe80::1 dev eth0");
             }
-            sh(cmds.toArray(String[]::new));
+            setups.add(cmds);
+        }
+        // the pods are independent: set them up in parallel (netlink serialises what must be)
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> done = new ArrayList<>();
+            for (List<String> cmds : setups) {
+                done.add(pool.submit(() -> sh(cmds.toArray(String[]::new))));
+            }
+            for (Future<?> f : done) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw e.getCause() instanceof LabException l ? l : new LabException(e.getCause().toString());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new LabException("interrupted");
+                }
+            }
         }
         try {
             Files.createDirectories(STATE_DIR);

@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * {@code "source":"kernel"}; only probed ports (the destination's TCP and UDP container ports)
  * can appear.
  */
-public record LabReport(List<Lab.LabPod> pods, List<Lab.Probe> probes, List<String> notes, long millis) {
+public record LabReport(List<Lab.LabPod> pods, List<Lab.Probe> probes, List<String> notes, long upMillis, long probeMillis, long downMillis) {
     public LabReport {
         pods = List.copyOf(pods);
         probes = List.copyOf(probes);
@@ -30,6 +30,10 @@ public record LabReport(List<Lab.LabPod> pods, List<Lab.Probe> probes, List<Stri
         return m;
     }
 
+    public long millis() {
+        return upMillis + probeMillis + downMillis;
+    }
+
     public long connected() {
         return probes.stream().filter(Lab.Probe::connected).count();
     }
@@ -44,7 +48,8 @@ public record LabReport(List<Lab.LabPod> pods, List<Lab.Probe> probes, List<Stri
             b.append(pair[0]).append(" -> ").append(pair[1]).append("  ").append(ports(e.getValue())).append('\n');
         }
         b.append("# ").append(pods.size()).append(" pods, ").append(probes.size()).append(" probes, ")
-                .append(connected()).append(" connected, measured on the kernel in ").append(millis).append(" ms\n");
+                .append(connected()).append(" connected, measured on the kernel in ").append(millis()).append(" ms (up ")
+                .append(upMillis).append(", probe ").append(probeMillis).append(", down ").append(downMillis).append(")\n");
         return b.toString();
     }
 
@@ -88,7 +93,8 @@ public record LabReport(List<Lab.LabPod> pods, List<Lab.Probe> probes, List<Stri
             sep = ",\n";
         }
         b.append(notes.isEmpty() ? "" : "\n  ").append("],\n  \"probes\": ").append(probes.size())
-                .append(",\n  \"millis\": ").append(millis).append("\n}\n");
+                .append(",\n  \"millis\": {\"up\": ").append(upMillis).append(", \"probe\": ").append(probeMillis)
+                .append(", \"down\": ").append(downMillis).append("}\n}\n");
         return b.toString();
     }
 
