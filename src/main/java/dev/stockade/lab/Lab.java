@@ -47,7 +47,7 @@ public final class Lab {
     }
 
     /** One probe: a source pod to a destination pod's container port, and whether it got through. */
-    public record Probe(LabPod src, LabPod dst, Protocol protocol, int port, boolean connected) {}
+    public record Probe(LabPod src, LabPod dst, IpAddress address, Protocol protocol, int port, boolean connected) {}
 
     private final Cluster cluster;
     private final List<LabPod> pods;
@@ -271,7 +271,7 @@ public final class Lab {
 
     /**
      * Probes every ordered pair of distinct lab pods on every served port of the destination, on
-     * the destination's first address: TCP connect and UDP request/response, all in parallel
+     * every address of the destination in a family the source has: TCP connect and UDP request/response, all in parallel
      * (one python3 per source pod, one thread per probe) with {@code timeoutMillis} each.
      */
     public List<Probe> probe(int timeoutMillis) {
@@ -311,8 +311,13 @@ public final class Lab {
                     if (dst == src || dst.ips().isEmpty()) {
                         continue;
                     }
-                    for (ContainerPort c : servedPorts(dst)) {
-                        planned.put(c.protocol() + "|" + dst.ips().getFirst() + "|" + c.port(), new Object[] {dst, c});
+                    for (IpAddress ip : dst.ips()) {
+                        if (src.ips().stream().noneMatch(a -> a.v6() == ip.v6())) {
+                            continue;
+                        }
+                        for (ContainerPort c : servedPorts(dst)) {
+                            planned.put(c.protocol() + "|" + ip + "|" + c.port(), new Object[] {dst, c, ip});
+                        }
                     }
                 }
                 if (planned.isEmpty()) {
@@ -336,7 +341,7 @@ public final class Lab {
                             throw new LabException("probing from " + src.id() + " failed: " + r.output());
                         }
                         ContainerPort c = (ContainerPort) e.getValue()[1];
-                        probes.add(new Probe(src, (LabPod) e.getValue()[0], c.protocol(), c.port(), ok));
+                        probes.add(new Probe(src, (LabPod) e.getValue()[0], (IpAddress) e.getValue()[2], c.protocol(), c.port(), ok));
                     }
                     return null;
                 });
@@ -344,7 +349,7 @@ public final class Lab {
         }
         List<Probe> sorted = new ArrayList<>(probes);
         sorted.sort(java.util.Comparator.comparing((Probe p) -> p.src().id()).thenComparing(p -> p.dst().id())
-                .thenComparing(Probe::protocol).thenComparingInt(Probe::port));
+                .thenComparing(Probe::address).thenComparing(Probe::protocol).thenComparingInt(Probe::port));
         if (sorted.size() != expectedProbes()) {
             throw new LabException("only " + sorted.size() + " of " + expectedProbes() + " probes completed");
         }
@@ -355,8 +360,9 @@ public final class Lab {
         int n = 0;
         for (LabPod s : pods) {
             for (LabPod d : pods) {
-                if (s != d && !d.ips().isEmpty()) {
-                    n += servedPorts(d).size();
+                if (s != d) {
+                    n += (int) d.ips().stream().filter(ip -> s.ips().stream().anyMatch(a -> a.v6() == ip.v6())).count()
+                            * servedPorts(d).size();
                 }
             }
         }

@@ -71,7 +71,7 @@ class LabTest {
             boolean expected = engine.explain(targets.get(p.src().id()), targets.get(p.dst().id()), p.protocol(), p.port())
                     .allowed();
             if (expected != p.connected()) {
-                disagreements.add(p.src().id() + " -> " + p.dst().id() + " " + p.protocol() + "/" + p.port() + ": engine "
+                disagreements.add(p.src().id() + " -> " + p.dst().id() + " (" + p.address() + ") " + p.protocol() + "/" + p.port() + ": engine "
                         + (expected ? "allows" : "blocks") + ", kernel " + (p.connected() ? "connects" : "drops"));
             }
             if (p.connected()) {
