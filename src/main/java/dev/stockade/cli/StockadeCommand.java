@@ -9,7 +9,7 @@ import picocli.AutoComplete.GenerateCompletion;
 @Command(name = "stockade", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Network security for Kubernetes: who can reach whom, on which ports, and why."},
         subcommands = {AnalyzeCommand.class, ExplainCommand.class, DiffCommand.class, QueryCommand.class,
-            VerifyCommand.class, AuditCommand.class, GenerateCommand.class, NftCommand.class, BenchCommand.class,
+            VerifyCommand.class, AuditCommand.class, GenerateCommand.class, NftCommand.class, LabCommand.class, BenchCommand.class,
             GenerateCompletion.class},
         footerHeading = "%nExamples:%n",
         footer = {"  stockade analyze examples/hexabase",

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * positions; JDK and model only) is what load hands audit besides the model. audit runs rules over
  * model, manifest, engine and query (it reuses the queries' answers rather than recomputing them).
  * The edges: load (model, manifest), generate (model), dataplane (model, engine: the nftables
- * compiler), report (engine, the analyses and audit),
+ * compiler), lab (model, engine, dataplane: runs ip, nft and python3), report (engine, the analyses and audit),
  * bench (load, engine) and cli on top of everything.
  */
 class ArchitectureTest {
@@ -43,6 +43,7 @@ class ArchitectureTest {
                 .layer("audit").definedBy("dev.stockade.audit..")
                 .layer("generate").definedBy("dev.stockade.generate..")
                 .layer("dataplane").definedBy("dev.stockade.dataplane..")
+                .layer("lab").definedBy("dev.stockade.lab..")
                 .layer("load").definedBy("dev.stockade.load..")
                 .layer("report").definedBy("dev.stockade.report..")
                 .layer("bench").definedBy("dev.stockade.bench..")
@@ -52,16 +53,17 @@ class ArchitectureTest {
                 .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("load").mayOnlyBeAccessedByLayers("cli", "bench")
                 .whereLayer("generate").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("dataplane").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("lab").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("dataplane").mayOnlyBeAccessedByLayers("lab", "cli")
                 .whereLayer("diff").mayOnlyBeAccessedByLayers("report", "bench", "cli")
                 .whereLayer("audit").mayOnlyBeAccessedByLayers("report", "cli")
                 .whereLayer("query").mayOnlyBeAccessedByLayers("audit", "report", "bench", "cli")
                 .whereLayer("verify").mayOnlyBeAccessedByLayers("report", "bench", "cli")
                 .whereLayer("manifest").mayOnlyBeAccessedByLayers("load", "audit", "report", "cli")
-                .whereLayer("engine").mayOnlyBeAccessedByLayers("diff", "query", "verify", "audit", "dataplane", "report",
+                .whereLayer("engine").mayOnlyBeAccessedByLayers("diff", "query", "verify", "audit", "dataplane", "lab", "report",
                         "bench", "cli")
                 .whereLayer("model").mayOnlyBeAccessedByLayers("engine", "diff", "query", "verify", "manifest", "audit",
-                        "generate", "dataplane", "load", "report", "bench", "cli")
+                        "generate", "dataplane", "lab", "load", "report", "bench", "cli")
                 .check(classes);
     }
 
@@ -98,6 +100,15 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.stockade.dataplane..")
                 .should().dependOnClassesThat().resideOutsideOfPackages("dev.stockade.model..", "dev.stockade.engine..",
                         "dev.stockade.dataplane..", "java..")
+                .check(classes);
+    }
+
+    /** The lab drives the kernel from the model: model, engine, dataplane and the JDK only. */
+    @Test
+    void lab_usesTheJdkModelEngineAndDataplaneOnly() {
+        noClasses().that().resideInAPackage("dev.stockade.lab..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("dev.stockade.model..", "dev.stockade.engine..",
+                        "dev.stockade.dataplane..", "dev.stockade.lab..", "java..")
                 .check(classes);
     }
 

@@ -1,0 +1,192 @@
+package dev.stockade.cli;
+
+import dev.stockade.lab.Lab;
+import dev.stockade.lab.LabReport;
+import dev.stockade.load.LoadResult;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** The local lab: {@code lab up|probe|down}. */
+@Command(name = "lab", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Run the pods as network namespaces, policies in nftables, and probe them.",
+            "A local lab on this host's kernel: real listeners, real packets. Needs root, ip, nft and python3."},
+        subcommands = {LabCommand.Up.class, LabCommand.Probe.class, LabCommand.Down.class},
+        footerHeading = "%nExamples:%n",
+        footer = {"  sudo stockade lab probe -o json src/test/resources/nft-inputs/shop",
+            "  sudo stockade lab up examples/e2e && sudo stockade lab down",
+            "",
+            "Exit codes: 0 ok, 2 bad input, usage or not root, 3 internal error or lab failure."})
+public final class LabCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    StockadeCommand parent;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing what to do (expected up, probe or down)");
+    }
+
+    /** Whether the process may create namespaces and load rules; replaceable by tests. */
+    static java.util.function.BooleanSupplier root = Lab::isRoot;
+
+    static boolean requireRoot(CommandSpec spec) {
+        if (root.getAsBoolean()) {
+            return true;
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("stockade: the lab creates network namespaces and loads nftables rules: run it as root"
+                + " (e.g. sudo stockade lab ...)");
+        err.flush();
+        return false;
+    }
+
+    static Lab plan(CommandSpec spec, InputOptions input, StockadeCommand root) {
+        LoadResult loaded = input.load(StockadeCommand.stdin(root), spec.commandLine().getErr());
+        if (loaded.hasErrors()) {
+            return null;
+        }
+        return Lab.plan(loaded.cluster());
+    }
+
+    @Command(name = "up", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = {"Create the lab and leave it running: one network namespace per pod (stklab-N-NAME,",
+                "status.podIP or an address of 10.250.0.0/16), routed through stklab-router which holds the",
+                "compiled table, and TCP/UDP listeners on every container port. Replaces a running lab."},
+            footer = {"", "Exit codes: 0 up, 2 bad input, usage or not root, 3 the lab could not be set up (it is removed)."})
+    static final class Up implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @ParentCommand
+        LabCommand parent;
+
+        @Mixin
+        InputOptions input;
+
+        @Override
+        public Integer call() {
+            if (!requireRoot(spec)) {
+                return ExitCodes.BAD_INPUT;
+            }
+            Lab lab = plan(spec, input, parent == null ? null : parent.parent);
+            if (lab == null) {
+                return ExitCodes.BAD_INPUT;
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            try {
+                lab.up(input.analysisOptions());
+            } catch (Lab.LabException e) {
+                Lab.down();
+                spec.commandLine().getErr().println("stockade: " + e.getMessage());
+                spec.commandLine().getErr().flush();
+                return ExitCodes.INTERNAL;
+            }
+            for (String n : lab.notes()) {
+                out.println("# " + n);
+            }
+            for (Lab.LabPod p : lab.pods()) {
+                out.println(p.id() + "  " + p.namespace() + "  " + p.ips().stream().map(Object::toString).toList()
+                        + "  via " + Lab.ROUTER + "/" + p.routerInterface());
+            }
+            out.println("# lab up: " + lab.pods().size() + " pods; stockade lab down removes it");
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "probe", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            sortOptions = false,
+            description = {"Bring the lab up, try every pair of pods on every TCP and UDP container port of the",
+                "destination (TCP connect, UDP request/response, all in parallel), bring it down, and print what",
+                "the kernel let through: text, or the analyze JSON contract with \"source\":\"kernel\"."},
+            footer = {"", "Exit codes: 0 probed, 2 bad input, usage or not root, 3 the lab failed (it is removed)."})
+    static final class Probe implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @ParentCommand
+        LabCommand parent;
+
+        @Mixin
+        InputOptions input;
+
+        @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+                description = "text (default) or json.")
+        String output;
+
+        @Option(names = "--timeout", paramLabel = "MILLIS", defaultValue = "1000",
+                description = "How long a probe waits for an answer (default 1000 ms).")
+        int timeout;
+
+        @Override
+        public Integer call() {
+            if (!output.equals("text") && !output.equals("json")) {
+                throw new ParameterException(spec.commandLine(), "-o: '" + output + "' is not text or json");
+            }
+            if (!requireRoot(spec)) {
+                return ExitCodes.BAD_INPUT;
+            }
+            Lab lab = plan(spec, input, parent == null ? null : parent.parent);
+            if (lab == null) {
+                return ExitCodes.BAD_INPUT;
+            }
+            long start = System.nanoTime();
+            LabReport report;
+            try {
+                lab.up(input.analysisOptions());
+                long up = System.nanoTime();
+                List<Lab.Probe> probes = lab.probe(timeout);
+                long probed = System.nanoTime();
+                lab.close();
+                Lab.down();
+                report = new LabReport(lab.pods(), probes, lab.notes(), (up - start) / 1_000_000,
+                        (probed - up) / 1_000_000, (System.nanoTime() - probed) / 1_000_000);
+            } catch (Lab.LabException e) {
+                spec.commandLine().getErr().println("stockade: " + e.getMessage());
+                spec.commandLine().getErr().flush();
+                return ExitCodes.INTERNAL;
+            } finally {
+                lab.close();
+                Lab.down();
+            }
+            spec.commandLine().getOut().print(output.equals("json") ? report.json() : report.text());
+            spec.commandLine().getOut().flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "down", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = {"Remove the lab: every network namespace named stklab-* (with its links, routes, table",
+                "and listeners) and the state under /run/stockade-lab. Idempotent; works after a crash.",
+                "PATH arguments are accepted and ignored (the lab is found by name)."},
+            footer = {"", "Exit codes: 0 removed (or nothing to remove), 2 not root."})
+    static final class Down implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @picocli.CommandLine.Parameters(paramLabel = "PATH", arity = "0..*", hidden = true)
+        List<String> ignored;
+
+        @Override
+        public Integer call() {
+            if (!requireRoot(spec)) {
+                return ExitCodes.BAD_INPUT;
+            }
+            List<String> removed = Lab.down();
+            spec.commandLine().getOut().println(removed.isEmpty() ? "# no lab to remove"
+                    : "# removed " + removed.size() + " namespaces: " + String.join(" ", removed));
+            spec.commandLine().getOut().flush();
+            return ExitCodes.OK;
+        }
+    }
+}

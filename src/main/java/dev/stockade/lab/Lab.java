@@ -1,0 +1,436 @@
+package dev.stockade.lab;
+
+import dev.stockade.dataplane.NftCompiler;
+import dev.stockade.dataplane.NftText;
+import dev.stockade.engine.AnalysisOptions;
+import dev.stockade.model.Cluster;
+import dev.stockade.model.ContainerPort;
+import dev.stockade.model.IpAddress;
+import dev.stockade.model.Pod;
+import dev.stockade.model.Protocol;
+import dev.stockade.model.Workload;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A local lab of pods on this host's kernel: one network namespace per pod of the input (named
+ * {@code stklab-N-…}), each with a veth pair routed through one router namespace
+ * ({@code stklab-router}) that holds the compiled nftables table on its forward hook, and real
+ * TCP and UDP listeners (python3) on every container port. Nothing is created in the host's own
+ * network namespace: everything goes away with the namespaces ({@link #down()}), which are found
+ * by prefix, so a crashed run is cleaned up too. Needs root, {@code ip}, {@code nft} and python3.
+ */
+public final class Lab {
+    public static final String PREFIX = "stklab-";
+    public static final String ROUTER = PREFIX + "router";
+    static final Path STATE_DIR = Path.of("/run/stockade-lab");
+    private static final String PYTHON = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+
+    /** One pod of the lab: its namespace, the router-side interface and the address it is probed on. */
+    public record LabPod(Pod pod, String namespace, String routerInterface, List<IpAddress> ips) {
+        public String id() {
+            return pod.toString();
+        }
+    }
+
+    /** One probe: a source pod to a destination pod's container port, and whether it got through. */
+    public record Probe(LabPod src, LabPod dst, IpAddress address, Protocol protocol, int port, boolean connected) {}
+
+    private final Cluster cluster;
+    private final List<LabPod> pods;
+    private final List<String> notes;
+    private final List<Process> listeners = new ArrayList<>();
+
+    private Lab(Cluster cluster, List<LabPod> pods, List<String> notes) {
+        this.cluster = cluster;
+        this.pods = List.copyOf(pods);
+        this.notes = List.copyOf(notes);
+    }
+
+    /**
+     * Plans the lab: every pod that does not use the host network, with its status IPs or, when it
+     * has none, the next address of 10.250.0.0/16 (and of fd00:5354:4b::/64). The returned lab's
+     * cluster carries the assigned addresses, so the compiler and the engine see them.
+     */
+    public static Lab plan(Cluster cluster) {
+        List<LabPod> pods = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        List<Workload> workloads = new ArrayList<>();
+        int n = 0;
+        int assigned = 0;
+        for (Workload w : cluster.workloads()) {
+            List<Pod> withIps = new ArrayList<>();
+            for (Pod p : w.pods()) {
+                Pod q = p;
+                if (!p.hostNetwork()) {
+                    if (p.ips().isEmpty()) {
+                        assigned++;
+                        q = p.withIps(List.of(
+                                IpAddress.parse("10.250." + (assigned / 250) + "." + (assigned % 250 + 1)).orElseThrow(),
+                                IpAddress.parse("fd00:5354:4b::" + Integer.toHexString(assigned)).orElseThrow()));
+                        notes.add(p + ": no status.podIP, assigned " + q.ips().getFirst());
+                    }
+                    String ns = PREFIX + n + "-" + sanitize(p.name());
+                    pods.add(new LabPod(q, ns.length() > 40 ? ns.substring(0, 40) : ns, "stkl" + n, q.ips()));
+                    n++;
+                } else {
+                    notes.add(p + ": host network, not part of the lab");
+                }
+                withIps.add(q);
+            }
+            workloads.add(new Workload(w.kind(), w.namespace(), w.name(), withIps, w.source()));
+        }
+        if (!sctpSupported() && pods.stream().anyMatch(p -> p.pod().ports().stream()
+                .anyMatch(c -> c.protocol() == Protocol.SCTP))) {
+            notes.add("SCTP: this kernel has no SCTP sockets; SCTP ports are neither served nor probed");
+        }
+        return new Lab(new Cluster(cluster.namespaces(), workloads, cluster.policies()), pods, notes);
+    }
+
+    public Cluster cluster() {
+        return cluster;
+    }
+
+    public List<LabPod> pods() {
+        return pods;
+    }
+
+    public List<String> notes() {
+        return notes;
+    }
+
+    static boolean sctpSupported() {
+        return Files.exists(Path.of("/proc/sys/net/sctp"));
+    }
+
+    private static String sanitize(String s) {
+        return s.replaceAll("[^A-Za-z0-9_.-]", "_");
+    }
+
+    /** Whether this process runs as root (the lab needs CAP_NET_ADMIN and CAP_SYS_ADMIN). */
+    public static boolean isRoot() {
+        Result r = run(List.of("id", "-u"));
+        return r.ok() && r.output().strip().equals("0");
+    }
+
+    /** Creates the namespaces, links, routes, listeners and the table. Fails with LabException. */
+    public void up(AnalysisOptions options) {
+        down();
+        sh("ip netns add " + ROUTER,
+                "ip netns exec " + ROUTER + " sysctl -qw net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1",
+                "ip -n " + ROUTER + " link set lo up");
+        List<String> state = new ArrayList<>(List.of(ROUTER));
+        Map<String, String> interfaces = new LinkedHashMap<>();
+        List<List<String>> setups = new ArrayList<>();
+        for (LabPod p : pods) {
+            state.add(p.namespace());
+            interfaces.put(p.id(), p.routerInterface());
+            List<String> cmds = new ArrayList<>(List.of(
+                    "ip netns add " + p.namespace(),
+                    "ip -n " + ROUTER + " link add " + p.routerInterface() + " type veth peer name eth0 netns " + p.namespace(),
+                    "ip -n " + ROUTER + " addr add 169.254.1.1/32 dev " + p.routerInterface(),
+                    "ip -n " + ROUTER + " addr add fe80::1/64 dev " + p.routerInterface() + " nodad",
+                    "ip -n " + ROUTER + " link set " + p.routerInterface() + " up",
+                    "ip -n " + p.namespace() + " link set lo up",
+                    "ip -n " + p.namespace() + " link set eth0 up"));
+            boolean v4 = false;
+            boolean v6 = false;
+            for (IpAddress ip : p.ips()) {
+                String bits = ip.v6() ? "/128" : "/32";
+                cmds.add("ip -n " + p.namespace() + " addr add " + ip + bits + " dev eth0" + (ip.v6() ? " nodad" : ""));
+                cmds.add("ip -n " + ROUTER + " route add " + ip + bits + " dev " + p.routerInterface());
+                v4 |= !ip.v6();
+                v6 |= ip.v6();
+            }
+            if (v4) {
+                cmds.add("ip -n " + p.namespace() + " route add default via 169.254.1.1 dev eth0 onlink");
+            }
+            if (v6) {
+                cmds.add("ip -n " + p.namespace() + " -6 route add default via fe80::1 dev eth0");
+            }
+            setups.add(cmds);
+        }
+        // the pods are independent: set them up in parallel (netlink serialises what must be)
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> done = new ArrayList<>();
+            for (List<String> cmds : setups) {
+                done.add(pool.submit(() -> sh(cmds.toArray(String[]::new))));
+            }
+            for (Future<?> f : done) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw e.getCause() instanceof LabException l ? l : new LabException(e.getCause().toString());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new LabException("interrupted");
+                }
+            }
+        }
+        try {
+            Files.createDirectories(STATE_DIR);
+            Files.write(STATE_DIR.resolve("namespaces"), state, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new LabException("cannot write the lab's state under " + STATE_DIR + ": " + e.getMessage());
+        }
+        String ruleset = NftText.render(NftCompiler.compile(cluster, options, interfaces));
+        Result load;
+        Path f = null;
+        try {
+            f = Files.createTempFile("stockade-lab-", ".nft");
+            Files.writeString(f, ruleset, StandardCharsets.UTF_8);
+            load = run(List.of("ip", "netns", "exec", ROUTER, "nft", "-f", f.toString()));
+            Files.deleteIfExists(f);
+        } catch (IOException e) {
+            throw new LabException("cannot write the ruleset: " + e.getMessage());
+        }
+        if (!load.ok()) {
+            throw new LabException("nft -f refused the ruleset: " + load.output());
+        }
+        startListeners();
+    }
+
+    private void startListeners() {
+        String script = """
+                import socket,sys,selectors
+                sel=selectors.DefaultSelector()
+                for a in sys.argv[1:]:
+                    proto,port=a.split(':');port=int(port)
+                    for fam,host in ((socket.AF_INET,'0.0.0.0'),(socket.AF_INET6,'::')):
+                        s=socket.socket(fam,socket.SOCK_STREAM if proto=='TCP' else socket.SOCK_DGRAM)
+                        s.setsockopt(socket.SOL_SOCKET,socket.SO_REUSEADDR,1)
+                        if fam==socket.AF_INET6: s.setsockopt(socket.IPPROTO_IPV6,socket.IPV6_V6ONLY,1)
+                        s.bind((host,port))
+                        if proto=='TCP': s.listen(64)
+                        s.setblocking(False)
+                        sel.register(s,selectors.EVENT_READ,proto)
+                print('ready',flush=True)
+                while True:
+                    for k,_ in sel.select():
+                        try:
+                            if k.data=='TCP':
+                                c,_=k.fileobj.accept();c.close()
+                            else:
+                                d,addr=k.fileobj.recvfrom(512);k.fileobj.sendto(b'ok',addr)
+                        except OSError:
+                            pass
+                """;
+        List<Future<?>> ready = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (LabPod p : pods) {
+                List<String> args = new ArrayList<>(List.of("ip", "netns", "exec", p.namespace(), PYTHON, "-c", script));
+                for (ContainerPort c : servedPorts(p)) {
+                    args.add(c.protocol() + ":" + c.port());
+                }
+                if (args.size() == 7) {
+                    continue;
+                }
+                try {
+                    Process proc = new ProcessBuilder(args).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                    listeners.add(proc);
+                    ready.add(pool.submit(() -> {
+                        BufferedReader r = new BufferedReader(new InputStreamReader(proc.getInputStream(), StandardCharsets.UTF_8));
+                        String line = r.readLine();
+                        if (!"ready".equals(line)) {
+                            throw new LabException("the listeners of " + p.id() + " did not start");
+                        }
+                        return null;
+                    }));
+                } catch (IOException e) {
+                    throw new LabException("cannot start python3: " + e.getMessage());
+                }
+            }
+            for (Future<?> f : ready) {
+                try {
+                    f.get(20, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new LabException("listeners did not start: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** The container ports that get a listener (and probes): TCP and UDP, distinct. */
+    static List<ContainerPort> servedPorts(LabPod p) {
+        return p.pod().ports().stream().filter(c -> c.protocol() != Protocol.SCTP)
+                .map(c -> new ContainerPort(null, c.port(), c.protocol())).distinct().toList();
+    }
+
+    /**
+     * Probes every ordered pair of distinct lab pods on every served port of the destination, on
+     * every address of the destination in a family the source has: TCP connect and UDP request/response, all in parallel
+     * (one python3 per source pod, one thread per probe) with {@code timeoutMillis} each.
+     */
+    public List<Probe> probe(int timeoutMillis) {
+        String script = """
+                import socket,sys,threading
+                t=float(sys.argv[1]);out=[]
+                def probe(a):
+                    proto,ip,port=a.split('|')
+                    fam=socket.AF_INET6 if ':' in ip else socket.AF_INET
+                    ok=0
+                    try:
+                        if proto=='TCP':
+                            s=socket.socket(fam,socket.SOCK_STREAM);s.settimeout(t);s.connect((ip,int(port)));ok=1
+                        else:
+                            s=socket.socket(fam,socket.SOCK_DGRAM);s.settimeout(t/2)
+                            for i in range(2):
+                                s.sendto(b'p',(ip,int(port)))
+                                try:
+                                    s.recvfrom(16);ok=1;break
+                                except socket.timeout:
+                                    pass
+                        s.close()
+                    except ConnectionRefusedError:
+                        ok=1
+                    except OSError:
+                        pass
+                    out.append(a+' '+str(ok))
+                ts=[threading.Thread(target=probe,args=(a,)) for a in sys.argv[2:]]
+                [x.start() for x in ts];[x.join() for x in ts]
+                print('\\n'.join(out),flush=True)
+                """;
+        List<Probe> probes = Collections.synchronizedList(new ArrayList<>());
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (LabPod src : pods) {
+                Map<String, Object[]> planned = new LinkedHashMap<>();
+                for (LabPod dst : pods) {
+                    if (dst == src || dst.ips().isEmpty()) {
+                        continue;
+                    }
+                    for (IpAddress ip : dst.ips()) {
+                        if (src.ips().stream().noneMatch(a -> a.v6() == ip.v6())) {
+                            continue;
+                        }
+                        for (ContainerPort c : servedPorts(dst)) {
+                            planned.put(c.protocol() + "|" + ip + "|" + c.port(), new Object[] {dst, c, ip});
+                        }
+                    }
+                }
+                if (planned.isEmpty()) {
+                    continue;
+                }
+                pool.submit(() -> {
+                    List<String> args = new ArrayList<>(List.of("ip", "netns", "exec", src.namespace(), PYTHON, "-c",
+                            script, String.valueOf(timeoutMillis / 1000.0)));
+                    args.addAll(planned.keySet());
+                    Result r = run(args);
+                    Map<String, Boolean> seen = new LinkedHashMap<>();
+                    for (String line : r.output().split("\n")) {
+                        int sp = line.lastIndexOf(' ');
+                        if (sp > 0) {
+                            seen.put(line.substring(0, sp), line.substring(sp + 1).equals("1"));
+                        }
+                    }
+                    for (Map.Entry<String, Object[]> e : planned.entrySet()) {
+                        Boolean ok = seen.get(e.getKey());
+                        if (ok == null) {
+                            throw new LabException("probing from " + src.id() + " failed: " + r.output());
+                        }
+                        ContainerPort c = (ContainerPort) e.getValue()[1];
+                        probes.add(new Probe(src, (LabPod) e.getValue()[0], (IpAddress) e.getValue()[2], c.protocol(), c.port(), ok));
+                    }
+                    return null;
+                });
+            }
+        }
+        List<Probe> sorted = new ArrayList<>(probes);
+        sorted.sort(java.util.Comparator.comparing((Probe p) -> p.src().id()).thenComparing(p -> p.dst().id())
+                .thenComparing(Probe::address).thenComparing(Probe::protocol).thenComparingInt(Probe::port));
+        if (sorted.size() != expectedProbes()) {
+            throw new LabException("only " + sorted.size() + " of " + expectedProbes() + " probes completed");
+        }
+        return sorted;
+    }
+
+    private int expectedProbes() {
+        int n = 0;
+        for (LabPod s : pods) {
+            for (LabPod d : pods) {
+                if (s != d) {
+                    n += (int) d.ips().stream().filter(ip -> s.ips().stream().anyMatch(a -> a.v6() == ip.v6())).count()
+                            * servedPorts(d).size();
+                }
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Removes every namespace whose name starts with {@link #PREFIX} (and with it every veth, route,
+     * table and listener of the lab) and the state file. Idempotent; returns the namespaces removed.
+     */
+    public static List<String> down() {
+        Result list = run(List.of("ip", "netns", "list"));
+        List<String> removed = new ArrayList<>();
+        for (String line : list.output().split("\n")) {
+            String name = line.strip().split("\\s+")[0];
+            if (name.startsWith(PREFIX)) {
+                run(List.of("bash", "-c", "ip netns pids " + name + " | xargs -r kill -9; ip netns del " + name));
+                removed.add(name);
+            }
+        }
+        try {
+            Files.deleteIfExists(STATE_DIR.resolve("namespaces"));
+        } catch (IOException ignored) {
+            // nothing to clean
+        }
+        return removed;
+    }
+
+    /** Stops this lab's listener processes (down kills them too, by namespace). */
+    public void close() {
+        listeners.forEach(Process::destroyForcibly);
+    }
+
+    private static void sh(String... commands) {
+        Result r = run(List.of("bash", "-c", "set -e\n" + String.join("\n", commands)));
+        if (!r.ok()) {
+            throw new LabException("setting up the lab failed: " + r.output().strip());
+        }
+    }
+
+    record Result(int exit, String output) {
+        boolean ok() {
+            return exit == 0;
+        }
+    }
+
+    static Result run(List<String> command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return new Result(-1, out + "\n(timed out)");
+            }
+            return new Result(p.exitValue(), out);
+        } catch (IOException e) {
+            return new Result(-1, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result(-1, e.toString());
+        }
+    }
+
+    /** A lab step that failed; the message says which and why. */
+    public static final class LabException extends RuntimeException {
+        public LabException(String message) {
+            super(message);
+        }
+    }
+}
