@@ -107,19 +107,24 @@ public final class ExplainRenderer {
             g.writeEndObject();
             g.writeArrayFieldStart("verdicts");
             for (Verdict v : verdicts) {
-                g.writeStartObject();
-                g.writeStringField("source", v.source().toString());
-                g.writeStringField("destination", v.destination().toString());
-                g.writeBooleanField("allowed", v.allowed());
-                g.writeFieldName("egress");
-                sideJson(g, v.egress());
-                g.writeFieldName("ingress");
-                sideJson(g, v.ingress());
-                g.writeEndObject();
+                verdictJson(g, v);
             }
             g.writeEndArray();
             g.writeEndObject();
         });
+    }
+
+    /** One pod pair's verdict, as {@code explain -o json} lists it (also used by query's witnesses). */
+    static void verdictJson(JsonGenerator g, Verdict v) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("source", v.source().toString());
+        g.writeStringField("destination", v.destination().toString());
+        g.writeBooleanField("allowed", v.allowed());
+        g.writeFieldName("egress");
+        sideJson(g, v.egress());
+        g.writeFieldName("ingress");
+        sideJson(g, v.ingress());
+        g.writeEndObject();
     }
 
     static void sideJson(JsonGenerator g, Verdict.Side s) throws IOException {

@@ -170,15 +170,7 @@ public final class QueryJson {
         g.writeBooleanField("allowed", verdicts.stream().anyMatch(Verdict::allowed));
         g.writeArrayFieldStart("verdicts");
         for (Verdict v : verdicts) {
-            g.writeStartObject();
-            g.writeStringField("source", v.source().toString());
-            g.writeStringField("destination", v.destination().toString());
-            g.writeBooleanField("allowed", v.allowed());
-            g.writeFieldName("egress");
-            ExplainRenderer.sideJson(g, v.egress());
-            g.writeFieldName("ingress");
-            ExplainRenderer.sideJson(g, v.ingress());
-            g.writeEndObject();
+            ExplainRenderer.verdictJson(g, v);
         }
         g.writeEndArray();
         g.writeEndObject();
