@@ -3,7 +3,6 @@ package dev.stockade.audit.net;
 import dev.stockade.audit.AuditContext;
 import dev.stockade.audit.Rule;
 import dev.stockade.audit.Severity;
-import dev.stockade.model.NetworkPolicy;
 import dev.stockade.model.Peer;
 import dev.stockade.model.PolicyType;
 import java.util.List;
@@ -30,20 +29,15 @@ public final class AnyAddressIngress extends Rule {
 
     @Override
     public void check(AuditContext context, Report report) {
-        for (NetworkPolicy p : context.cluster().policies()) {
-            if (!p.affects(PolicyType.Ingress)) {
-                continue;
-            }
-            for (int i = 0; i < p.ingress().size(); i++) {
-                List<Peer> peers = p.ingress().get(i).peers();
-                for (int k = 0; k < peers.size(); k++) {
-                    if (peers.get(k) instanceof Peer.IpBlockPeer b && b.block().cidr().prefix() == 0) {
-                        report.add(context.finding(this, p.ref(),
-                                PolicyPaths.peer(PolicyType.Ingress, i, k).then("ipBlock.cidr"), b.source(),
-                                "ingress rule " + i + " admits every address: ipBlock " + b.block(), ""));
-                    }
+        EnforcedRules.forEach(context.cluster(), PolicyType.Ingress, (p, i, r) -> {
+            List<Peer> peers = r.peers();
+            for (int k = 0; k < peers.size(); k++) {
+                if (peers.get(k) instanceof Peer.IpBlockPeer b && b.block().cidr().prefix() == 0) {
+                    report.add(context.finding(this, p.ref(),
+                            PolicyPaths.peer(PolicyType.Ingress, i, k).then("ipBlock.cidr"), b.source(),
+                            "ingress rule " + i + " admits every address: ipBlock " + b.block(), ""));
                 }
             }
-        }
+        });
     }
 }

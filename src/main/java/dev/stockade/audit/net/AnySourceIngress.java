@@ -3,8 +3,6 @@ package dev.stockade.audit.net;
 import dev.stockade.audit.AuditContext;
 import dev.stockade.audit.Rule;
 import dev.stockade.audit.Severity;
-import dev.stockade.model.NetworkPolicy;
-import dev.stockade.model.PolicyRule;
 import dev.stockade.model.PolicyType;
 import java.util.List;
 
@@ -29,18 +27,12 @@ public final class AnySourceIngress extends Rule {
 
     @Override
     public void check(AuditContext context, Report report) {
-        for (NetworkPolicy p : context.cluster().policies()) {
-            if (!p.affects(PolicyType.Ingress)) {
-                continue;
+        EnforcedRules.forEach(context.cluster(), PolicyType.Ingress, (p, i, r) -> {
+            if (r.allPeers()) {
+                report.add(context.finding(this, p.ref(), PolicyPaths.rule(PolicyType.Ingress, i), r.source(),
+                        "ingress rule " + i + " has no 'from' list: every source may connect"
+                                + (r.allPorts() ? " on every port" : ""), ""));
             }
-            for (int i = 0; i < p.ingress().size(); i++) {
-                PolicyRule r = p.ingress().get(i);
-                if (r.allPeers()) {
-                    report.add(context.finding(this, p.ref(), PolicyPaths.rule(PolicyType.Ingress, i), r.source(),
-                            "ingress rule " + i + " has no 'from' list: every source may connect"
-                                    + (r.allPorts() ? " on every port" : ""), ""));
-                }
-            }
-        }
+        });
     }
 }

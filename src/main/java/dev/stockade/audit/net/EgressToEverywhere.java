@@ -3,9 +3,7 @@ package dev.stockade.audit.net;
 import dev.stockade.audit.AuditContext;
 import dev.stockade.audit.Rule;
 import dev.stockade.audit.Severity;
-import dev.stockade.model.NetworkPolicy;
 import dev.stockade.model.Peer;
-import dev.stockade.model.PolicyRule;
 import dev.stockade.model.PolicyType;
 import java.util.List;
 
@@ -31,26 +29,20 @@ public final class EgressToEverywhere extends Rule {
 
     @Override
     public void check(AuditContext context, Report report) {
-        for (NetworkPolicy p : context.cluster().policies()) {
-            if (!p.affects(PolicyType.Egress)) {
-                continue;
+        EnforcedRules.forEach(context.cluster(), PolicyType.Egress, (p, i, r) -> {
+            if (r.allPeers()) {
+                report.add(context.finding(this, p.ref(), PolicyPaths.rule(PolicyType.Egress, i), r.source(),
+                        "egress rule " + i + " has no 'to' list: every destination is allowed"
+                                + (r.allPorts() ? " on every port" : ""), ""));
+                return;
             }
-            for (int i = 0; i < p.egress().size(); i++) {
-                PolicyRule r = p.egress().get(i);
-                if (r.allPeers()) {
-                    report.add(context.finding(this, p.ref(), PolicyPaths.rule(PolicyType.Egress, i), r.source(),
-                            "egress rule " + i + " has no 'to' list: every destination is allowed"
-                                    + (r.allPorts() ? " on every port" : ""), ""));
-                    continue;
-                }
-                for (int k = 0; k < r.peers().size(); k++) {
-                    if (r.peers().get(k) instanceof Peer.IpBlockPeer b && b.block().cidr().prefix() == 0) {
-                        report.add(context.finding(this, p.ref(),
-                                PolicyPaths.peer(PolicyType.Egress, i, k).then("ipBlock.cidr"), b.source(),
-                                "egress rule " + i + " allows every address: ipBlock " + b.block(), ""));
-                    }
+            for (int k = 0; k < r.peers().size(); k++) {
+                if (r.peers().get(k) instanceof Peer.IpBlockPeer b && b.block().cidr().prefix() == 0) {
+                    report.add(context.finding(this, p.ref(),
+                            PolicyPaths.peer(PolicyType.Egress, i, k).then("ipBlock.cidr"), b.source(),
+                            "egress rule " + i + " allows every address: ipBlock " + b.block(), ""));
                 }
             }
-        }
+        });
     }
 }

@@ -3,8 +3,6 @@ package dev.stockade.audit.net;
 import dev.stockade.audit.AuditContext;
 import dev.stockade.audit.Rule;
 import dev.stockade.audit.Severity;
-import dev.stockade.model.NetworkPolicy;
-import dev.stockade.model.PolicyRule;
 import dev.stockade.model.PolicyType;
 import java.util.List;
 
@@ -29,17 +27,11 @@ public final class EveryPortIngress extends Rule {
 
     @Override
     public void check(AuditContext context, Report report) {
-        for (NetworkPolicy p : context.cluster().policies()) {
-            if (!p.affects(PolicyType.Ingress)) {
-                continue;
+        EnforcedRules.forEach(context.cluster(), PolicyType.Ingress, (p, i, r) -> {
+            if (!r.allPeers() && r.allPorts()) {
+                report.add(context.finding(this, p.ref(), PolicyPaths.rule(PolicyType.Ingress, i), r.source(),
+                        "ingress rule " + i + " has no 'ports' list: its peers may connect on every port", ""));
             }
-            for (int i = 0; i < p.ingress().size(); i++) {
-                PolicyRule r = p.ingress().get(i);
-                if (!r.allPeers() && r.allPorts()) {
-                    report.add(context.finding(this, p.ref(), PolicyPaths.rule(PolicyType.Ingress, i), r.source(),
-                            "ingress rule " + i + " has no 'ports' list: its peers may connect on every port", ""));
-                }
-            }
-        }
+        });
     }
 }
