@@ -27,6 +27,7 @@ public final class AuditContext {
     private final Cluster cluster;
     private final List<RawObject> manifests;
     private final AnalysisOptions options;
+    private final AuditConfig config;
     private final Map<ObjectRef, RawObject> byRef = new HashMap<>();
     private Unprotected.Result unprotected;
     private SelectsNothing.Result selectsNothing;
@@ -36,9 +37,14 @@ public final class AuditContext {
     private List<Workload> sortedWorkloads;
 
     public AuditContext(Cluster cluster, List<RawObject> manifests, AnalysisOptions options) {
+        this(cluster, manifests, options, AuditConfig.DEFAULT);
+    }
+
+    public AuditContext(Cluster cluster, List<RawObject> manifests, AnalysisOptions options, AuditConfig config) {
         this.cluster = cluster;
         this.manifests = List.copyOf(manifests);
         this.options = options;
+        this.config = config;
         for (RawObject o : manifests) {
             byRef.put(o.ref(), o);
         }
@@ -54,6 +60,16 @@ public final class AuditContext {
 
     public AnalysisOptions options() {
         return options;
+    }
+
+    /** Which rules run, their severities and options. */
+    public AuditConfig config() {
+        return config;
+    }
+
+    /** The values of {@code rule}'s option {@code name}, as configured or by default. */
+    public List<String> option(Rule rule, String name) {
+        return config.option(rule, name);
     }
 
     /** The object as written, when the input has it. */

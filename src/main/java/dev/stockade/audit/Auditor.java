@@ -20,7 +20,9 @@ public final class Auditor {
 
     private Auditor() {}
 
-    public static AuditReport run(AuditContext context, List<Rule> rules, AuditConfig config, AuditBaseline baseline) {
+    /** Runs {@code rules} as the context's configuration says (enabled, severity, options). */
+    public static AuditReport run(AuditContext context, List<Rule> rules, AuditBaseline baseline) {
+        AuditConfig config = context.config();
         List<Rule> ran = new ArrayList<>();
         List<Finding> out = new ArrayList<>();
         for (Rule rule : rules) {
@@ -49,6 +51,6 @@ public final class Auditor {
     }
 
     public static AuditReport run(AuditContext context) {
-        return run(context, Catalogue.rules(), AuditConfig.DEFAULT, AuditBaseline.EMPTY);
+        return run(context, Catalogue.rules(), AuditBaseline.EMPTY);
     }
 }

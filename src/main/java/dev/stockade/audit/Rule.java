@@ -30,6 +30,14 @@ public abstract class Rule {
         this.fix = fix;
     }
 
+    /**
+     * The settings this rule reads with {@link AuditContext#option}; none by default. Each can be
+     * set per rule in the configuration file ({@code rules: {ID: {name: [values]}}}).
+     */
+    public List<RuleOption> options() {
+        return List.of();
+    }
+
     /** Reports this rule's findings through {@code context}. */
     public abstract void check(AuditContext context, Report report);
 

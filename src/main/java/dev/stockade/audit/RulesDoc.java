@@ -24,8 +24,9 @@ public final class RulesDoc {
         sb.append("# Audit rules\n\n");
         sb.append("Generated from the code by `dev.stockade.audit.RulesDoc`; do not edit (a test fails when this\n");
         sb.append("file is stale). `stockade audit` runs every rule; an `AuditConfig` file (`--config`) disables\n");
-        sb.append("rules or overrides severities; the annotation `stockade.dev/ignore: \"ID,ID reason\"` on an\n");
-        sb.append("object (or a workload's pod template) suppresses its findings, which are still reported.\n\n");
+        sb.append("rules, overrides severities and sets rule options; the annotation\n");
+        sb.append("`stockade.dev/ignore: \"ID,ID reason\"` on an object (or a workload's pod template) suppresses\n");
+        sb.append("its findings, which are still reported.\n\n");
         sb.append("| id | severity | title | checklist |\n|---|---|---|---|\n");
         for (Rule r : Catalogue.rules()) {
             sb.append("| [").append(r.id()).append("](#").append(r.id().toLowerCase(java.util.Locale.ROOT))
@@ -38,6 +39,11 @@ public final class RulesDoc {
             sb.append(r.description()).append("\n\n");
             sb.append("Checklist: ").append(String.join("; ", r.checklist())).append("\n\n");
             sb.append("Remediation: ").append(r.remediation()).append("\n\n");
+            for (RuleOption o : r.options()) {
+                sb.append("Option `").append(o.name()).append("`: ").append(o.description()).append(" Default: ")
+                        .append(o.defaults().isEmpty() ? "none" : "`" + String.join("`, `", o.defaults()) + "`")
+                        .append(".\n\n");
+            }
             sb.append("```yaml\n").append(r.fix()).append(r.fix().endsWith("\n") ? "" : "\n").append("```\n");
         }
         return sb.toString();

@@ -93,8 +93,8 @@ public final class AuditCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         LoadResult loaded = input.load(StockadeCommand.stdin(parent), err, true);
-        AuditContext context = new AuditContext(loaded.cluster(), loaded.manifests(), input.analysisOptions());
-        AuditReport report = Auditor.run(context, Catalogue.rules(), cfg, base);
+        AuditContext context = new AuditContext(loaded.cluster(), loaded.manifests(), input.analysisOptions(), cfg);
+        AuditReport report = Auditor.run(context, Catalogue.rules(), base);
         spec.commandLine().getOut().print(AuditRenderer.render(report, format, threshold));
         spec.commandLine().getOut().flush();
         if (writeBaseline != null) {

@@ -34,7 +34,7 @@ class AuditCatalogueTest {
         LoadResult r = Loader.load(List.of(file.toString()), java.io.InputStream.nullInputStream(), true);
         assertThat(r.diagnostics().stream().filter(d -> d.isError()).toList()).as("errors loading " + file).isEmpty();
         AuditContext ctx = new AuditContext(r.cluster(), r.manifests(), new AnalysisOptions(true));
-        return Auditor.run(ctx, List.of(rule), AuditConfig.DEFAULT, AuditBaseline.EMPTY).findings();
+        return Auditor.run(ctx, List.of(rule), AuditBaseline.EMPTY).findings();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -2,6 +2,7 @@ package dev.stockade.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stockade.audit.Catalogue;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,8 +27,35 @@ class AuditCliTest {
         assertThat(r.out()).contains("error NET016 " + WEAK + ":42:7: DaemonSet weak/node-agent"
                 + " spec.template.spec.hostNetwork: uses the host network: NetworkPolicies do not apply to it"
                 + " [suppressed: the agent needs the node's network to collect its metrics]");
-        assertThat(r.out()).endsWith("24 findings: 2 errors, 20 warnings, 2 notes; 1 suppressed, 0 in baseline;"
-                + " 2 at or above error (41 rules)\n");
+        Summary sum = Summary.of(r.out());
+        assertThat(sum.rules()).isEqualTo(Catalogue.rules().size());
+        assertThat(sum.suppressed()).isEqualTo(1);
+        assertThat(sum.inBaseline()).isZero();
+        // the summary counts what the lines above it show (suppressed findings are listed, not counted)
+        List<String> lines = r.out().lines().map(String::strip).filter(l -> !l.contains("[suppressed")).toList();
+        assertThat(sum.errors()).isEqualTo(lines.stream().filter(l -> l.startsWith("error ")).count())
+                .isEqualTo(sum.failing()).isPositive();
+        assertThat(sum.warnings()).isEqualTo(lines.stream().filter(l -> l.startsWith("warning ")).count());
+        assertThat(sum.notes()).isEqualTo(lines.stream().filter(l -> l.startsWith("note ")).count());
+        assertThat(sum.findings()).isEqualTo(sum.errors() + sum.warnings() + sum.notes());
+    }
+
+    /** The one-line summary at the end of the text output. */
+    record Summary(int findings, int errors, int warnings, int notes, int suppressed, int inBaseline, int failing,
+                   int rules) {
+        private static final java.util.regex.Pattern LINE = java.util.regex.Pattern.compile("(\\d+) findings?:"
+                + " (\\d+) errors?, (\\d+) warnings?, (\\d+) notes?; (\\d+) suppressed, (\\d+) in baseline;"
+                + " (\\d+) at or above \\w+ \\((\\d+) rules\\)\n$");
+
+        static Summary of(String out) {
+            java.util.regex.Matcher m = LINE.matcher(out);
+            assertThat(m.find()).as("summary line at the end of:\n" + out).isTrue();
+            int[] n = new int[8];
+            for (int i = 0; i < 8; i++) {
+                n[i] = Integer.parseInt(m.group(i + 1));
+            }
+            return new Summary(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7]);
+        }
     }
 
     @Test
@@ -40,7 +68,8 @@ class AuditCliTest {
     @Test
     void config_disablesAndOverridesSeverities() {
         GoldenTest.Run r = run("audit", "--config", CONFIG, WEAK);
-        assertThat(r.out()).doesNotContain("NET014").contains("error NET002 ").contains("(40 rules)");
+        assertThat(r.out()).doesNotContain("NET014").contains("error NET002 ");
+        assertThat(Summary.of(r.out()).rules()).isEqualTo(Catalogue.rules().size() - 1);
         assertThat(r.exit()).isEqualTo(ExitCodes.FINDINGS);
     }
 
@@ -61,7 +90,8 @@ class AuditCliTest {
     void baseline_acceptsExistingFindings_failsOnNewOnes(@TempDir Path dir) throws Exception {
         Path baseline = dir.resolve("baseline.yaml");
         GoldenTest.Run write = run("audit", "--write-baseline", baseline.toString(), WEAK);
-        assertThat(write.err()).contains("wrote the baseline of 24 finding(s)");
+        int existing = Summary.of(write.out()).findings();
+        assertThat(write.err()).contains("wrote the baseline of " + existing + " finding(s)");
         String text = Files.readString(baseline);
         assertThat(text).contains("kind: AuditBaseline").contains("# NET008 NetworkPolicy weak/web"
                 + " spec.ingress[0].from[0].ipBlock.cidr");
@@ -69,7 +99,7 @@ class AuditCliTest {
         GoldenTest.Run same = run("audit", "--baseline", baseline.toString(), WEAK);
         assertThat(same.exit()).as(same.out()).isEqualTo(ExitCodes.OK);
         assertThat(same.out()).contains("[in baseline]").contains("0 findings: 0 errors, 0 warnings, 0 notes;"
-                + " 1 suppressed, 24 in baseline; 0 at or above error");
+                + " 1 suppressed, " + existing + " in baseline; 0 at or above error");
 
         // the same manifest moved down two lines and with a new wide-open rule: only the new finding fails
         Path changed = dir.resolve("weak.yaml");
