@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every rule has its metadata and two manifests under {@value #ROOT}{@code /ID/}: {@code positive.yaml},
  * whose lines marked {@code # expect: ID} are exactly the lines the rule reports, and
- * {@code negative.yaml}, on which it reports nothing. Each rule runs alone.
+ * {@code negative.yaml}, on which it reports nothing. Each rule runs alone, with the settings of
+ * {@code config.yaml} when the rule's folder has one.
  */
 class AuditCatalogueTest {
     static final String ROOT = "src/test/resources/audit/rules";
@@ -33,8 +34,21 @@ class AuditCatalogueTest {
     static List<Finding> run(Rule rule, Path file) {
         LoadResult r = Loader.load(List.of(file.toString()), java.io.InputStream.nullInputStream(), true);
         assertThat(r.diagnostics().stream().filter(d -> d.isError()).toList()).as("errors loading " + file).isEmpty();
-        AuditContext ctx = new AuditContext(r.cluster(), r.manifests(), new AnalysisOptions(true));
+        AuditContext ctx = new AuditContext(r.cluster(), r.manifests(), new AnalysisOptions(true), config(rule));
         return Auditor.run(ctx, List.of(rule), AuditBaseline.EMPTY).findings();
+    }
+
+    /** The rule's {@code config.yaml} (an AuditConfig, for rules with options) when it has one, else the default. */
+    static AuditConfig config(Rule rule) {
+        Path file = Path.of(ROOT, rule.id(), "config.yaml");
+        if (!Files.exists(file)) {
+            return AuditConfig.DEFAULT;
+        }
+        LoadResult r = Loader.load(List.of(file.toString()), java.io.InputStream.nullInputStream(), true);
+        List<String> problems = new ArrayList<>();
+        AuditConfig config = AuditConfig.read(r.manifests().getFirst(), problems);
+        assertThat(problems).as("problems in " + file).isEmpty();
+        return config;
     }
 
     @ParameterizedTest(name = "{0}")
