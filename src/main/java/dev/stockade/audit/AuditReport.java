@@ -12,6 +12,11 @@ public record AuditReport(List<Rule> rules, List<Finding> findings) {
         findings = List.copyOf(findings);
     }
 
+    /** The same rules with only the findings of namespace {@code ns} ({@code audit -n}). */
+    public AuditReport inNamespace(String ns) {
+        return new AuditReport(rules, findings.stream().filter(f -> f.namespace().equals(ns)).toList());
+    }
+
     /** Active findings (not suppressed, not in the baseline) of at least {@code threshold}. */
     public long failing(Severity threshold) {
         return findings.stream().filter(f -> f.active() && f.severity().atLeast(threshold)).count();
