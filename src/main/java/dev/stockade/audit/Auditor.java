@@ -25,10 +25,12 @@ public final class Auditor {
         AuditConfig config = context.config();
         List<Rule> ran = new ArrayList<>();
         List<Finding> out = new ArrayList<>();
+        java.util.Map<String, Long> nanos = new java.util.HashMap<>();
         for (Rule rule : rules) {
             if (!config.enabled(rule)) {
                 continue;
             }
+            long start = System.nanoTime();
             ran.add(rule);
             Severity severity = config.severity(rule);
             rule.check(context, f -> {
@@ -45,9 +47,10 @@ public final class Auditor {
                 }
                 out.add(g);
             });
+            nanos.put(rule.id(), System.nanoTime() - start);
         }
         out.sort(ORDER);
-        return new AuditReport(ran, out);
+        return new AuditReport(ran, out, nanos);
     }
 
     public static AuditReport run(AuditContext context) {

@@ -23,7 +23,7 @@ public final class Suppressions {
         if (own.isPresent()) {
             return own;
         }
-        FieldPath template = PodTemplates.metadata(object.kind()).then("annotations");
+        FieldPath template = PodTemplates.metadata(object.kind()).field("annotations");
         return object.at(template).flatMap(a -> a.string(ANNOTATION)).flatMap(v -> parse(v, ruleId));
     }
 
