@@ -32,9 +32,11 @@ public final class Auditor {
             }
             long start = System.nanoTime();
             ran.add(rule);
-            Severity severity = config.severity(rule);
+            // a configured severity applies to every finding; else a finding keeps its own (a rule may
+            // report a lesser case below its default, e.g. REACH005's undeclared port numbers)
+            Severity severity = config.severities().get(rule.id());
             rule.check(context, f -> {
-                Finding g = f.withSeverity(severity);
+                Finding g = severity == null ? f : f.withSeverity(severity);
                 String reason = context.raw(f.object()).flatMap(o -> Suppressions.reason(o, f.ruleId()))
                         .or(() -> f.workload().isEmpty() ? java.util.Optional.empty()
                                 : context.workloadObject(f.workload()).flatMap(o -> Suppressions.reason(o, f.ruleId())))

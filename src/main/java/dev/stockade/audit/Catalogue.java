@@ -1,6 +1,8 @@
 package dev.stockade.audit;
 
 import dev.stockade.audit.net.AllNamespacesPeer;
+import dev.stockade.audit.net.CrossEnvironment;
+import dev.stockade.audit.net.UndeclaredPolicyPort;
 import dev.stockade.audit.net.AnyAddressIngress;
 import dev.stockade.audit.net.AnySourceIngress;
 import dev.stockade.audit.net.DnsBlocked;
@@ -60,7 +62,8 @@ public final class Catalogue {
             new SeLinux(), new ProcMount(), new SeccompUnconfined(), new UnsafeSysctls(), new HostProcess(),
             new RestrictedVolumes(), new PrivilegeEscalation(), new RunAsNonRoot(), new RunAsRootUser(),
             new SeccompRestricted(), new RestrictedCapabilities(), new ReadOnlyRootFilesystem(), new EnforceLabel(),
-            new HostProbes(), new RestrictedProcMount())
+            new HostProbes(), new RestrictedProcMount(),
+            new UndeclaredPolicyPort(), new CrossEnvironment())
             .sorted(Comparator.comparing(Rule::id)).toList();
     private static final Map<String, Rule> BY_ID = new LinkedHashMap<>();
 
