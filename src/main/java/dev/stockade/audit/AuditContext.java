@@ -157,7 +157,7 @@ public final class AuditContext {
 
     public Exposure.Result exposure() {
         if (exposure == null) {
-            exposure = Exposure.run(cluster, options, ns -> true);
+            exposure = Exposure.run(cluster, connectivity(), ns -> true);
         }
         return exposure;
     }

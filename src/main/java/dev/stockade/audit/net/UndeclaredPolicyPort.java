@@ -13,8 +13,10 @@ import dev.stockade.model.PolicyRule;
 import dev.stockade.model.PolicyType;
 import dev.stockade.model.Workload;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -44,14 +46,19 @@ public final class UndeclaredPolicyPort extends Rule {
     @Override
     public void check(AuditContext context, Report report) {
         Set<String> declaredNames = new HashSet<>();
+        Map<String, List<Pod>> podsByNamespace = new HashMap<>();
         for (Workload w : context.workloads()) {
             for (Pod p : w.pods()) {
                 p.ports().stream().filter(c -> c.name() != null).forEach(c -> declaredNames.add(key(c.protocol().name(), c.name())));
+                if (!p.hostNetwork()) {
+                    podsByNamespace.computeIfAbsent(w.namespace(), k -> new ArrayList<>()).add(p);
+                }
             }
         }
         for (NetworkPolicy policy : context.cluster().policies()) {
             if (policy.affectsIngress()) {
-                List<Pod> selected = selected(context, policy);
+                List<Pod> selected = podsByNamespace.getOrDefault(policy.namespace(), List.of()).stream()
+                        .filter(p -> Selectors.matches(policy.podSelector(), p.labels())).toList();
                 if (!selected.isEmpty()) {
                     checkIngress(context, report, policy, selected);
                 }
@@ -108,21 +115,6 @@ public final class UndeclaredPolicyPort extends Rule {
                 }
             }
         }
-    }
-
-    private static List<Pod> selected(AuditContext context, NetworkPolicy policy) {
-        List<Pod> out = new ArrayList<>();
-        for (Workload w : context.workloads()) {
-            if (!w.namespace().equals(policy.namespace())) {
-                continue;
-            }
-            for (Pod p : w.pods()) {
-                if (!p.hostNetwork() && Selectors.matches(policy.podSelector(), p.labels())) {
-                    out.add(p);
-                }
-            }
-        }
-        return out;
     }
 
     /** A did-you-mean when a selected pod declares the name for another protocol. */
