@@ -60,6 +60,7 @@ public final class Catalogue {
             new SeLinux(), new ProcMount(), new SeccompUnconfined(), new UnsafeSysctls(), new HostProcess(),
             new RestrictedVolumes(), new PrivilegeEscalation(), new RunAsNonRoot(), new RunAsRootUser(),
             new SeccompRestricted(), new RestrictedCapabilities(), new ReadOnlyRootFilesystem(), new EnforceLabel(),
+            new dev.stockade.audit.ingress.MissingTls(), new dev.stockade.audit.ingress.RedirectDisabled(), new dev.stockade.audit.ingress.WeakCiphers(), new dev.stockade.audit.ingress.SnippetAnnotations(), new dev.stockade.audit.ingress.MissingRateLimit(), new dev.stockade.audit.ingress.MissingWaf(), new dev.stockade.audit.ingress.WeakWaf(), new dev.stockade.audit.ingress.DanglingBackend(), new dev.stockade.audit.ingress.InsecureRoute(), new dev.stockade.audit.ingress.PlainHttpGateway(), new dev.stockade.audit.ingress.BlockedIngressPath(), new dev.stockade.audit.mtls.MtlsDisabled(), new dev.stockade.audit.mtls.MtlsPermissive(), new dev.stockade.audit.mtls.WorkspaceNotStrict(), new dev.stockade.audit.mtls.WeakerThanParent(), new dev.stockade.audit.mtls.DestinationTlsDisabled(), new dev.stockade.audit.mtls.IgnoredPortLevel(), new dev.stockade.audit.mtls.StrictWithoutSidecar(),
             new HostProbes(), new RestrictedProcMount())
             .sorted(Comparator.comparing(Rule::id)).toList();
     private static final Map<String, Rule> BY_ID = new LinkedHashMap<>();
