@@ -103,9 +103,9 @@ public final class BlockedIngressPath extends Rule {
                         List<String> policies = blocked.getFirst().ingress().policies().stream()
                                 .map(t -> t.policy().namespace() + "/" + t.policy().name()).toList();
                         report.add(context.finding(this, ing.ref(), b.name(), ing.source(),
-                                "Ingress " + ing.namespace() + "/" + ing.name() + " routes to " + w + " on " + protocol
+                                "routes to " + w + " on " + protocol
                                         + " " + target.get() + ", but its ingress policies (" + String.join(", ", policies)
-                                        + ") admit no controller of " + String.join(", ", controllers),
+                                        + ") admit no ingress controller pod of namespace " + String.join(" or ", controllers),
                                 w.toString()));
                     }
                 }

@@ -32,20 +32,19 @@ public final class DanglingBackend extends Rule {
     public void check(AuditContext context, Report report) {
         Map<String, RawObject> services = Ingresses.services(context);
         for (RawObject ing : context.manifests("Ingress")) {
-            String name = "Ingress " + ing.namespace() + "/" + ing.name();
             for (Ingresses.Backend b : Ingresses.backends(ing)) {
                 RawObject s = services.get(ing.namespace() + "/" + b.service());
                 if (s == null) {
                     report.add(context.finding(this, ing.ref(), b.name(), ing.source(),
-                            name + " routes to Service " + ing.namespace() + "/" + b.service()
+                            "routes to Service " + ing.namespace() + "/" + b.service()
                                     + ", which is not in the input", ""));
                 } else if (b.port().isPresent() && Ingresses.servicePort(s, b.port().get()).isEmpty()) {
                     report.add(context.finding(this, ing.ref(), b.portPath(), ing.source(),
-                            name + " routes to port " + b.port().get() + " of Service " + s.namespace() + "/"
+                            "routes to port " + b.port().get() + " of Service " + s.namespace() + "/"
                                     + s.name() + ", which has no such port", ""));
                 } else if (!Ingresses.selector(s).isEmpty() && Ingresses.selected(context, s).isEmpty()) {
                     report.add(context.finding(this, ing.ref(), b.name(), ing.source(),
-                            name + " routes to Service " + s.namespace() + "/" + s.name() + ", whose selector "
+                            "routes to Service " + s.namespace() + "/" + s.name() + ", whose selector "
                                     + Ingresses.selector(s) + " matches no workload", ""));
                 }
             }

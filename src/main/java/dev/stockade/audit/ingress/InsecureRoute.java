@@ -31,14 +31,13 @@ public final class InsecureRoute extends Rule {
             if (!r.apiVersion().startsWith("route.openshift.io/")) {
                 continue;
             }
-            String name = "Route " + r.namespace() + "/" + r.name();
             if (r.at("spec.tls").filter(t -> t.isMapping()).isEmpty()) {
                 report.add(context.finding(this, r.ref(), FieldPath.parse("spec.tls"), r.source(),
-                        name + " has no tls: it is served in plain HTTP", ""));
+                        "no tls: the Route is served in plain HTTP", ""));
             } else if (r.at("spec.tls.insecureEdgeTerminationPolicy").flatMap(n -> n.text())
                     .filter(v -> v.equalsIgnoreCase("Allow")).isPresent()) {
                 report.add(context.finding(this, r.ref(), FieldPath.parse("spec.tls.insecureEdgeTerminationPolicy"),
-                        r.source(), name + " allows plain HTTP next to HTTPS (insecureEdgeTerminationPolicy: Allow)",
+                        r.source(), "plain HTTP is served next to HTTPS (insecureEdgeTerminationPolicy: Allow)",
                         ""));
             }
         }

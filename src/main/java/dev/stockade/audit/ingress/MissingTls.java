@@ -38,7 +38,7 @@ public final class MissingTls extends Rule {
             List<RawNode> tls = ing.at("spec.tls").map(RawNode::items).orElse(List.of());
             if (tls.isEmpty()) {
                 report.add(context.finding(this, ing.ref(), FieldPath.parse("spec.tls"), ing.source(),
-                        "Ingress " + ing.namespace() + "/" + ing.name() + " has no tls: every host is served in plain HTTP",
+                        "no tls: every host is served in plain HTTP",
                         ""));
                 continue;
             }
@@ -51,8 +51,7 @@ public final class MissingTls extends Rule {
                 String host = rules.get(i).string("host").orElse("");
                 if (!host.isEmpty() && tlsHosts.stream().noneMatch(t -> covers(t, host))) {
                     report.add(context.finding(this, ing.ref(), FieldPath.parse("spec.rules[" + i + "].host"),
-                            ing.source(), "host " + host + " of Ingress " + ing.namespace() + "/" + ing.name()
-                                    + " is not in any tls hosts: it is served in plain HTTP", ""));
+                            ing.source(), "host " + host + " is in no tls hosts: it is served in plain HTTP", ""));
                 }
             }
         }

@@ -43,7 +43,7 @@ public final class PlainHttpGateway extends Rule {
             for (int i = 0; i < listeners.size(); i++) {
                 if (listeners.get(i).string("protocol").filter("HTTP"::equals).isPresent()) {
                     report.add(context.finding(this, g.ref(), FieldPath.parse("spec.listeners[" + i + "].protocol"),
-                            g.source(), "Gateway " + g.namespace() + "/" + g.name() + " listener "
+                            g.source(), "listener "
                                     + listeners.get(i).string("name").orElse("#" + i)
                                     + " is plain HTTP and the Gateway has no HTTPS or TLS listener", ""));
                 }

@@ -40,8 +40,7 @@ public final class RedirectDisabled extends Rule {
             for (String k : KEYS) {
                 if (Ingresses.value(ing, k).filter("false"::equals).isPresent()) {
                     report.add(context.finding(this, ing.ref(), Ingresses.annotation(k), ing.source(),
-                            "Ingress " + ing.namespace() + "/" + ing.name() + " has TLS but " + k
-                                    + " is \"false\": plain HTTP is not redirected to HTTPS", ""));
+                            "TLS is set but " + k + " is \"false\": plain HTTP is not redirected to HTTPS", ""));
                 }
             }
         }

@@ -43,8 +43,7 @@ public final class SnippetAnnotations extends Rule {
             for (String k : ing.annotations().keySet()) {
                 if (keys.contains(k)) {
                     report.add(context.finding(this, ing.ref(), Ingresses.annotation(k), ing.source(),
-                            "Ingress " + ing.namespace() + "/" + ing.name() + " injects controller configuration with "
-                                    + k, ""));
+                            k + " injects raw configuration into the shared ingress controller", ""));
                 }
             }
         }

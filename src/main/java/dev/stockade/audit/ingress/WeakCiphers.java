@@ -41,8 +41,7 @@ public final class WeakCiphers extends Rule {
                 List<String> weak = weak(list);
                 if (!weak.isEmpty()) {
                     report.add(context.finding(this, ing.ref(), Ingresses.annotation(k), ing.source(),
-                            "Ingress " + ing.namespace() + "/" + ing.name() + " enables weak ciphers in " + k + ": "
-                                    + String.join(", ", weak), ""));
+                            "weak ciphers enabled: " + String.join(", ", weak), ""));
                 }
             }
         }

@@ -72,14 +72,11 @@ public final class WeakWaf extends Rule {
         int minimum = context.option(this, "minimumLevel").stream().findFirst().map(String::strip)
                 .filter(s -> s.matches("[0-9]+")).map(Integer::parseInt).orElse(0);
         for (RawObject ing : context.manifests("Ingress")) {
-            String name = ing.namespace() + "/" + ing.name();
             for (String k : context.option(this, "levelAnnotations")) {
-                Optional<String> v = Ingresses.value(ing, k);
-                if (v.isPresent() && weakLevel(v.get(), accepted, minimum)) {
+                Optional<String> why = Ingresses.value(ing, k).flatMap(v -> weakness(v, accepted, minimum));
+                if (why.isPresent()) {
                     report.add(context.finding(this, ing.ref(), Ingresses.annotation(k), ing.source(),
-                            "Ingress " + name + " sets " + k + " to \"" + ing.annotations().get(k).strip() + "\": "
-                                    + (accepted.isEmpty() ? "it does not block, or is below level " + minimum
-                                    : "not one of " + String.join(", ", accepted)), ""));
+                            k + " is \"" + ing.annotations().get(k).strip() + "\": " + why.get(), ""));
                 }
             }
             if (Ingresses.isTrue(ing, MODSECURITY)) {
@@ -88,27 +85,31 @@ public final class WeakWaf extends Rule {
                         .orElse("DetectionOnly");
                 if (!engine.equalsIgnoreCase("On")) {
                     report.add(context.finding(this, ing.ref(), Ingresses.annotation(own.isPresent() ? SNIPPET : MODSECURITY),
-                            ing.source(), "Ingress " + name + " runs ModSecurity with SecRuleEngine " + engine
+                            ing.source(), "ModSecurity runs with SecRuleEngine " + engine
                                     + (own.isPresent() ? "" : " (the controller's default)")
-                                    + ": attacks are logged, not blocked", ""));
+                                    + (engine.equalsIgnoreCase("Off") ? ": nothing is inspected" : ": attacks are logged, not blocked"), ""));
                 }
             }
         }
     }
 
-    /** Whether a WAF policy value is weak (see the class comment). */
-    static boolean weakLevel(String value, List<String> accepted, int minimum) {
+    /** Why a WAF policy value is weak (see the class comment), or empty when it is not. */
+    static Optional<String> weakness(String value, List<String> accepted, int minimum) {
         String v = value.strip().toLowerCase(Locale.ROOT);
         if (!accepted.isEmpty()) {
-            return !accepted.contains(v);
+            return accepted.contains(v) ? Optional.empty()
+                    : Optional.of("not one of the accepted levels " + String.join(", ", accepted));
         }
         for (String word : v.split("[-_ ]+")) {
             if (WATCH_ONLY.contains(word)) {
-                return true;
+                return Optional.of("a mode that does not block (" + word + ")");
             }
         }
         Matcher m = LEVEL.matcher(v);
-        return m.find() && m.group(1).length() < 6 && Integer.parseInt(m.group(1)) < minimum;
+        if (m.find() && m.group(1).length() < 6 && Integer.parseInt(m.group(1)) < minimum) {
+            return Optional.of("level " + Integer.parseInt(m.group(1)) + " is below the required level " + minimum);
+        }
+        return Optional.empty();
     }
 
     /** The last {@code SecRuleEngine} value of a ModSecurity snippet. */

@@ -66,7 +66,7 @@ public final class DestinationTlsDisabled extends Rule {
     private void report(AuditContext context, RawObject dr, String host, FieldPath mode, String port, Report report) {
         if (dr.at(mode).flatMap(RawNode::text).filter(m -> m.strip().equalsIgnoreCase("DISABLE")).isPresent()) {
             report.add(context.finding(this, dr.ref(), mode, dr.source(),
-                    Mesh.name(dr) + " disables TLS to in-mesh host " + host + port, ""));
+                    "TLS disabled to in-mesh host " + host + port, ""));
         }
     }
 

@@ -32,7 +32,7 @@ public final class IgnoredPortLevel extends Rule {
         for (RawObject pa : Mesh.peerAuthentications(context)) {
             if (!Mesh.hasSelector(pa) && !Mesh.portModes(pa).isEmpty()) {
                 report.add(context.finding(this, pa.ref(), FieldPath.parse("spec.portLevelMtls"), pa.source(),
-                        Mesh.name(pa) + " has no selector: Istio ignores its portLevelMtls (ports "
+                        "no selector: Istio ignores portLevelMtls (ports "
                                 + String.join(", ", Mesh.portModes(pa).stream().map(Mesh.PortMode::port).toList()) + ")",
                         ""));
             }

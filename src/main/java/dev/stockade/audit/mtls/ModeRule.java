@@ -31,7 +31,7 @@ abstract class ModeRule extends Rule {
         for (RawObject pa : Mesh.peerAuthentications(context)) {
             if (Mesh.mode(pa).filter(mode::equals).isPresent()) {
                 report.add(context.finding(this, pa.ref(), Mesh.MODE, pa.source(),
-                        Mesh.name(pa) + " sets mtls mode " + mode + ": " + consequence, ""));
+                        "mtls mode " + mode + ": " + consequence, ""));
             }
             if (!Mesh.hasSelector(pa)) {
                 continue;
@@ -39,7 +39,7 @@ abstract class ModeRule extends Rule {
             for (Mesh.PortMode p : Mesh.portModes(pa)) {
                 if (p.mode().filter(mode::equals).isPresent()) {
                     report.add(context.finding(this, pa.ref(), p.path(), pa.source(),
-                            Mesh.name(pa) + " sets mtls mode " + mode + " on port " + p.port() + ": " + consequence, ""));
+                            "mtls mode " + mode + " on port " + p.port() + ": " + consequence, ""));
                 }
             }
         }

@@ -47,7 +47,7 @@ public final class WeakerThanParent extends Rule {
             Mesh.Mode own = Mesh.mode(pa).orElse(parent);
             if (own.weakerThan(parent)) {
                 report.add(context.finding(this, pa.ref(), Mesh.MODE, pa.source(),
-                        Mesh.name(pa) + " sets " + own + ", weaker than " + parentName, ""));
+                        own + " is weaker than " + parentName, ""));
             }
             if (!selector) {
                 continue;
@@ -55,7 +55,7 @@ public final class WeakerThanParent extends Rule {
             for (Mesh.PortMode p : Mesh.portModes(pa)) {
                 if (p.mode().isPresent() && p.mode().get().weakerThan(own)) {
                     report.add(context.finding(this, pa.ref(), p.path(), pa.source(),
-                            Mesh.name(pa) + " sets " + p.mode().get() + " on port " + p.port() + ", weaker than its "
+                            p.mode().get() + " on port " + p.port() + " is weaker than the policy's "
                                     + own + (own == parent && Mesh.mode(pa).isEmpty() ? " (from " + parentName + ")" : ""),
                             ""));
                 }
