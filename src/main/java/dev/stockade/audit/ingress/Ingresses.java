@@ -50,6 +50,14 @@ final class Ingresses {
         return Optional.ofNullable(o.annotations().get(key)).map(v -> v.strip().toLowerCase(Locale.ROOT));
     }
 
+    /** How a message names an option's annotation keys: the first, and how many others count. */
+    static String keys(List<String> keys) {
+        return keys.isEmpty() ? " (the option annotations lists no key)"
+                : keys.size() == 1 ? " (" + keys.getFirst() + ")"
+                : " (" + keys.getFirst() + ", or one of the " + (keys.size() - 1)
+                        + " other entries of the option annotations)";
+    }
+
     static boolean isTrue(RawObject o, String key) {
         return value(o, key).filter(v -> v.equals("true")).isPresent();
     }

@@ -42,7 +42,7 @@ public final class MissingRateLimit extends Rule {
                     .filter(v -> !v.isEmpty() && !v.equals("0") && !v.equals("false")).isPresent());
             if (!limited) {
                 report.add(context.finding(this, ing.ref(), Ingresses.ANNOTATIONS, ing.source(),
-                        "no rate limit (none of " + String.join(", ", keys) + ")", ""));
+                        "no rate limit" + Ingresses.keys(keys), ""));
             }
         }
     }

@@ -45,7 +45,7 @@ public final class MissingWaf extends Rule {
         for (RawObject ing : context.manifests("Ingress")) {
             if (ways.stream().noneMatch(w -> enabled(ing, w))) {
                 report.add(context.finding(this, ing.ref(), Ingresses.ANNOTATIONS, ing.source(),
-                        "no WAF enabled (none of " + String.join(", ", ways) + ")", ""));
+                        "no WAF enabled" + Ingresses.keys(ways), ""));
             }
         }
     }

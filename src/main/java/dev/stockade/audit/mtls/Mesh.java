@@ -6,8 +6,10 @@ import dev.stockade.manifest.FieldPath;
 import dev.stockade.manifest.RawNode;
 import dev.stockade.manifest.RawObject;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -62,20 +64,33 @@ final class Mesh {
         return pa.at(MODE).flatMap(Mode::parse);
     }
 
-    /** The namespace-wide (selector-less) policy of {@code namespace}, the first one written. */
-    static Optional<RawObject> namespacePolicy(AuditContext context, String namespace) {
-        return peerAuthentications(context).stream().filter(p -> p.namespace().equals(namespace) && !hasSelector(p))
-                .findFirst();
-    }
+    /** The PeerAuthentications of the input, indexed once per rule run: the namespace-wide one by namespace. */
+    record Policies(List<RawObject> all, Map<String, RawObject> namespaceWide, String root) {
+        static Policies of(AuditContext context, String root) {
+            List<RawObject> all = peerAuthentications(context);
+            Map<String, RawObject> wide = new HashMap<>();
+            for (RawObject p : all) {
+                if (!hasSelector(p)) {
+                    wide.putIfAbsent(p.namespace(), p);
+                }
+            }
+            return new Policies(all, wide, root);
+        }
 
-    /** The mesh-wide mode: the root namespace's selector-less policy, else PERMISSIVE. */
-    static Mode meshMode(AuditContext context, String root) {
-        return namespacePolicy(context, root).flatMap(Mesh::mode).orElse(Mode.PERMISSIVE);
-    }
+        /** The namespace-wide (selector-less) policy of {@code namespace}, the first one written. */
+        Optional<RawObject> namespacePolicy(String namespace) {
+            return Optional.ofNullable(namespaceWide.get(namespace));
+        }
 
-    /** The mode a namespace's pods get without a workload policy. */
-    static Mode namespaceMode(AuditContext context, String namespace, String root) {
-        return namespacePolicy(context, namespace).flatMap(Mesh::mode).orElseGet(() -> meshMode(context, root));
+        /** The mesh-wide mode: the root namespace's selector-less policy, else PERMISSIVE. */
+        Mode meshMode() {
+            return namespacePolicy(root).flatMap(Mesh::mode).orElse(Mode.PERMISSIVE);
+        }
+
+        /** The mode a namespace's pods get without a workload policy. */
+        Mode namespaceMode(String namespace) {
+            return namespacePolicy(namespace).flatMap(Mesh::mode).orElseGet(this::meshMode);
+        }
     }
 
     /** {@code spec.portLevelMtls} entries as (port, mode node). */

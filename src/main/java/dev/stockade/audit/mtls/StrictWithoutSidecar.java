@@ -7,10 +7,13 @@ import dev.stockade.audit.Severity;
 import dev.stockade.manifest.FieldPath;
 import dev.stockade.model.Labels;
 import dev.stockade.model.Namespace;
+import dev.stockade.model.ObjectRef;
 import dev.stockade.model.Pod;
 import dev.stockade.model.Workload;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,20 +47,25 @@ public final class StrictWithoutSidecar extends Rule {
     public void check(AuditContext context, Report report) {
         String root = Mesh.first(context.option(this, "rootNamespace"), "istio-system");
         List<String> excluded = context.option(this, "excludedNamespaces");
+        Mesh.Policies policies = Mesh.Policies.of(context, root);
+        Map<String, List<Workload>> byNamespace = new HashMap<>();
+        for (Workload w : context.workloads()) {
+            byNamespace.computeIfAbsent(w.namespace(), k -> new ArrayList<>()).add(w);
+        }
         for (Namespace ns : context.cluster().namespaces()) {
             if (!ns.declared() || excluded.contains(ns.name()) || injected(ns.labels())
-                    || Mesh.namespaceMode(context, ns.name(), root) != Mesh.Mode.STRICT) {
+                    || policies.namespaceMode(ns.name()) != Mesh.Mode.STRICT) {
                 continue;
             }
             List<String> without = new ArrayList<>();
-            for (Workload w : context.workloads()) {
-                if (w.namespace().equals(ns.name()) && !w.pods().stream().allMatch(StrictWithoutSidecar::podInjected)) {
+            for (Workload w : byNamespace.getOrDefault(ns.name(), List.of())) {
+                if (!w.pods().stream().allMatch(StrictWithoutSidecar::podInjected)) {
                     without.add(w.name());
                 }
             }
             if (!without.isEmpty()) {
                 Optional<String> label = ns.labels().get("istio-injection");
-                report.add(context.finding(this, new dev.stockade.model.ObjectRef("Namespace", "", ns.name()),
+                report.add(context.finding(this, new ObjectRef("Namespace", "", ns.name()),
                         FieldPath.parse("metadata.labels"), ns.source(), "namespace " + ns.name()
                                 + " is under STRICT mutual TLS but " + (label.isPresent()
                                 ? "has istio-injection: " + label.get() : "has no sidecar injection label")

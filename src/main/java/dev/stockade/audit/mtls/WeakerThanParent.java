@@ -37,12 +37,13 @@ public final class WeakerThanParent extends Rule {
     @Override
     public void check(AuditContext context, Report report) {
         String root = Mesh.first(context.option(this, "rootNamespace"), "istio-system");
-        for (RawObject pa : Mesh.peerAuthentications(context)) {
+        Mesh.Policies policies = Mesh.Policies.of(context, root);
+        for (RawObject pa : policies.all()) {
             boolean selector = Mesh.hasSelector(pa);
             if (!selector && pa.namespace().equals(root)) {
                 continue;
             }
-            Mesh.Mode parent = selector ? Mesh.namespaceMode(context, pa.namespace(), root) : Mesh.meshMode(context, root);
+            Mesh.Mode parent = selector ? policies.namespaceMode(pa.namespace()) : policies.meshMode();
             String parentName = selector ? "namespace " + pa.namespace() + "'s " + parent : "the mesh-wide " + parent;
             Mesh.Mode own = Mesh.mode(pa).orElse(parent);
             if (own.weakerThan(parent)) {

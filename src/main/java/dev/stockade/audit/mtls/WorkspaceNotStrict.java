@@ -43,6 +43,7 @@ public final class WorkspaceNotStrict extends Rule {
     public void check(AuditContext context, Report report) {
         String root = Mesh.first(context.option(this, "rootNamespace"), "istio-system");
         List<String> excluded = context.option(this, "excludedNamespaces");
+        Mesh.Policies policies = Mesh.Policies.of(context, root);
         TreeSet<String> workspaces = new TreeSet<>();
         for (Workload w : context.workloads()) {
             if (!excluded.contains(w.namespace())) {
@@ -50,13 +51,13 @@ public final class WorkspaceNotStrict extends Rule {
             }
         }
         for (String ns : workspaces) {
-            Mesh.Mode mode = Mesh.namespaceMode(context, ns, root);
+            Mesh.Mode mode = policies.namespaceMode(ns);
             if (mode == Mesh.Mode.STRICT) {
                 continue;
             }
-            Optional<RawObject> own = Mesh.namespacePolicy(context, ns).filter(p -> Mesh.mode(p).isPresent());
+            Optional<RawObject> own = policies.namespacePolicy(ns).filter(p -> Mesh.mode(p).isPresent());
             String why = own.map(p -> Mesh.name(p) + " sets " + mode)
-                    .orElseGet(() -> Mesh.namespacePolicy(context, root).filter(p -> Mesh.mode(p).isPresent())
+                    .orElseGet(() -> policies.namespacePolicy(root).filter(p -> Mesh.mode(p).isPresent())
                             .map(p -> "the mesh-wide " + Mesh.name(p) + " sets " + mode)
                             .orElse("no PeerAuthentication covers it, so Istio's default PERMISSIVE applies"));
             Namespace n = context.cluster().namespaces().stream().filter(x -> x.name().equals(ns)).findFirst()

@@ -137,7 +137,7 @@ class IngressRulesTest {
                 Map.of("ING006", Map.of("annotations", List.of("example.com/waf"))));
         assertThat(run(new MissingWaf(), MODSEC, AuditConfig.DEFAULT)).isEmpty();
         assertThat(run(new MissingWaf(), MODSEC, custom)).extracting(Finding::message)
-                .containsExactly("no WAF enabled (none of example.com/waf)");
+                .containsExactly("no WAF enabled (example.com/waf)");
     }
 
     private static final String ROUTED = """

@@ -93,7 +93,7 @@ class MtlsRulesTest {
                 + "spec: {containers: [{name: web, image: web:1.0}]}\n";
         LoadResult r = Loader.loadString("m.yaml", yaml, true);
         AuditContext ctx = new AuditContext(r.cluster(), r.manifests(), new AnalysisOptions(true));
-        assertThat(Mesh.namespaceMode(ctx, "shop", "istio-system")).hasToString(effective);
+        assertThat(Mesh.Policies.of(ctx, "istio-system").namespaceMode("shop")).hasToString(effective);
         List<Finding> weaker = run(List.of(new WeakerThanParent()), yaml);
         assertThat(weaker.stream().anyMatch(f -> f.object().name().equals("web"))).isEqualTo(weakened);
         assertThat(run(List.of(new WorkspaceNotStrict()), yaml)).hasSize(effective.equals("STRICT") ? 0 : 1);
