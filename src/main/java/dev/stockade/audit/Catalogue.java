@@ -60,6 +60,7 @@ public final class Catalogue {
             new SeLinux(), new ProcMount(), new SeccompUnconfined(), new UnsafeSysctls(), new HostProcess(),
             new RestrictedVolumes(), new PrivilegeEscalation(), new RunAsNonRoot(), new RunAsRootUser(),
             new SeccompRestricted(), new RestrictedCapabilities(), new ReadOnlyRootFilesystem(), new EnforceLabel(),
+            new dev.stockade.audit.secrets.LiteralSecretEnv(), new dev.stockade.audit.secrets.SecretAsEnv(), new dev.stockade.audit.secrets.SecretInConfigMap(), new dev.stockade.audit.secrets.TokenAutomount(), new dev.stockade.audit.secrets.DefaultServiceAccount(), new dev.stockade.audit.secrets.MissingServiceAccount(), new dev.stockade.audit.secrets.CommittedSecret(), new dev.stockade.audit.images.LatestTag(), new dev.stockade.audit.images.UnpinnedImage(), new dev.stockade.audit.images.RegistryAllowlist(), new dev.stockade.audit.images.PullPolicy(), new dev.stockade.audit.images.PullNever(), new dev.stockade.audit.net.PrivilegedPort(),
             new HostProbes(), new RestrictedProcMount())
             .sorted(Comparator.comparing(Rule::id)).toList();
     private static final Map<String, Rule> BY_ID = new LinkedHashMap<>();
