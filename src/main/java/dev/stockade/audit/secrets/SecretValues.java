@@ -15,8 +15,8 @@ import java.util.regex.PatternSyntaxException;
  * value: every answer is a reason such as {@code looks like a PEM private key}.
  * <ul>
  * <li><b>Shape</b>: a PEM private-key header, well-known token formats (AWS access key id, GitHub,
- *     GitLab, Slack, Google API, Stripe, npm, JSON Web Token, Azure account key) and a URL with a
- *     password ({@code scheme://user:password@host}).</li>
+ *     GitLab, Slack, Google API, Stripe, npm, JSON Web Token, HTTP bearer token, Azure account key)
+ *     and a URL with a password ({@code scheme://user:password@host}).</li>
  * <li><b>Entropy</b>: one token of at least {@value #ENTROPY_MIN_LENGTH} characters, all from the
  *     base64/base64url alphabet, with a letter and a digit, whose Shannon entropy is at least
  *     {@value #ENTROPY_BITS} bits per character (random base64 of that length has about 4.2). Left
@@ -58,6 +58,7 @@ public final class SecretValues {
         SHAPES.put("an npm token", Pattern.compile("npm_[A-Za-z0-9]{36}"));
         SHAPES.put("a JSON Web Token",
                 Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}"));
+        SHAPES.put("an HTTP bearer token", Pattern.compile("Bearer [A-Za-z0-9._~+/-]{20,}=*"));
         SHAPES.put("an Azure account key", Pattern.compile("AccountKey=[A-Za-z0-9+/]{20,}={0,2}"));
     }
 

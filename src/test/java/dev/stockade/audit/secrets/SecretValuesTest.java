@@ -85,6 +85,19 @@ class SecretValuesTest {
     }
 
     @Test
+    void argsReason_flagsWithValuesAndFollowingItems() {
+        List<String> n = SecretValues.NAMES;
+        List<String> ig = SecretValues.IGNORED_NAMES;
+        List<String> cmd = List.of("--password", "hunter2", "--password-file", "/run/x", "-token=abc", "--token",
+                "--verbose", "--api-key=$(KEY)", "run", "--port=80");
+        String[] expected = {"-", "is a literal value of 7 characters for --password", "-", "-",
+                "sets --token to a literal value of 3 characters", "-", "-", "-", "-", "-"};
+        for (int i = 0; i < cmd.size(); i++) {
+            assertThat(LiteralSecretArgs.reason(cmd, i, n, ig).orElse("-")).as(cmd.get(i)).isEqualTo(expected[i]);
+        }
+    }
+
+    @Test
     void shannon_ofKnownStrings() {
         assertThat(SecretValues.shannon("aaaa")).isEqualTo(0.0);
         assertThat(SecretValues.shannon("abcd")).isEqualTo(2.0);
