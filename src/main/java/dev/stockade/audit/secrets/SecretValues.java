@@ -38,8 +38,10 @@ public final class SecretValues {
             "api[-_.]?key", "private[-_.]?key", "access[-_.]?key", "account[-_.]?key", "signing[-_.]?key",
             "encryption[-_.]?key", "credential", "azure.*key", "connection[-_.]?string");
     /** Name patterns that name where a secret is, or a property of it, rather than the secret. */
-    public static final List<String> IGNORED_NAMES = List.of("(file|path|dir|url|uri|endpoint|host|port|name|ref|id"
-            + "|ttl|timeout|seconds|expiry|length|header|type|mode|enabled|version|key[-_.]?ref)$");
+    public static final List<String> IGNORED_NAMES = List.of("(file|path|dir|url|uri|endpoint|host|port|name|ref|id|arn"
+            + "|ttl|timeout|seconds|expiry|length|size|count|limit|interval|header|type|kind|mode|enabled|version"
+            + "|region|zone|provider|manager|store|policy|scope|algorithm|format|level|method|strategy|namespace"
+            + "|prefix|issuer|audience|realm|user|username|email)$");
 
     private static final Map<String, Pattern> SHAPES = new LinkedHashMap<>();
     private static final Map<String, Pattern> COMPILED = new ConcurrentHashMap<>();

@@ -42,6 +42,9 @@ class SecretValuesTest {
             {"SECRET_NAME", "db-credentials", "-"},
             {"SecretRef", "db", "-"},
             {"TOKEN_URL", "https://auth.example.com/token", "-"},
+            {"AWS_SECRETS_MANAGER_REGION", "eu-west-1", "-"},
+            {"JWT_SECRET_ALGORITHM", "HS256", "-"},
+            {"SECRET_KEY_BASE", "abc", "is set under a secret's name"},
             {"DSN", "postgres://app:$(DB_PASSWORD)@db/shop", "-"},
             {"UPSTREAM", "https://user@api.example.com/v1", "-"},
             // ordinary values that are long or mixed
