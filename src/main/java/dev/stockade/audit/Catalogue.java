@@ -60,7 +60,8 @@ public final class Catalogue {
             new SeLinux(), new ProcMount(), new SeccompUnconfined(), new UnsafeSysctls(), new HostProcess(),
             new RestrictedVolumes(), new PrivilegeEscalation(), new RunAsNonRoot(), new RunAsRootUser(),
             new SeccompRestricted(), new RestrictedCapabilities(), new ReadOnlyRootFilesystem(), new EnforceLabel(),
-            new HostProbes(), new RestrictedProcMount())
+            new HostProbes(), new RestrictedProcMount(),
+            new dev.stockade.audit.rbac.Wildcards(), new dev.stockade.audit.rbac.ClusterAdminBinding(), new dev.stockade.audit.rbac.SecretsRead(), new dev.stockade.audit.rbac.PodExec(), new dev.stockade.audit.rbac.CreatePods(), new dev.stockade.audit.rbac.EscalationVerbs(), new dev.stockade.audit.rbac.AllUsersSubject(), new dev.stockade.audit.rbac.NodeProxy(), new dev.stockade.audit.rbac.DefaultServiceAccountBound(), new dev.stockade.audit.rbac.NetworkControl(), new dev.stockade.audit.resources.MemoryRequest(), new dev.stockade.audit.resources.MemoryLimit(), new dev.stockade.audit.resources.CpuRequest(), new dev.stockade.audit.resources.CpuLimit(), new dev.stockade.audit.resources.ReadinessProbe(), new dev.stockade.audit.resources.LivenessProbe())
             .sorted(Comparator.comparing(Rule::id)).toList();
     private static final Map<String, Rule> BY_ID = new LinkedHashMap<>();
 

@@ -1,0 +1,59 @@
+package dev.stockade.audit.resources;
+
+import dev.stockade.audit.AuditContext;
+import dev.stockade.audit.Rule;
+import dev.stockade.audit.Severity;
+import java.util.List;
+
+/**
+ * Shared base of RES001–RES004: a container (regular or init, sidecars included) without a
+ * request or limit for one resource, after what the API server fills in: a request is set when
+ * the container sets the request or the limit (a missing request defaults to the limit), when the
+ * pod-level {@code spec.resources} sets either, or when a LimitRange of the namespace gives a
+ * default; a limit is set by the container's limit, the pod-level limit or a LimitRange default.
+ * Ephemeral containers cannot set resources and are not checked.
+ */
+abstract class MissingResource extends Rule {
+    static final List<String> LISTS = List.of("initContainers", "containers");
+
+    private final String kind;
+    private final String resource;
+
+    /** {@code kind} is {@code requests} or {@code limits}; {@code resource} is {@code cpu} or {@code memory}. */
+    MissingResource(String id, String title, Severity severity, String kind, String resource, String description,
+                    String remediation, String fix) {
+        super(id, title, severity, List.of(Checklist.RESOURCES), description, remediation, fix);
+        this.kind = kind;
+        this.resource = resource;
+    }
+
+    @Override
+    public final void check(AuditContext context, Report report) {
+        LimitRanges limitRanges = new LimitRanges(context);
+        String field = kind + "." + resource;
+        PodSpecs.forEach(context, pod -> {
+            if (limitRanges.defaults(pod.workload().namespace(), field) || podLevel(pod)) {
+                return;
+            }
+            for (PodSpecs.Container c : PodSpecs.containers(pod.spec(), LISTS)) {
+                if (set(c)) {
+                    continue;
+                }
+                PodSpecs.report(context, this, report, pod, c.path("resources." + field), c.describe()
+                        + " sets no " + resource + " " + (kind.equals("requests") ? "request" : "limit") + " ("
+                        + "resources." + field + ") and no LimitRange of namespace " + pod.workload().namespace()
+                        + " gives a default");
+            }
+        });
+    }
+
+    private boolean podLevel(PodSpecs.Pod pod) {
+        return PodSpecs.at(pod.spec(), "resources.limits." + resource).isPresent()
+                || (kind.equals("requests") && PodSpecs.at(pod.spec(), "resources.requests." + resource).isPresent());
+    }
+
+    private boolean set(PodSpecs.Container c) {
+        return PodSpecs.at(c.node(), "resources.limits." + resource).isPresent()
+                || (kind.equals("requests") && PodSpecs.at(c.node(), "resources.requests." + resource).isPresent());
+    }
+}
