@@ -46,6 +46,13 @@ public final class SecretsRead extends RoleRule {
         }
         byItem.forEach((item, verbs) -> at.report(rule.path("verbs", item), name(role) + " rule " + rule.index()
                 + " can " + prose(verbs) + " secrets" + role.scope()
-                + (verbs.contains("list") || verbs.contains("watch") ? " (list and watch return their data)" : "")));
+                + streams(verbs)));
+    }
+
+    /** What the collection verbs among {@code verbs} return. */
+    private static String streams(List<String> verbs) {
+        List<String> collection = verbs.stream().filter(v -> !v.equals("get")).toList();
+        return collection.isEmpty() ? "" : " (" + prose(collection) + (collection.size() == 1 ? " returns" : " return")
+                + " the Secrets' data, not only their names)";
     }
 }

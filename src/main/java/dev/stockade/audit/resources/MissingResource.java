@@ -40,7 +40,7 @@ abstract class MissingResource extends Rule {
                     continue;
                 }
                 PodSpecs.report(context, this, report, pod, c.path("resources." + field), c.describe()
-                        + " sets no " + resource + " " + (kind.equals("requests") ? "request" : "limit") + " ("
+                        + " sets no " + (resource.equals("cpu") ? "CPU" : resource) + " " + (kind.equals("requests") ? "request" : "limit") + " ("
                         + "resources." + field + ") and no LimitRange of namespace " + pod.workload().namespace()
                         + " gives a default");
             }
