@@ -43,7 +43,7 @@ public final class AllUsersSubject extends BindingRule {
             };
             if (who != null) {
                 at.report("subjects[" + s.index() + "].name", binding.ref() + " grants " + roleNamed(index, binding)
-                        + " " + scope(binding) + " to " + s + ": " + who);
+                        + " " + scope(binding) + " to " + s.describe(binding) + ": " + who);
             }
         }
     }

@@ -41,10 +41,10 @@ abstract class BindingRule extends Rule {
             return !namespace.isEmpty() ? namespace : binding.kind().equals("RoleBinding") ? binding.namespace() : "";
         }
 
-        @Override
-        public String toString() {
-            return kind.equals("ServiceAccount") ? kind + " " + (namespace.isEmpty() ? "" : namespace + "/") + name
-                    : kind + " " + name;
+        /** {@code ServiceAccount shop/api} (namespace as the authorizer resolves it), {@code Group ops}. */
+        String describe(RawObject binding) {
+            String ns = kind.equals("ServiceAccount") ? serviceAccountNamespace(binding) : "";
+            return kind + " " + (ns.isEmpty() ? "" : ns + "/") + name;
         }
     }
 

@@ -93,6 +93,16 @@ final class RbacIndex {
         return out;
     }
 
+    /**
+     * Whether {@code rule}, written in the aggregated ClusterRole {@code role}, is a copy of a
+     * rule it aggregates (as in a dump of a live cluster, where the controller has filled in
+     * {@code rules}): it is then reported where it comes from only.
+     */
+    boolean gained(RoleObject role, RbacRule rule) {
+        return role.aggregated() && effectiveRules(role).stream()
+                .anyMatch(s -> s.role() != role && s.rule().sameGrants(rule));
+    }
+
     private void collect(RoleObject role, Set<String> seen, List<Sourced> out) {
         if (!seen.add(role.raw().ref().toString())) {
             return;

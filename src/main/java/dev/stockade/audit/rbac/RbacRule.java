@@ -85,6 +85,12 @@ public record RbacRule(int index, List<String> apiGroups, List<String> resources
         return verbs.contains(ALL) && apiGroups.contains(ALL) && resources.contains(ALL) && !named();
     }
 
+    /** The same grants regardless of where the rule is written (its index left out). */
+    public boolean sameGrants(RbacRule o) {
+        return apiGroups.equals(o.apiGroups) && resources.equals(o.resources) && verbs.equals(o.verbs)
+                && resourceNames.equals(o.resourceNames) && nonResourceURLs.equals(o.nonResourceURLs);
+    }
+
     /** The path of an item of this rule, relative to the role: {@code rules[0].verbs[2]}. */
     public String path(String field, int item) {
         return "rules[" + index + "]." + field + (item < 0 ? "" : "[" + item + "]");

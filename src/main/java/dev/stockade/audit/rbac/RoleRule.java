@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * A rule about permissions: it looks at every rule of every audited Role and ClusterRole where
- * it is written (bound or not) and reports at the offending item ({@code rules[0].verbs[1]}).
+ * it is written (bound or not) and reports at the offending item ({@code rules[0].verbs[1]}). An
+ * aggregated ClusterRole's copies of the rules it aggregates are left to the roles they come from.
  */
 abstract class RoleRule extends Rule {
     RoleRule(String id, String title, Severity severity, List<String> checklist, String description,
@@ -18,8 +19,12 @@ abstract class RoleRule extends Rule {
 
     @Override
     public final void check(AuditContext context, Report report) {
-        for (RoleObject role : new RbacIndex(context).roles()) {
+        RbacIndex index = new RbacIndex(context);
+        for (RoleObject role : index.roles()) {
             for (RbacRule r : role.rules()) {
+                if (index.gained(role, r)) {
+                    continue;
+                }
                 check(context, role, r, (path, message) -> report.add(context.finding(this, role.raw().ref(),
                         FieldPath.parse(path), role.raw().source(), message, "")));
             }

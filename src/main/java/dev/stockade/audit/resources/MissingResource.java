@@ -3,6 +3,7 @@ package dev.stockade.audit.resources;
 import dev.stockade.audit.AuditContext;
 import dev.stockade.audit.Rule;
 import dev.stockade.audit.Severity;
+import dev.stockade.manifest.RawNode;
 import java.util.List;
 
 /**
@@ -48,12 +49,20 @@ abstract class MissingResource extends Rule {
     }
 
     private boolean podLevel(PodSpecs.Pod pod) {
-        return PodSpecs.at(pod.spec(), "resources.limits." + resource).isPresent()
-                || (kind.equals("requests") && PodSpecs.at(pod.spec(), "resources.requests." + resource).isPresent());
+        return written(pod.spec());
     }
 
     private boolean set(PodSpecs.Container c) {
-        return PodSpecs.at(c.node(), "resources.limits." + resource).isPresent()
-                || (kind.equals("requests") && PodSpecs.at(c.node(), "resources.requests." + resource).isPresent());
+        return written(c.node());
+    }
+
+    /** Whether {@code owner} (a container or the pod spec) sets the limit, or for a request either one, to a value. */
+    private boolean written(RawNode owner) {
+        return value(owner, "limits") || (kind.equals("requests") && value(owner, "requests"));
+    }
+
+    private boolean value(RawNode owner, String field) {
+        return PodSpecs.at(owner, "resources." + field + "." + resource).flatMap(RawNode::text)
+                .filter(t -> !t.isBlank()).isPresent();
     }
 }
