@@ -17,7 +17,7 @@ abstract class BindingRule extends Rule {
 
     BindingRule(String id, String title, Severity severity, List<String> checklist, String description,
                 String remediation, String fix) {
-        super(id, title, severity, checklist, description, remediation, fix);
+        super(id, title, severity, checklist, description + RbacIndex.NOT_AUDITED, remediation, fix);
     }
 
     @Override

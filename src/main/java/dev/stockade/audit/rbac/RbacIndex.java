@@ -25,6 +25,9 @@ import java.util.TreeMap;
 final class RbacIndex {
     /** The label of the API server's bootstrap policy objects (not audited). */
     static final String BOOTSTRAP_LABEL = "kubernetes.io/bootstrapping";
+    /** The sentence every RBAC rule's description ends with. */
+    static final String NOT_AUDITED = " Objects labelled kubernetes.io/bootstrapping: rbac-defaults (the API server's own"
+            + " bootstrap policy, recreated at every start) are not audited.";
 
     private final Map<String, RoleObject> roles = new LinkedHashMap<>();
     private final List<RawObject> bindings = new ArrayList<>();

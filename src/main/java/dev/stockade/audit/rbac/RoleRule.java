@@ -14,7 +14,7 @@ import java.util.List;
 abstract class RoleRule extends Rule {
     RoleRule(String id, String title, Severity severity, List<String> checklist, String description,
              String remediation, String fix) {
-        super(id, title, severity, checklist, description, remediation, fix);
+        super(id, title, severity, checklist, description + RbacIndex.NOT_AUDITED, remediation, fix);
     }
 
     @Override
