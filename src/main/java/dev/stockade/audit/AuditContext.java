@@ -1,6 +1,8 @@
 package dev.stockade.audit;
 
 import dev.stockade.engine.AnalysisOptions;
+import dev.stockade.engine.Analyzer;
+import dev.stockade.engine.Connectivity;
 import dev.stockade.engine.Explainer;
 import dev.stockade.manifest.FieldPath;
 import dev.stockade.manifest.RawObject;
@@ -33,6 +35,7 @@ public final class AuditContext {
     private SelectsNothing.Result selectsNothing;
     private Exposure.Result exposure;
     private Explainer explainer;
+    private Connectivity connectivity;
     private Map<String, ObjectRef> workloadsById;
     private List<Workload> sortedWorkloads;
 
@@ -154,9 +157,17 @@ public final class AuditContext {
 
     public Exposure.Result exposure() {
         if (exposure == null) {
-            exposure = Exposure.run(cluster, options, ns -> true);
+            exposure = Exposure.run(cluster, connectivity(), ns -> true);
         }
         return exposure;
+    }
+
+    /** Every allowed connection of the cluster, as {@code analyze} reports it. */
+    public Connectivity connectivity() {
+        if (connectivity == null) {
+            connectivity = new Analyzer(options).analyze(cluster);
+        }
+        return connectivity;
     }
 
     /**

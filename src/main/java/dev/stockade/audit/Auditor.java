@@ -25,14 +25,18 @@ public final class Auditor {
         AuditConfig config = context.config();
         List<Rule> ran = new ArrayList<>();
         List<Finding> out = new ArrayList<>();
+        java.util.Map<String, Long> nanos = new java.util.HashMap<>();
         for (Rule rule : rules) {
             if (!config.enabled(rule)) {
                 continue;
             }
+            long start = System.nanoTime();
             ran.add(rule);
-            Severity severity = config.severity(rule);
+            // a configured severity applies to every finding; else a finding keeps its own (a rule may
+            // report a lesser case below its default, e.g. REACH005's undeclared port numbers)
+            Severity severity = config.severities().get(rule.id());
             rule.check(context, f -> {
-                Finding g = f.withSeverity(severity);
+                Finding g = severity == null ? f : f.withSeverity(severity);
                 String reason = context.raw(f.object()).flatMap(o -> Suppressions.reason(o, f.ruleId()))
                         .or(() -> f.workload().isEmpty() ? java.util.Optional.empty()
                                 : context.workloadObject(f.workload()).flatMap(o -> Suppressions.reason(o, f.ruleId())))
@@ -45,9 +49,10 @@ public final class Auditor {
                 }
                 out.add(g);
             });
+            nanos.put(rule.id(), System.nanoTime() - start);
         }
         out.sort(ORDER);
-        return new AuditReport(ran, out);
+        return new AuditReport(ran, out, nanos);
     }
 
     public static AuditReport run(AuditContext context) {

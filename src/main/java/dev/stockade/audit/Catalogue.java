@@ -1,6 +1,26 @@
 package dev.stockade.audit;
 
+import dev.stockade.audit.ingress.MissingTls;
+import dev.stockade.audit.ingress.RedirectDisabled;
+import dev.stockade.audit.ingress.WeakCiphers;
+import dev.stockade.audit.ingress.SnippetAnnotations;
+import dev.stockade.audit.ingress.MissingRateLimit;
+import dev.stockade.audit.ingress.MissingWaf;
+import dev.stockade.audit.ingress.WeakWaf;
+import dev.stockade.audit.ingress.DanglingBackend;
+import dev.stockade.audit.ingress.InsecureRoute;
+import dev.stockade.audit.ingress.PlainHttpGateway;
+import dev.stockade.audit.ingress.BlockedIngressPath;
+import dev.stockade.audit.mtls.MtlsDisabled;
+import dev.stockade.audit.mtls.MtlsPermissive;
+import dev.stockade.audit.mtls.WorkspaceNotStrict;
+import dev.stockade.audit.mtls.WeakerThanParent;
+import dev.stockade.audit.mtls.DestinationTlsDisabled;
+import dev.stockade.audit.mtls.IgnoredPortLevel;
+import dev.stockade.audit.mtls.StrictWithoutSidecar;
 import dev.stockade.audit.net.AllNamespacesPeer;
+import dev.stockade.audit.net.CrossEnvironment;
+import dev.stockade.audit.net.UndeclaredPolicyPort;
 import dev.stockade.audit.net.AnyAddressIngress;
 import dev.stockade.audit.net.AnySourceIngress;
 import dev.stockade.audit.net.DnsBlocked;
@@ -61,6 +81,12 @@ public final class Catalogue {
             new RestrictedVolumes(), new PrivilegeEscalation(), new RunAsNonRoot(), new RunAsRootUser(),
             new SeccompRestricted(), new RestrictedCapabilities(), new ReadOnlyRootFilesystem(), new EnforceLabel(),
             new HostProbes(), new RestrictedProcMount(),
+            new UndeclaredPolicyPort(), new CrossEnvironment(),
+            new MissingTls(), new RedirectDisabled(), new WeakCiphers(), new SnippetAnnotations(),
+            new MissingRateLimit(), new MissingWaf(), new WeakWaf(), new DanglingBackend(), new InsecureRoute(),
+            new PlainHttpGateway(), new BlockedIngressPath(), new MtlsDisabled(), new MtlsPermissive(),
+            new WorkspaceNotStrict(), new WeakerThanParent(), new DestinationTlsDisabled(), new IgnoredPortLevel(),
+            new StrictWithoutSidecar(),
             new dev.stockade.audit.rbac.Wildcards(), new dev.stockade.audit.rbac.ClusterAdminBinding(), new dev.stockade.audit.rbac.SecretsRead(), new dev.stockade.audit.rbac.PodExec(), new dev.stockade.audit.rbac.CreatePods(), new dev.stockade.audit.rbac.EscalationVerbs(), new dev.stockade.audit.rbac.AllUsersSubject(), new dev.stockade.audit.rbac.NodeProxy(), new dev.stockade.audit.rbac.DefaultServiceAccountBound(), new dev.stockade.audit.rbac.NetworkControl(), new dev.stockade.audit.resources.MemoryRequest(), new dev.stockade.audit.resources.MemoryLimit(), new dev.stockade.audit.resources.CpuRequest(), new dev.stockade.audit.resources.CpuLimit(), new dev.stockade.audit.resources.ReadinessProbe(), new dev.stockade.audit.resources.LivenessProbe())
             .sorted(Comparator.comparing(Rule::id)).toList();
     private static final Map<String, Rule> BY_ID = new LinkedHashMap<>();

@@ -116,10 +116,15 @@ public final class AuditCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
+        long start = System.nanoTime();
         LoadResult loaded = input.load(StockadeCommand.stdin(parent), err, true);
+        long loadedAt = System.nanoTime();
         AuditContext context = new AuditContext(loaded.cluster(), loaded.manifests(), input.analysisOptions(), cfg);
         AuditReport all = Auditor.run(context, Catalogue.rules(), base);
         AuditReport report = namespace == null ? all : all.inNamespace(namespace);
+        if (input.verbose) {
+            timings(err, (loadedAt - start) / 1_000_000, (System.nanoTime() - loadedAt) / 1_000_000, all);
+        }
         ComplianceReport compliance = chosen == null ? null : Compliance.evaluate(chosen, report);
         spec.commandLine().getOut().print(compliance == null ? AuditRenderer.render(report, format, threshold)
                 : ComplianceRenderer.render(compliance, format));
@@ -141,6 +146,20 @@ public final class AuditCommand implements Callable<Integer> {
         }
         boolean failed = compliance == null ? report.failing(threshold) > 0 : compliance.failing();
         return failed ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    /** {@code -v}: where the time went, the slowest rules first (the first rules to ask pay for shared analyses). */
+    private static void timings(PrintWriter err, long loadMillis, long rulesMillis, AuditReport report) {
+        List<java.util.Map.Entry<String, Long>> slowest = new ArrayList<>(report.ruleNanos().entrySet());
+        slowest.sort(java.util.Map.Entry.<String, Long>comparingByValue().reversed());
+        StringBuilder sb = new StringBuilder();
+        for (java.util.Map.Entry<String, Long> e : slowest.subList(0, Math.min(5, slowest.size()))) {
+            sb.append(sb.isEmpty() ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue() / 1_000_000)
+                    .append(" ms");
+        }
+        err.println("stockade: loaded in " + loadMillis + " ms; " + report.rules().size() + " rules in " + rulesMillis
+                + " ms (slowest: " + sb + ")");
+        err.flush();
     }
 
     /** The one object of {@code kind} in {@code file}, or null with a problem added. */

@@ -42,7 +42,7 @@ public final class AllUsersSubject extends BindingRule {
                 default -> null;
             };
             if (who != null) {
-                at.report("subjects[" + s.index() + "].name", binding.ref() + " grants " + roleNamed(index, binding)
+                at.report("subjects[" + s.index() + "].name", "grants " + roleNamed(index, binding)
                         + " " + scope(binding) + " to " + s.describe(binding) + ": " + who);
             }
         }

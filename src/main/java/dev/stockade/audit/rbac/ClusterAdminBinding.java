@@ -60,7 +60,7 @@ public final class ClusterAdminBinding extends BindingRule {
         }
         String whom = subjects.isEmpty() ? "no subject yet" : RoleRule.prose(subjects.stream()
                 .map(s -> s.describe(binding)).toList());
-        at.report("roleRef.name", binding.ref() + " binds " + why + " to " + whom + ": full control "
+        at.report("roleRef.name", "binds " + why + " to " + whom + ": full control "
                 + (binding.kind().equals("RoleBinding") ? "of namespace " + binding.namespace()
                         + " (its Secrets, Roles and NetworkPolicies)" : "of the cluster"));
     }

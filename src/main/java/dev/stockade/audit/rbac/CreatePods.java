@@ -40,7 +40,7 @@ public final class CreatePods extends RoleRule {
         }
         List<String> made = POD_MAKERS.stream().filter(m -> rule.covers(m[0], m[1], "")).map(m -> m[1]).toList();
         if (!made.isEmpty()) {
-            at.report(rule.path("verbs", verb), name(role) + " rule " + rule.index() + " can create "
+            at.report(rule.path("verbs", verb), "rule " + rule.index() + " can create "
                     + (made.size() == POD_MAKERS.size() ? "pods and every pod controller" : prose(made))
                     + role.scope() + ": their pods may run any image as any ServiceAccount");
         }

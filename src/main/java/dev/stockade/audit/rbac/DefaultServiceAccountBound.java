@@ -64,7 +64,7 @@ public final class DefaultServiceAccountBound extends BindingRule {
                 continue;
             }
             List<String> users = defaultUsers(context, namespace);
-            at.report("subjects[" + s.index() + "].name", binding.ref() + " grants " + roleNamed(index, binding)
+            at.report("subjects[" + s.index() + "].name", "grants " + roleNamed(index, binding)
                     + " " + scope(binding) + " to " + whose + ": every pod without serviceAccountName"
                     + (namespace.isEmpty() ? "" : " in namespace " + namespace) + " inherits it"
                     + (users.isEmpty() ? "" : " (" + users.size() + " in the input: " + String.join(", ", users) + ")"));

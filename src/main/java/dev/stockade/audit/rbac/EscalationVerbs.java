@@ -59,7 +59,7 @@ public final class EscalationVerbs extends RoleRule {
                 }
             }
         }
-        verbsByItem.forEach((item, verbs) -> at.report(rule.path("verbs", item), name(role) + " rule "
+        verbsByItem.forEach((item, verbs) -> at.report(rule.path("verbs", item), "rule "
                 + rule.index() + " grants " + prose(verbs) + ": it can " + prose(effects.get(item))));
     }
 }

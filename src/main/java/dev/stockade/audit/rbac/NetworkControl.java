@@ -77,7 +77,7 @@ public final class NetworkControl extends RoleRule {
         }
         String objects = covered.size() > 4 ? String.join(", ", covered.subList(0, 4)) + " and "
                 + (covered.size() - 4) + " more" : prose(covered);
-        byItem.forEach((item, verbs) -> at.report(rule.path("verbs", item), name(role) + " rule " + rule.index()
+        byItem.forEach((item, verbs) -> at.report(rule.path("verbs", item), "rule " + rule.index()
                 + " can " + prose(verbs) + " " + objects + role.scope()
                 + ": it can undo network isolation"));
     }

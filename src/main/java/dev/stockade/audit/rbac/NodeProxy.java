@@ -35,7 +35,7 @@ public final class NodeProxy extends RoleRule {
         int item = rule.resources().indexOf("nodes/proxy");
         item = item >= 0 ? item : rule.resources().indexOf("*/proxy");
         item = item >= 0 ? item : rule.resources().indexOf(RbacRule.ALL);
-        at.report(rule.path("resources", item), name(role) + " rule " + rule.index() + " can "
+        at.report(rule.path("resources", item), "rule " + rule.index() + " can "
                 + (rule.verbs().contains(RbacRule.ALL) ? "use every verb on" : prose(rule.verbs()))
                 + " nodes/proxy: the kubelet API of "
                 + (rule.named() ? "nodes " + String.join(", ", rule.resourceNames()) : "every node")

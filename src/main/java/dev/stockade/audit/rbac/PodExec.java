@@ -53,7 +53,7 @@ public final class PodExec extends RoleRule {
             }
         }
         String pods = rule.named() ? " of pods " + String.join(", ", rule.resourceNames()) : "";
-        byItem.forEach((item, verbs) -> at.report(rule.path("verbs", item), name(role) + " rule " + rule.index()
+        byItem.forEach((item, verbs) -> at.report(rule.path("verbs", item), "rule " + rule.index()
                 + " can " + prose(verbs) + " " + prose(subs) + pods + role.scope()
                 + (subs.contains("pods/portforward") ? " (a port-forward bypasses NetworkPolicies)" : "")));
     }

@@ -33,11 +33,6 @@ abstract class RoleRule extends Rule {
 
     abstract void check(AuditContext context, RoleObject role, RbacRule rule, At at);
 
-    /** {@code Role shop/reader} or {@code ClusterRole ops}. */
-    static String name(RoleObject role) {
-        return role.raw().ref().toString();
-    }
-
     /** Joins words as prose: {@code a}, {@code a and b}, {@code a, b and c}. */
     static String prose(List<String> words) {
         if (words.size() <= 1) {

@@ -44,7 +44,7 @@ public final class SecretsRead extends RoleRule {
                 byItem.computeIfAbsent(i, k -> new ArrayList<>()).add(verb);
             }
         }
-        byItem.forEach((item, verbs) -> at.report(rule.path("verbs", item), name(role) + " rule " + rule.index()
+        byItem.forEach((item, verbs) -> at.report(rule.path("verbs", item), "rule " + rule.index()
                 + " can " + prose(verbs) + " secrets" + role.scope()
                 + streams(verbs)));
     }

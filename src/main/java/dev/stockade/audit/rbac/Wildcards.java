@@ -29,7 +29,7 @@ public final class Wildcards extends RoleRule {
 
     @Override
     void check(AuditContext context, RoleObject role, RbacRule rule, At at) {
-        String who = name(role) + " rule " + rule.index();
+        String who = "rule " + rule.index();
         int v = rule.verbs().indexOf(RbacRule.ALL);
         if (v >= 0) {
             at.report(rule.path("verbs", v), who + " grants every verb (\"*\")");

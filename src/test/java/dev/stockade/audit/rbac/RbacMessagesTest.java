@@ -65,7 +65,7 @@ class RbacMessagesTest {
     @Test
     void clusterAdminBinding_namesBindingRoleAndWhereTheRoleIsWritten() {
         assertThat(run(new ClusterAdminBinding())).containsExactly("rbac.yaml:12:67 RoleBinding shop/app roleRef.name:"
-                + " RoleBinding shop/app binds ClusterRole root (rbac.yaml:1), which grants every verb on every resource"
+                + " binds ClusterRole root (rbac.yaml:1), which grants every verb on every resource"
                 + " like cluster-admin (rules[0]) to ServiceAccount shop/default and Group system:authenticated: full control"
                 + " of namespace shop (its Secrets, Roles and NetworkPolicies)");
     }
@@ -73,14 +73,14 @@ class RbacMessagesTest {
     @Test
     void allUsersSubject_pointsAtTheSubject() {
         assertThat(run(new AllUsersSubject())).containsExactly("rbac.yaml:15:54 RoleBinding shop/app"
-                + " subjects[1].name: RoleBinding shop/app grants ClusterRole root (rbac.yaml:1) in namespace shop to"
+                + " subjects[1].name: grants ClusterRole root (rbac.yaml:1) in namespace shop to"
                 + " Group system:authenticated: every user and every ServiceAccount of the cluster");
     }
 
     @Test
     void defaultServiceAccount_defaultsToTheBindingsNamespaceAndListsWhoRunsAsIt() {
         assertThat(run(new DefaultServiceAccountBound())).containsExactly("rbac.yaml:14:26 RoleBinding shop/app"
-                + " subjects[0].name: RoleBinding shop/app grants ClusterRole root (rbac.yaml:1) in namespace shop to"
+                + " subjects[0].name: grants ClusterRole root (rbac.yaml:1) in namespace shop to"
                 + " ServiceAccount shop/default: every pod without serviceAccountName in namespace shop inherits it"
                 + " (1 in the input: shop/web)");
     }
