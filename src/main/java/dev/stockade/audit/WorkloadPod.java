@@ -33,8 +33,13 @@ public record WorkloadPod(Workload workload, RawObject object, RawNode spec) {
 
     /** Every container of the three lists, init containers first. */
     public List<Container> containers() {
+        return containers(CONTAINER_LISTS);
+    }
+
+    /** The containers of {@code lists}, in that order. */
+    public List<Container> containers(List<String> lists) {
         List<Container> out = new ArrayList<>();
-        for (String list : CONTAINER_LISTS) {
+        for (String list : lists) {
             List<RawNode> items = spec.field(list).map(RawNode::items).orElse(List.of());
             for (int i = 0; i < items.size(); i++) {
                 out.add(new Container(list, i, items.get(i).string("name").orElse(String.valueOf(i)), items.get(i)));
@@ -48,7 +53,13 @@ public record WorkloadPod(Workload workload, RawObject object, RawNode spec) {
         return context.podFinding(rule, workload, specRelative, message);
     }
 
-    static Optional<RawNode> at(RawNode node, String dotted) {
+    /** The node at a dotted path (field names only) of the pod spec. */
+    public Optional<RawNode> at(String dotted) {
+        return at(spec, dotted);
+    }
+
+    /** The node at a dotted path (field names only) under {@code node}; {@code node} itself for "". */
+    public static Optional<RawNode> at(RawNode node, String dotted) {
         Optional<RawNode> n = Optional.of(node);
         for (String step : dotted.isEmpty() ? new String[0] : dotted.split("\\.")) {
             n = n.flatMap(x -> x.field(step));
@@ -63,9 +74,19 @@ public record WorkloadPod(Workload workload, RawObject object, RawNode spec) {
             return list + "[" + index + "]" + (relative.isEmpty() ? "" : "." + relative);
         }
 
+        /** The node at a dotted path (field names only) of the container. */
+        public Optional<RawNode> at(String dotted) {
+            return WorkloadPod.at(node, dotted);
+        }
+
+        /** An init container with {@code restartPolicy: Always}: a sidecar that runs as long as the pod. */
+        public boolean sidecar() {
+            return list.equals("initContainers") && node.string("restartPolicy").filter("Always"::equals).isPresent();
+        }
+
         /** The text of a scalar field (dotted field names). */
         public Optional<String> text(String dotted) {
-            return at(node, dotted).flatMap(RawNode::text);
+            return WorkloadPod.at(node, dotted).flatMap(RawNode::text);
         }
 
         /** The items of a list field ({@code env}, {@code ports}); empty when absent. */
@@ -73,10 +94,10 @@ public record WorkloadPod(Workload workload, RawObject object, RawNode spec) {
             return node.field(field).map(RawNode::items).orElse(List.of());
         }
 
-        /** {@code container web}, {@code init container setup} or {@code ephemeral container debug}. */
+        /** {@code container web}, {@code init container setup}, {@code sidecar container proxy} or {@code ephemeral container debug}. */
         public String describe() {
             return switch (list) {
-                case "initContainers" -> "init container ";
+                case "initContainers" -> sidecar() ? "sidecar container " : "init container ";
                 case "ephemeralContainers" -> "ephemeral container ";
                 default -> "container ";
             } + name;

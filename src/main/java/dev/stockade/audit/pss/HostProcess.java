@@ -1,6 +1,7 @@
 package dev.stockade.audit.pss;
 
 import dev.stockade.audit.Severity;
+import dev.stockade.audit.WorkloadPod.Container;
 import java.util.List;
 
 /** PSS010 (baseline): a Windows HostProcess pod or container ({@code windowsOptions.hostProcess: true}). */

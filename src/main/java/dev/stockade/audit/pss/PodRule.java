@@ -5,11 +5,10 @@ import dev.stockade.audit.Finding;
 import dev.stockade.audit.PodTemplates;
 import dev.stockade.audit.Rule;
 import dev.stockade.audit.Severity;
+import dev.stockade.audit.WorkloadPod;
+import dev.stockade.audit.WorkloadPod.Container;
 import dev.stockade.manifest.FieldPath;
 import dev.stockade.manifest.RawNode;
-import dev.stockade.manifest.RawObject;
-import dev.stockade.model.Workload;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,7 +17,6 @@ import java.util.Optional;
  * CronJob's {@code spec.jobTemplate.spec.template}); subclasses see it through {@link Pod}.
  */
 abstract class PodRule extends Rule {
-    static final List<String> CONTAINER_LISTS = List.of("initContainers", "containers", "ephemeralContainers");
 
     PodRule(String id, String title, Severity severity, List<String> checklist, String description,
             String remediation, String fix) {
@@ -27,87 +25,42 @@ abstract class PodRule extends Rule {
 
     @Override
     public final void check(AuditContext context, Report report) {
-        for (Workload w : context.workloads()) {
-            RawObject raw = context.raw(w.ref()).orElse(null);
-            if (raw == null) {
-                continue;
-            }
-            RawNode spec = raw.at(PodTemplates.spec(w.kind())).orElse(null);
-            if (spec == null) {
-                continue;
-            }
-            check(new Pod(context, this, w, raw, spec, report));
+        for (WorkloadPod wp : WorkloadPod.all(context)) {
+            check(new Pod(context, this, wp, report));
         }
     }
 
     /** Reports the findings about one pod spec. */
     abstract void check(Pod pod);
 
-    /** The node at a dotted path (field names only) under {@code node}. */
-    static Optional<RawNode> at(RawNode node, String dotted) {
-        Optional<RawNode> n = Optional.of(node);
-        if (dotted.isEmpty()) {
-            return n;
-        }
-        for (String step : dotted.split("\\.")) {
-            n = n.flatMap(x -> x.field(step));
-        }
-        return n;
-    }
-
     static Optional<String> text(RawNode node, String dotted) {
-        return at(node, dotted).flatMap(RawNode::text);
-    }
-
-    /** One container of a pod spec: its list, index, name and node. */
-    record Container(String list, int index, String name, RawNode node) {
-        /** The pod-spec-relative path of a field of this container ({@code containers[0].securityContext}). */
-        String path(String relative) {
-            return list + "[" + index + "]" + (relative.isEmpty() ? "" : "." + relative);
-        }
-
-        Optional<RawNode> at(String dotted) {
-            return PodRule.at(node, dotted);
-        }
-
-        Optional<String> text(String dotted) {
-            return PodRule.text(node, dotted);
-        }
-
-        String describe() {
-            return (list.equals("containers") ? "container " : list.equals("initContainers") ? "init container "
-                    : "ephemeral container ") + name;
-        }
+        return WorkloadPod.at(node, dotted).flatMap(RawNode::text);
     }
 
     /** One pod spec of a workload, with the means to report on its fields. */
     static final class Pod {
         private final AuditContext context;
         private final Rule rule;
-        private final Workload workload;
-        private final RawObject raw;
-        private final RawNode spec;
+        private final WorkloadPod pod;
         private final Report report;
 
-        Pod(AuditContext context, Rule rule, Workload workload, RawObject raw, RawNode spec, Report report) {
+        Pod(AuditContext context, Rule rule, WorkloadPod pod, Report report) {
             this.context = context;
             this.rule = rule;
-            this.workload = workload;
-            this.raw = raw;
-            this.spec = spec;
+            this.pod = pod;
             this.report = report;
         }
 
         RawNode spec() {
-            return spec;
+            return pod.spec();
         }
 
         Optional<RawNode> at(String dotted) {
-            return PodRule.at(spec, dotted);
+            return pod.at(dotted);
         }
 
         Optional<String> text(String dotted) {
-            return PodRule.text(spec, dotted);
+            return pod.text(dotted);
         }
 
         /**
@@ -121,34 +74,27 @@ abstract class PodRule extends Rule {
 
         /** Every container of the three lists, init containers first. */
         List<Container> containers() {
-            List<Container> out = new ArrayList<>();
-            for (String list : CONTAINER_LISTS) {
-                List<RawNode> items = spec.field(list).map(RawNode::items).orElse(List.of());
-                for (int i = 0; i < items.size(); i++) {
-                    out.add(new Container(list, i, items.get(i).string("name").orElse(String.valueOf(i)),
-                            items.get(i)));
-                }
-            }
-            return out;
+            return pod.containers();
         }
 
         /** The pod template's annotations. */
         java.util.Map<String, String> annotations() {
             java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
-            raw.at(PodTemplates.metadata(workload.kind()).field("annotations"))
+            pod.object().at(PodTemplates.metadata(pod.workload().kind()).field("annotations"))
                     .ifPresent(a -> a.fields().forEach((k, v) -> out.put(k, v.text().orElse(""))));
             return out;
         }
 
         /** Reports a finding at a pod-spec-relative field (or its nearest written parent). */
         void report(String specRelative, String message) {
-            report.add(context.podFinding(rule, workload, specRelative, message));
+            report.add(pod.finding(context, rule, specRelative, message));
         }
 
         /** Reports a finding at an annotation of the pod template. */
         void reportAnnotation(String key, String message) {
-            FieldPath path = PodTemplates.metadata(workload.kind()).field("annotations").field(key);
-            Finding f = context.finding(rule, workload.ref(), path, workload.source(), message, workload.toString());
+            FieldPath path = PodTemplates.metadata(pod.workload().kind()).field("annotations").field(key);
+            Finding f = context.finding(rule, pod.workload().ref(), path, pod.workload().source(), message,
+                    pod.workload().toString());
             report.add(f);
         }
     }

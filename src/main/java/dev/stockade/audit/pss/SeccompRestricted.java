@@ -1,6 +1,7 @@
 package dev.stockade.audit.pss;
 
 import dev.stockade.audit.Severity;
+import dev.stockade.audit.WorkloadPod.Container;
 import java.util.List;
 import java.util.Set;
 

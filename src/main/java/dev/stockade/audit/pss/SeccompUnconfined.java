@@ -1,6 +1,7 @@
 package dev.stockade.audit.pss;
 
 import dev.stockade.audit.Severity;
+import dev.stockade.audit.WorkloadPod.Container;
 import java.util.List;
 
 /** PSS008 (baseline): a seccomp profile of type {@code Unconfined}, at pod or container level. */

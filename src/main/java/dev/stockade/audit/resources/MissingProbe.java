@@ -3,6 +3,7 @@ package dev.stockade.audit.resources;
 import dev.stockade.audit.AuditContext;
 import dev.stockade.audit.Rule;
 import dev.stockade.audit.Severity;
+import dev.stockade.audit.WorkloadPod;
 import java.util.List;
 import java.util.Set;
 
@@ -29,16 +30,16 @@ abstract class MissingProbe extends Rule {
 
     @Override
     public final void check(AuditContext context, Report report) {
-        PodSpecs.forEach(context, pod -> {
+        for (WorkloadPod pod : WorkloadPod.all(context)) {
             if (!LONG_RUNNING.contains(pod.workload().kind())) {
-                return;
+                continue;
             }
-            for (PodSpecs.Container c : PodSpecs.containers(pod.spec(), MissingResource.LISTS)) {
+            for (WorkloadPod.Container c : pod.containers(MissingResource.LISTS)) {
                 if ((c.list().equals("containers") || c.sidecar()) && c.node().field(probe).isEmpty()) {
-                    PodSpecs.report(context, this, report, pod, c.path(probe), c.describe() + " has no " + probe
-                            + ": " + consequence);
+                    report.add(pod.finding(context, this, c.path(probe), c.describe() + " has no " + probe
+                            + ": " + consequence));
                 }
             }
-        });
+        }
     }
 }

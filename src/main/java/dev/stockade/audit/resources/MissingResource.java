@@ -3,6 +3,7 @@ package dev.stockade.audit.resources;
 import dev.stockade.audit.AuditContext;
 import dev.stockade.audit.Rule;
 import dev.stockade.audit.Severity;
+import dev.stockade.audit.WorkloadPod;
 import dev.stockade.manifest.RawNode;
 import java.util.List;
 
@@ -32,27 +33,27 @@ abstract class MissingResource extends Rule {
     public final void check(AuditContext context, Report report) {
         LimitRanges limitRanges = new LimitRanges(context);
         String field = kind + "." + resource;
-        PodSpecs.forEach(context, pod -> {
+        for (WorkloadPod pod : WorkloadPod.all(context)) {
             if (limitRanges.defaults(pod.workload().namespace(), field) || podLevel(pod)) {
-                return;
+                continue;
             }
-            for (PodSpecs.Container c : PodSpecs.containers(pod.spec(), LISTS)) {
+            for (WorkloadPod.Container c : pod.containers(LISTS)) {
                 if (set(c)) {
                     continue;
                 }
-                PodSpecs.report(context, this, report, pod, c.path("resources." + field), c.describe()
+                report.add(pod.finding(context, this, c.path("resources." + field), c.describe()
                         + " sets no " + (resource.equals("cpu") ? "CPU" : resource) + " " + (kind.equals("requests") ? "request" : "limit") + " ("
                         + "resources." + field + ") and no LimitRange of namespace " + pod.workload().namespace()
-                        + " gives a default");
+                        + " gives a default"));
             }
-        });
+        }
     }
 
-    private boolean podLevel(PodSpecs.Pod pod) {
+    private boolean podLevel(WorkloadPod pod) {
         return written(pod.spec());
     }
 
-    private boolean set(PodSpecs.Container c) {
+    private boolean set(WorkloadPod.Container c) {
         return written(c.node());
     }
 
@@ -62,7 +63,7 @@ abstract class MissingResource extends Rule {
     }
 
     private boolean value(RawNode owner, String field) {
-        return PodSpecs.at(owner, "resources." + field + "." + resource).flatMap(RawNode::text)
+        return WorkloadPod.at(owner, "resources." + field + "." + resource).flatMap(RawNode::text)
                 .filter(t -> !t.isBlank()).isPresent();
     }
 }
