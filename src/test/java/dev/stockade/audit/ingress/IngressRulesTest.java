@@ -83,6 +83,24 @@ class IngressRulesTest {
         assertThat(WeakWaf.weakness(value, List.of(), 2)).isEqualTo(why.isEmpty() ? Optional.empty() : Optional.of(why));
     }
 
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource({
+            "100-per-minute, true",
+            "10, true",
+            "1000/s, true",
+            "'', false",
+            "0, false",
+            "0-per-minute, false",
+            "00, false",
+            "unlimited, false",
+            "off, false",
+            "none, false",
+            "false, false",
+    })
+    void rateLimit_valuesThatLimit(String value, boolean limits) {
+        assertThat(MissingRateLimit.limits(value)).isEqualTo(limits);
+    }
+
     @Test
     void wafLevel_acceptedLevelsReplaceTheDefaults() {
         assertThat(WeakWaf.weakness("Level-3-Strict", List.of("level-3-strict"), 2)).isEmpty();
