@@ -203,6 +203,24 @@ class IngressRulesTest {
     }
 
     @Test
+    void blockedIngressPath_hostNetworkControllerIsNotJudged() {
+        String yaml = ROUTED.replace("ports: [{port: 8080}]", "ports: [{port: 8443}]") + """
+                ---
+                apiVersion: apps/v1
+                kind: DaemonSet
+                metadata: {name: controller, namespace: ingress-nginx}
+                spec:
+                  selector: {matchLabels: {app: controller}}
+                  template:
+                    metadata: {labels: {app: controller}}
+                    spec:
+                      hostNetwork: true
+                      containers: [{name: controller, image: controller:1.0}]
+                """;
+        assertThat(run(new BlockedIngressPath(), yaml, AuditConfig.DEFAULT)).isEmpty();
+    }
+
+    @Test
     void blockedIngressPath_wrongPortForTheController() {
         String yaml = ROUTED.replace("ports: [{port: 8080}]", "ports: [{port: 8443}]");
         assertThat(run(new BlockedIngressPath(), yaml, AuditConfig.DEFAULT)).hasSize(1);
