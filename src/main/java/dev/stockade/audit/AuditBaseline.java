@@ -27,7 +27,7 @@ public record AuditBaseline(Set<String> fingerprints) {
     }
 
     public boolean contains(Finding f) {
-        return fingerprints.contains(f.fingerprint());
+        return !fingerprints.isEmpty() && fingerprints.contains(f.fingerprint());
     }
 
     public static AuditBaseline read(RawObject object, List<String> problems) {

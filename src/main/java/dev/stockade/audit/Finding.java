@@ -22,6 +22,11 @@ public record Finding(String ruleId, Severity severity, ObjectRef object, String
         workload = workload == null ? "" : workload;
     }
 
+    /** The namespace the finding belongs to: its object's, or the Namespace object's name; empty when cluster-wide. */
+    public String namespace() {
+        return object.kind().equals("Namespace") ? object.name() : object.namespace();
+    }
+
     public boolean suppressed() {
         return suppression != null;
     }

@@ -14,16 +14,17 @@ import java.util.Optional;
 public final class Suppressions {
     public static final String ANNOTATION = "stockade.dev/ignore";
     static final String NO_REASON = "no reason given";
+    private static final FieldPath OWN = FieldPath.parse("metadata.annotations");
 
     private Suppressions() {}
 
     /** The reason when {@code object} (or its pod template) suppresses {@code ruleId}, else empty. */
     public static Optional<String> reason(RawObject object, String ruleId) {
-        Optional<String> own = parse(object.annotations().get(ANNOTATION), ruleId);
+        Optional<String> own = object.at(OWN).flatMap(a -> a.string(ANNOTATION)).flatMap(v -> parse(v, ruleId));
         if (own.isPresent()) {
             return own;
         }
-        FieldPath template = PodTemplates.metadata(object.kind()).then("annotations");
+        FieldPath template = PodTemplates.metadata(object.kind()).field("annotations");
         return object.at(template).flatMap(a -> a.string(ANNOTATION)).flatMap(v -> parse(v, ruleId));
     }
 

@@ -7,11 +7,15 @@ import dev.stockade.audit.AuditReport;
 import dev.stockade.audit.Auditor;
 import dev.stockade.audit.Catalogue;
 import dev.stockade.audit.Severity;
+import dev.stockade.audit.compliance.Compliance;
+import dev.stockade.audit.compliance.ComplianceReport;
+import dev.stockade.audit.compliance.Framework;
 import dev.stockade.load.Diagnostic;
 import dev.stockade.load.LoadResult;
 import dev.stockade.load.Loader;
 import dev.stockade.manifest.RawObject;
 import dev.stockade.report.AuditRenderer;
+import dev.stockade.report.ComplianceRenderer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -40,9 +44,11 @@ import picocli.CommandLine.Spec;
             "  stockade audit --fail-on warning --config audit.yaml manifests/",
             "  stockade audit --write-baseline audit-baseline.yaml manifests/",
             "  stockade audit --baseline audit-baseline.yaml manifests/   # fails on new findings only",
+            "  stockade audit --framework seed-checklist -n production examples/hexabase",
+            "  stockade audit --framework pss-restricted -o junit manifests/ > pss.xml",
             "",
-            "Exit codes: 0 no active finding at or above --fail-on, 1 some, 2 bad input or usage,",
-            "3 internal error."})
+            "Exit codes: 0 no active finding at or above --fail-on (with --framework: no control fails),",
+            "1 some, 2 bad input or usage, 3 internal error."})
 public final class AuditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -70,6 +76,17 @@ public final class AuditCommand implements Callable<Integer> {
             description = "Write an AuditBaseline accepting every current (unsuppressed) finding to FILE.")
     Path writeBaseline;
 
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
+            description = "Report only the findings about this namespace (its objects and the Namespace itself);"
+                    + " the rules still see the whole input.")
+    String namespace;
+
+    @Option(names = "--framework", paramLabel = "NAME",
+            description = "Report compliance with a framework instead of listing findings: seed-checklist (the"
+                    + " security checklist, items that manifests cannot show marked manual), pss-baseline or"
+                    + " pss-restricted. A control fails on an active warning or error of its rules.")
+    String framework;
+
     @Mixin
     InputOptions input;
 
@@ -78,6 +95,13 @@ public final class AuditCommand implements Callable<Integer> {
         AuditRenderer.Format format = format();
         Severity threshold = Severity.parse(failOn).orElseThrow(() -> new ParameterException(spec.commandLine(),
                 "--fail-on: unknown severity '" + failOn + "' (expected error, warning or note)"));
+        Framework chosen = framework == null ? null : Framework.named(framework).orElseThrow(
+                () -> new ParameterException(spec.commandLine(), "--framework: unknown framework '" + framework
+                        + "' (expected " + String.join(", ", Framework.NAMES) + ")"));
+        if (chosen != null && format == AuditRenderer.Format.SARIF) {
+            throw new ParameterException(spec.commandLine(), "-o sarif lists findings, not controls: with"
+                    + " --framework use text, json or junit");
+        }
         PrintWriter err = spec.commandLine().getErr();
         List<String> problems = new ArrayList<>();
         AuditConfig cfg = config == null ? AuditConfig.DEFAULT
@@ -92,10 +116,18 @@ public final class AuditCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
+        long start = System.nanoTime();
         LoadResult loaded = input.load(StockadeCommand.stdin(parent), err, true);
+        long loadedAt = System.nanoTime();
         AuditContext context = new AuditContext(loaded.cluster(), loaded.manifests(), input.analysisOptions(), cfg);
-        AuditReport report = Auditor.run(context, Catalogue.rules(), base);
-        spec.commandLine().getOut().print(AuditRenderer.render(report, format, threshold));
+        AuditReport all = Auditor.run(context, Catalogue.rules(), base);
+        AuditReport report = namespace == null ? all : all.inNamespace(namespace);
+        if (input.verbose) {
+            timings(err, (loadedAt - start) / 1_000_000, (System.nanoTime() - loadedAt) / 1_000_000, all);
+        }
+        ComplianceReport compliance = chosen == null ? null : Compliance.evaluate(chosen, report);
+        spec.commandLine().getOut().print(compliance == null ? AuditRenderer.render(report, format, threshold)
+                : ComplianceRenderer.render(compliance, format));
         spec.commandLine().getOut().flush();
         if (writeBaseline != null) {
             try {
@@ -112,7 +144,22 @@ public final class AuditCommand implements Callable<Integer> {
         if (loaded.hasErrors()) {
             return ExitCodes.BAD_INPUT;
         }
-        return report.failing(threshold) > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
+        boolean failed = compliance == null ? report.failing(threshold) > 0 : compliance.failing();
+        return failed ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    /** {@code -v}: where the time went, the slowest rules first (the first rules to ask pay for shared analyses). */
+    private static void timings(PrintWriter err, long loadMillis, long rulesMillis, AuditReport report) {
+        List<java.util.Map.Entry<String, Long>> slowest = new ArrayList<>(report.ruleNanos().entrySet());
+        slowest.sort(java.util.Map.Entry.<String, Long>comparingByValue().reversed());
+        StringBuilder sb = new StringBuilder();
+        for (java.util.Map.Entry<String, Long> e : slowest.subList(0, Math.min(5, slowest.size()))) {
+            sb.append(sb.isEmpty() ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue() / 1_000_000)
+                    .append(" ms");
+        }
+        err.println("stockade: loaded in " + loadMillis + " ms; " + report.rules().size() + " rules in " + rulesMillis
+                + " ms (slowest: " + sb + ")");
+        err.flush();
     }
 
     /** The one object of {@code kind} in {@code file}, or null with a problem added. */

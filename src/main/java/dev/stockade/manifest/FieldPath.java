@@ -73,13 +73,27 @@ public record FieldPath(List<Object> steps) {
         return new FieldPath(s);
     }
 
+    /** Whether a field name can be written bare: letters, digits, '_' and '-' only. */
+    private static boolean plain(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
         for (Object s : steps) {
             if (s instanceof Integer i) {
                 sb.append('[').append(i).append(']');
-            } else if (((String) s).matches("[A-Za-z0-9_-]+")) {
+            } else if (plain((String) s)) {
                 if (!sb.isEmpty()) {
                     sb.append('.');
                 }

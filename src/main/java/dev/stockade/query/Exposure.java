@@ -82,7 +82,12 @@ public final class Exposure {
 
     /** Analyses the cluster and reports the workloads whose namespace {@code namespaces} accepts. */
     public static Result run(Cluster cluster, AnalysisOptions options, Predicate<String> namespaces) {
-        Connectivity c = new Analyzer(options).analyze(cluster);
+        return run(cluster, new Analyzer(options).analyze(cluster), namespaces);
+    }
+
+    /** The same, from an analysis of {@code cluster} already made (the audit shares one). */
+    public static Result run(Cluster cluster, Connectivity c, Predicate<String> namespaces) {
+        AnalysisOptions options = c.options();
         long externals = c.endpoints().stream().filter(e -> e instanceof Endpoint.ExternalEndpoint).count();
         Map<String, List<ExternalAccess>> inbound = new HashMap<>();
         for (Connection x : c.connections()) {

@@ -36,11 +36,6 @@ public final class AuditRenderer {
         };
     }
 
-    /** The namespace a finding belongs to: its object's, or the Namespace object's name. */
-    static String namespace(Finding f) {
-        return f.object().kind().equals("Namespace") ? f.object().name() : f.object().namespace();
-    }
-
     /** What a finding is about: its workload, else its object. */
     static String subject(Finding f) {
         return f.workload().isEmpty() ? f.object().toString() : "workload " + f.workload();
@@ -53,7 +48,7 @@ public final class AuditRenderer {
     static String text(AuditReport report, Severity failOn) {
         Map<String, Map<String, List<Finding>>> groups = new LinkedHashMap<>();
         for (Finding f : report.findings()) {
-            groups.computeIfAbsent(namespace(f), k -> new LinkedHashMap<>())
+            groups.computeIfAbsent(f.namespace(), k -> new LinkedHashMap<>())
                     .computeIfAbsent(subject(f), k -> new ArrayList<>()).add(f);
         }
         List<String> namespaces = new ArrayList<>(groups.keySet());
@@ -134,7 +129,7 @@ public final class AuditRenderer {
         });
     }
 
-    private static void finding(JsonGenerator g, Finding f) throws IOException {
+    static void finding(JsonGenerator g, Finding f) throws IOException {
         g.writeStartObject();
         g.writeStringField("rule", f.ruleId());
         g.writeStringField("severity", f.severity().toString());

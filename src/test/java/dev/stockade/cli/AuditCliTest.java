@@ -60,7 +60,7 @@ class AuditCliTest {
 
     @Test
     void failOn_belowEveryFinding_exitsZeroOnlyWhenNothingIsThatSevere() {
-        assertThat(run("audit", "--fail-on", "error", "-n", "x", WEAK).exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run("audit", "--fail-on", "error", "--no-such-option", WEAK).exit()).isEqualTo(ExitCodes.BAD_INPUT);
         GoldenTest.Run clean = run("audit", "src/test/resources/audit/rules/NET014/negative.yaml");
         assertThat(clean.out()).contains("0 at or above error");
     }
@@ -122,5 +122,29 @@ class AuditCliTest {
         GoldenTest.Run missing = run("audit", "--baseline", "no/such/file.yaml", WEAK);
         assertThat(missing.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(missing.err()).contains("no/such/file.yaml").endsWith("stockade: nothing was audited\n");
+    }
+
+    @Test
+    void config_ruleOption_changesFindings_unknownOptionIsAPositionedError(@TempDir Path dir) throws Exception {
+        String hexabase = "examples/hexabase";
+        assertThat(run("audit", hexabase).out()).as("no allowlist, no IMG003").doesNotContain("IMG003");
+        Path allow = dir.resolve("allow.yaml");
+        Files.writeString(allow, "apiVersion: stockade.dev/v1alpha1\nkind: AuditConfig\nmetadata: {name: x}\n"
+                + "rules:\n  IMG003: {registries: [registry.example.com]}\n", StandardCharsets.UTF_8);
+        GoldenTest.Run r = run("audit", "--config", allow.toString(), hexabase);
+        List<String> img = r.out().lines().map(String::strip).filter(l -> l.startsWith("warning IMG003 ")).toList();
+        assertThat(img).hasSize(2).allSatisfy(l -> assertThat(l).contains("comes from registry.k8s.io, outside the"
+                + " allowed registries (registry.example.com)"));
+        assertThat(img.getFirst()).contains("Deployment ingress-nginx/ingress-nginx-controller");
+        assertThat(img.getLast()).contains("Deployment kube-system/coredns");
+
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "apiVersion: stockade.dev/v1alpha1\nkind: AuditConfig\nmetadata: {name: x}\n"
+                + "rules:\n  IMG003: {registry: [registry.example.com]}\n", StandardCharsets.UTF_8);
+        GoldenTest.Run wrong = run("audit", "--config", bad.toString(), hexabase);
+        assertThat(wrong.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(wrong.out()).isEmpty();
+        assertThat(wrong.err()).contains(bad + ":5:22: error: rules.IMG003.registry: unknown field (expected enabled,"
+                + " severity, registries)").endsWith("stockade: nothing was audited\n");
     }
 }
