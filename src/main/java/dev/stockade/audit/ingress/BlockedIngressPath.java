@@ -5,18 +5,18 @@ import dev.stockade.audit.Rule;
 import dev.stockade.audit.RuleOption;
 import dev.stockade.audit.Severity;
 import dev.stockade.engine.Explainer;
+import dev.stockade.engine.Selectors;
 import dev.stockade.engine.Target;
 import dev.stockade.engine.Verdict;
 import dev.stockade.manifest.RawNode;
 import dev.stockade.manifest.RawObject;
+import dev.stockade.model.LabelSelector;
 import dev.stockade.model.Labels;
 import dev.stockade.model.Peer;
 import dev.stockade.model.Pod;
 import dev.stockade.model.Protocol;
 import dev.stockade.model.Source;
 import dev.stockade.model.Workload;
-import dev.stockade.engine.Selectors;
-import dev.stockade.model.LabelSelector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +32,8 @@ import java.util.Optional;
  * route is blocked when no such namespace's controller pods are admitted by the workload's
  * ingress side. When the input has no workload in a controller namespace, the controller is a
  * pod of that namespace whose labels are unknown: a peer selecting its namespace admits it
- * whatever its pod selector says.
+ * whatever its pod selector says. A controller whose pods all use the host network connects
+ * from the nodes' addresses, which the input does not give: such a namespace is not judged.
  */
 public final class BlockedIngressPath extends Rule {
     public BlockedIngressPath() {
@@ -82,6 +83,10 @@ public final class BlockedIngressPath extends Rule {
                     List<Verdict> blocked = new ArrayList<>();
                     boolean admitted = false;
                     for (String ns : controllers) {
+                        if (hostNetworkOnly(context, ns)) {
+                            admitted = true;   // connects from the nodes' addresses: not judged
+                            continue;
+                        }
                         List<Target> pods = controllerPods(context, ns);
                         boolean unknown = pods.isEmpty();
                         if (unknown) {
@@ -113,7 +118,14 @@ public final class BlockedIngressPath extends Rule {
         }
     }
 
-    /** The controller's pods in namespace {@code ns}: the pods of its workloads in the input. */
+    /** Whether namespace {@code ns} has workloads in the input and all their pods use the host network. */
+    private static boolean hostNetworkOnly(AuditContext context, String ns) {
+        List<Pod> pods = context.workloads().stream().filter(w -> w.namespace().equals(ns))
+                .flatMap(w -> w.pods().stream()).toList();
+        return !pods.isEmpty() && pods.stream().allMatch(Pod::hostNetwork);
+    }
+
+    /** The controller's pods in namespace {@code ns}: the pods of its workloads in the input (host-network pods aside). */
     private static List<Target> controllerPods(AuditContext context, String ns) {
         List<Target> out = new ArrayList<>();
         for (Workload w : context.workloads()) {

@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * ING005: an Ingress with none of the rate-limit annotations of the option {@code annotations}
  * (seed 000's {@code hks.io/rate-limit}, ingress-nginx {@code limit-rps}/{@code limit-rpm}/
- * {@code limit-connections}, NGINX Inc {@code limit-req-rate}) set to a value other than
- * {@code "0"}, {@code "false"} or empty.
+ * {@code limit-connections}, NGINX Inc {@code limit-req-rate}) set to a value that limits
+ * ({@link #limits}; the seed writes {@code "100-per-minute"}).
  */
 public final class MissingRateLimit extends Rule {
     public MissingRateLimit() {
@@ -34,12 +34,22 @@ public final class MissingRateLimit extends Rule {
                         "nginx.org/limit-req-rate")));
     }
 
+    /**
+     * Whether a rate-limit value (lower case) sets a limit: not empty, not a word that switches it
+     * off ({@code false}, {@code off}, {@code none}, {@code disabled}, {@code unlimited}) and not a
+     * zero rate ({@code 0}, {@code 0-per-minute}).
+     */
+    static boolean limits(String value) {
+        return !value.isEmpty() && !List.of("false", "off", "none", "disabled", "unlimited").contains(value)
+                && !value.matches("0+([-_ /].*)?");
+    }
+
     @Override
     public void check(AuditContext context, Report report) {
         List<String> keys = context.option(this, "annotations");
         for (RawObject ing : context.manifests("Ingress")) {
-            boolean limited = keys.stream().anyMatch(k -> Ingresses.value(ing, k)
-                    .filter(v -> !v.isEmpty() && !v.equals("0") && !v.equals("false")).isPresent());
+            boolean limited = keys.stream().anyMatch(k -> Ingresses.value(ing, k).filter(MissingRateLimit::limits)
+                    .isPresent());
             if (!limited) {
                 report.add(context.finding(this, ing.ref(), Ingresses.ANNOTATIONS, ing.source(),
                         "no rate limit" + Ingresses.keys(keys), ""));

@@ -13,9 +13,10 @@ import java.util.Locale;
 /**
  * ING001: an Ingress without {@code spec.tls}, or a {@code spec.rules[].host} that no
  * {@code spec.tls[].hosts} entry covers. A TLS host {@code *.example.com} covers exactly one
- * label in its place ({@code a.example.com}, not {@code example.com} nor {@code a.b.example.com});
- * a rule without a host is served by the TLS entries of the default server, so any TLS entry
- * covers it.
+ * label in its place ({@code a.example.com}, not {@code example.com} nor {@code a.b.example.com}).
+ * A rule without a host is served by the controller's default server, which any TLS entry
+ * configures; a TLS entry without hosts configures only that default server, so it covers no
+ * named host (ingress-nginx serves such hosts without their certificate and without redirect).
  */
 public final class MissingTls extends Rule {
     public MissingTls() {

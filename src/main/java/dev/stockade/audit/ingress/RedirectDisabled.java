@@ -8,16 +8,20 @@ import dev.stockade.manifest.RawObject;
 import java.util.List;
 
 /**
- * ING002: an Ingress with TLS whose controller is told not to redirect HTTP to HTTPS: an
- * annotation of {@link #KEYS} set to {@code "false"} while none of them is {@code "true"}
- * (ingress-nginx redirects by default when TLS is set, {@code ssl-redirect: "false"} turns it
- * off; NGINX Inc's controller redirects only with {@code redirect-to-https} or its
- * {@code ssl-redirect}). Reported at each annotation set to false.
+ * ING002: an Ingress with TLS whose controller is told not to redirect HTTP to HTTPS. Each
+ * controller redirects by default when the Ingress has TLS and turns it off with its
+ * {@code ssl-redirect: "false"} — unless its forcing annotation is {@code "true"}:
+ * ingress-nginx {@code nginx.ingress.kubernetes.io/ssl-redirect} (forced by
+ * {@code force-ssl-redirect}), NGINX Inc {@code ingress.kubernetes.io/ssl-redirect} (forced by
+ * {@code nginx.org/redirect-to-https}). Reported at the {@code ssl-redirect} annotation, and at
+ * the forcing one when it is {@code "false"} too; a forcing annotation set to {@code "false"}
+ * alone is the default and no finding.
  */
 public final class RedirectDisabled extends Rule {
-    static final List<String> KEYS = List.of("nginx.ingress.kubernetes.io/ssl-redirect",
-            "nginx.ingress.kubernetes.io/force-ssl-redirect", "nginx.org/redirect-to-https",
-            "ingress.kubernetes.io/ssl-redirect");
+    /** Pairs of (switch, forcing annotation). */
+    static final List<List<String>> PAIRS = List.of(
+            List.of("nginx.ingress.kubernetes.io/ssl-redirect", "nginx.ingress.kubernetes.io/force-ssl-redirect"),
+            List.of("ingress.kubernetes.io/ssl-redirect", "nginx.org/redirect-to-https"));
 
     public RedirectDisabled() {
         super("ING002", "HTTPS redirect disabled on an Ingress with TLS", Severity.WARNING, List.of(Checklist.ENCRYPT),
@@ -33,16 +37,27 @@ public final class RedirectDisabled extends Rule {
     @Override
     public void check(AuditContext context, Report report) {
         for (RawObject ing : context.manifests("Ingress")) {
-            if (ing.at("spec.tls").map(RawNode::items).orElse(List.of()).isEmpty()
-                    || KEYS.stream().anyMatch(k -> Ingresses.isTrue(ing, k))) {
+            if (ing.at("spec.tls").map(RawNode::items).orElse(List.of()).isEmpty()) {
                 continue;
             }
-            for (String k : KEYS) {
-                if (Ingresses.value(ing, k).filter("false"::equals).isPresent()) {
-                    report.add(context.finding(this, ing.ref(), Ingresses.annotation(k), ing.source(),
-                            "TLS is set but " + k + " is \"false\": plain HTTP is not redirected to HTTPS", ""));
+            for (List<String> pair : PAIRS) {
+                String sw = pair.get(0);
+                String force = pair.get(1);
+                if (!isFalse(ing, sw) || Ingresses.isTrue(ing, force)) {
+                    continue;
+                }
+                report.add(context.finding(this, ing.ref(), Ingresses.annotation(sw), ing.source(),
+                        "TLS is set but " + sw + " is \"false\": plain HTTP is not redirected to HTTPS", ""));
+                if (isFalse(ing, force)) {
+                    report.add(context.finding(this, ing.ref(), Ingresses.annotation(force), ing.source(),
+                            "TLS is set, " + sw + " is \"false\" and " + force + " is \"false\" too: plain HTTP is"
+                                    + " not redirected to HTTPS", ""));
                 }
             }
         }
+    }
+
+    private static boolean isFalse(RawObject o, String key) {
+        return Ingresses.value(o, key).filter("false"::equals).isPresent();
     }
 }

@@ -83,6 +83,24 @@ class IngressRulesTest {
         assertThat(WeakWaf.weakness(value, List.of(), 2)).isEqualTo(why.isEmpty() ? Optional.empty() : Optional.of(why));
     }
 
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource({
+            "100-per-minute, true",
+            "10, true",
+            "1000/s, true",
+            "'', false",
+            "0, false",
+            "0-per-minute, false",
+            "00, false",
+            "unlimited, false",
+            "off, false",
+            "none, false",
+            "false, false",
+    })
+    void rateLimit_valuesThatLimit(String value, boolean limits) {
+        assertThat(MissingRateLimit.limits(value)).isEqualTo(limits);
+    }
+
     @Test
     void wafLevel_acceptedLevelsReplaceTheDefaults() {
         assertThat(WeakWaf.weakness("Level-3-Strict", List.of("level-3-strict"), 2)).isEmpty();
@@ -182,6 +200,24 @@ class IngressRulesTest {
         AuditConfig either = new AuditConfig(Set.of(), Map.of(),
                 Map.of("REACH003", Map.of("controllerNamespaces", List.of("traefik", "ingress-nginx"))));
         assertThat(run(new BlockedIngressPath(), ROUTED, either)).as("admitting one controller suffices").isEmpty();
+    }
+
+    @Test
+    void blockedIngressPath_hostNetworkControllerIsNotJudged() {
+        String yaml = ROUTED.replace("ports: [{port: 8080}]", "ports: [{port: 8443}]") + """
+                ---
+                apiVersion: apps/v1
+                kind: DaemonSet
+                metadata: {name: controller, namespace: ingress-nginx}
+                spec:
+                  selector: {matchLabels: {app: controller}}
+                  template:
+                    metadata: {labels: {app: controller}}
+                    spec:
+                      hostNetwork: true
+                      containers: [{name: controller, image: controller:1.0}]
+                """;
+        assertThat(run(new BlockedIngressPath(), yaml, AuditConfig.DEFAULT)).isEmpty();
     }
 
     @Test
