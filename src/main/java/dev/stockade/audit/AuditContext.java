@@ -23,7 +23,8 @@ import java.util.Optional;
 /**
  * What rules look at: the cluster model (for the engine and the queries), the objects as written
  * (for exact positions and fields the model does not keep), and the analysis options. The
- * query results are computed once, on first use, and shared by the rules that need them.
+ * query results are computed once, on first use, and shared by the rules that need them; rules
+ * run in parallel, so those lazy parts are synchronized and everything else is read-only.
  */
 public final class AuditContext {
     private final Cluster cluster;
@@ -84,7 +85,7 @@ public final class AuditContext {
      * The workload object as written, by the id findings carry ({@code ns/name}, or
      * {@code ns/name[Kind]} when two kinds share the name).
      */
-    public Optional<RawObject> workloadObject(String id) {
+    public synchronized Optional<RawObject> workloadObject(String id) {
         if (workloadsById == null) {
             // indexed once: the auditor asks for every finding about a workload (51k at the 10k bench)
             workloadsById = new HashMap<>();
@@ -131,7 +132,7 @@ public final class AuditContext {
     }
 
     /** The workloads of the cluster, in analyze's order. */
-    public List<Workload> workloads() {
+    public synchronized List<Workload> workloads() {
         if (sortedWorkloads == null) {
             List<Workload> out = new ArrayList<>(cluster.workloads());
             out.sort(java.util.Comparator.comparing(Workload::namespace).thenComparing(Workload::name)
@@ -141,21 +142,21 @@ public final class AuditContext {
         return sortedWorkloads;
     }
 
-    public Unprotected.Result unprotected() {
+    public synchronized Unprotected.Result unprotected() {
         if (unprotected == null) {
             unprotected = Unprotected.run(cluster, ns -> true);
         }
         return unprotected;
     }
 
-    public SelectsNothing.Result selectsNothing() {
+    public synchronized SelectsNothing.Result selectsNothing() {
         if (selectsNothing == null) {
             selectsNothing = SelectsNothing.run(cluster, ns -> true);
         }
         return selectsNothing;
     }
 
-    public Exposure.Result exposure() {
+    public synchronized Exposure.Result exposure() {
         if (exposure == null) {
             exposure = Exposure.run(cluster, connectivity(), ns -> true);
         }
@@ -163,7 +164,7 @@ public final class AuditContext {
     }
 
     /** Every allowed connection of the cluster, as {@code analyze} reports it. */
-    public Connectivity connectivity() {
+    public synchronized Connectivity connectivity() {
         if (connectivity == null) {
             connectivity = new Analyzer(options).analyze(cluster);
         }
@@ -174,7 +175,7 @@ public final class AuditContext {
      * An explainer over the cluster plus, when the input lacks it, the {@code kube-system}
      * namespace (with only its name label), so flows to cluster DNS can be decided.
      */
-    public Explainer explainer() {
+    public synchronized Explainer explainer() {
         if (explainer == null) {
             List<Namespace> namespaces = new ArrayList<>(cluster.namespaces());
             if (namespaces.stream().noneMatch(n -> n.name().equals("kube-system"))) {

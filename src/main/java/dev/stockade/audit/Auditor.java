@@ -2,7 +2,10 @@ package dev.stockade.audit;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs the enabled rules and applies severities, suppressions and the baseline. A finding is
@@ -20,26 +23,32 @@ public final class Auditor {
 
     private Auditor() {}
 
-    /** Runs {@code rules} as the context's configuration says (enabled, severity, options). */
+    /**
+     * Runs {@code rules} as the context's configuration says (enabled, severity, options). Rules
+     * are independent, so they run in parallel; their findings are then processed in rule order,
+     * so the report does not depend on scheduling.
+     */
     public static AuditReport run(AuditContext context, List<Rule> rules, AuditBaseline baseline) {
         AuditConfig config = context.config();
-        List<Rule> ran = new ArrayList<>();
-        List<Finding> out = new ArrayList<>();
-        java.util.Map<String, Long> nanos = new java.util.HashMap<>();
-        for (Rule rule : rules) {
-            if (!config.enabled(rule)) {
-                continue;
-            }
+        List<Rule> ran = rules.stream().filter(config::enabled).toList();
+        List<Outcome> outcomes = ran.parallelStream().map(rule -> {
+            List<Finding> found = new ArrayList<>();
             long start = System.nanoTime();
-            ran.add(rule);
+            rule.check(context, found::add);
+            return new Outcome(rule, found, System.nanoTime() - start);
+        }).toList();
+        List<Finding> out = new ArrayList<>();
+        Map<String, Long> nanos = new HashMap<>();
+        for (Outcome o : outcomes) {
+            nanos.put(o.rule().id(), o.nanos());
             // a configured severity applies to every finding; else a finding keeps its own (a rule may
             // report a lesser case below its default, e.g. REACH005's undeclared port numbers)
-            Severity severity = config.severities().get(rule.id());
-            rule.check(context, f -> {
+            Severity severity = config.severities().get(o.rule().id());
+            for (Finding f : o.findings()) {
                 Finding g = severity == null ? f : f.withSeverity(severity);
-                String reason = context.raw(f.object()).flatMap(o -> Suppressions.reason(o, f.ruleId()))
-                        .or(() -> f.workload().isEmpty() ? java.util.Optional.empty()
-                                : context.workloadObject(f.workload()).flatMap(o -> Suppressions.reason(o, f.ruleId())))
+                String reason = context.raw(f.object()).flatMap(x -> Suppressions.reason(x, f.ruleId()))
+                        .or(() -> f.workload().isEmpty() ? Optional.empty()
+                                : context.workloadObject(f.workload()).flatMap(x -> Suppressions.reason(x, f.ruleId())))
                         .orElse(null);
                 if (reason != null) {
                     g = g.suppressedBecause(reason);
@@ -48,12 +57,14 @@ public final class Auditor {
                     g = g.inBaseline();
                 }
                 out.add(g);
-            });
-            nanos.put(rule.id(), System.nanoTime() - start);
+            }
         }
         out.sort(ORDER);
         return new AuditReport(ran, out, nanos);
     }
+
+    /** What one rule found, and how long it took. */
+    private record Outcome(Rule rule, List<Finding> findings, long nanos) {}
 
     public static AuditReport run(AuditContext context) {
         return run(context, Catalogue.rules(), AuditBaseline.EMPTY);

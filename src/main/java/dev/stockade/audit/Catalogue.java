@@ -67,6 +67,22 @@ import dev.stockade.audit.pss.SeLinux;
 import dev.stockade.audit.pss.SeccompRestricted;
 import dev.stockade.audit.pss.SeccompUnconfined;
 import dev.stockade.audit.pss.UnsafeSysctls;
+import dev.stockade.audit.rbac.AllUsersSubject;
+import dev.stockade.audit.rbac.ClusterAdminBinding;
+import dev.stockade.audit.rbac.CreatePods;
+import dev.stockade.audit.rbac.DefaultServiceAccountBound;
+import dev.stockade.audit.rbac.EscalationVerbs;
+import dev.stockade.audit.rbac.NetworkControl;
+import dev.stockade.audit.rbac.NodeProxy;
+import dev.stockade.audit.rbac.PodExec;
+import dev.stockade.audit.rbac.SecretsRead;
+import dev.stockade.audit.rbac.Wildcards;
+import dev.stockade.audit.resources.CpuLimit;
+import dev.stockade.audit.resources.CpuRequest;
+import dev.stockade.audit.resources.LivenessProbe;
+import dev.stockade.audit.resources.MemoryLimit;
+import dev.stockade.audit.resources.MemoryRequest;
+import dev.stockade.audit.resources.ReadinessProbe;
 import dev.stockade.audit.secrets.CommittedSecret;
 import dev.stockade.audit.secrets.DefaultServiceAccount;
 import dev.stockade.audit.secrets.LiteralSecretArgs;
@@ -104,7 +120,11 @@ public final class Catalogue {
             new LiteralSecretEnv(), new SecretAsEnv(), new SecretInConfigMap(), new TokenAutomount(),
             new DefaultServiceAccount(), new MissingServiceAccount(), new CommittedSecret(), new LiteralSecretArgs(),
             new LatestTag(), new UnpinnedImage(), new RegistryAllowlist(), new PullPolicy(), new PullNever(),
-            new PrivilegedPort())
+            new PrivilegedPort(),
+            new Wildcards(), new ClusterAdminBinding(), new SecretsRead(), new PodExec(), new CreatePods(),
+            new EscalationVerbs(), new AllUsersSubject(), new NodeProxy(), new DefaultServiceAccountBound(),
+            new NetworkControl(), new MemoryRequest(), new MemoryLimit(), new CpuRequest(), new CpuLimit(),
+            new ReadinessProbe(), new LivenessProbe())
             .sorted(Comparator.comparing(Rule::id)).toList();
     private static final Map<String, Rule> BY_ID = new LinkedHashMap<>();
 
