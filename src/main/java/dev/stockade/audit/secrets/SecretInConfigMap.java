@@ -98,9 +98,9 @@ public final class SecretInConfigMap extends Rule {
             return SecretValues.entropy(value).map(e -> size + e);
         }
         List<String> found = new ArrayList<>();
-        String[] lines = value.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            Matcher m = SETTING.matcher(lines[i]);
+        List<String> lines = value.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher m = SETTING.matcher(lines.get(i));
             if (m.matches() && SecretValues.secretName(m.group(1), names, ignored)) {
                 String v = m.group(2).replaceAll("^[\"']|[\"']$", "");
                 if (!SecretValues.notSecret(v) && !v.matches("[{\\[|>&*].*")) {
@@ -111,7 +111,7 @@ public final class SecretInConfigMap extends Rule {
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of("file of " + lines.length + " lines: " + found.getFirst()
+        return Optional.of("file of " + lines.size() + " lines: " + found.getFirst()
                 + (found.size() > 1 ? " (and " + (found.size() - 1) + " more)" : "") + " to a literal value");
     }
 
