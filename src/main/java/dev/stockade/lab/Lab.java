@@ -1,7 +1,9 @@
 package dev.stockade.lab;
 
 import dev.stockade.dataplane.NftCompiler;
+import dev.stockade.dataplane.NftDelta;
 import dev.stockade.dataplane.NftText;
+import dev.stockade.dataplane.Ruleset;
 import dev.stockade.engine.AnalysisOptions;
 import dev.stockade.model.Cluster;
 import dev.stockade.model.ContainerPort;
@@ -34,9 +36,17 @@ import java.util.concurrent.TimeUnit;
  * by prefix, so a crashed run is cleaned up too. Needs root, {@code ip}, {@code nft} and python3.
  */
 public final class Lab {
-    public static final String PREFIX = "stklab-";
+    /**
+     * The prefix of every namespace of the lab: {@code stklab-}, or the system property
+     * {@code stockade.lab.prefix} where {@code {pid}} stands for this process's id (the tests use
+     * one per JVM, so that builds running side by side on one host never touch each other's lab).
+     */
+    public static final String PREFIX = System.getProperty("stockade.lab.prefix", "stklab-")
+            .replace("{pid}", String.valueOf(ProcessHandle.current().pid()));
     public static final String ROUTER = PREFIX + "router";
-    static final Path STATE_DIR = Path.of("/run/stockade-lab");
+    /** Where a running lab keeps its state: the namespaces, the pods, the loaded table and the input. */
+    public static final Path STATE_DIR = Path.of(PREFIX.equals("stklab-") ? "/run/stockade-lab"
+            : "/run/stockade-lab-" + PREFIX.replaceAll("[^A-Za-z0-9_.-]", "_"));
     private static final String PYTHON = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
 
     /** One pod of the lab: its namespace, the router-side interface and the address it is probed on. */
@@ -49,10 +59,12 @@ public final class Lab {
     /** One probe: a source pod to a destination pod's container port, and whether it got through. */
     public record Probe(LabPod src, LabPod dst, IpAddress address, Protocol protocol, int port, boolean connected) {}
 
-    private final Cluster cluster;
-    private final List<LabPod> pods;
+    private Cluster cluster;
+    private List<LabPod> pods;
     private final List<String> notes;
     private final List<Process> listeners = new ArrayList<>();
+    /** The ruleset the router's table holds now (null before {@link #up}). */
+    private Ruleset loaded;
 
     private Lab(Cluster cluster, List<LabPod> pods, List<String> notes) {
         this.cluster = cluster;
@@ -133,11 +145,9 @@ public final class Lab {
                 "ip netns exec " + ROUTER + " sysctl -qw net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1",
                 "ip -n " + ROUTER + " link set lo up");
         List<String> state = new ArrayList<>(List.of(ROUTER));
-        Map<String, String> interfaces = new LinkedHashMap<>();
         List<List<String>> setups = new ArrayList<>();
         for (LabPod p : pods) {
             state.add(p.namespace());
-            interfaces.put(p.id(), p.routerInterface());
             List<String> cmds = new ArrayList<>(List.of(
                     "ip netns add " + p.namespace(),
                     "ip -n " + ROUTER + " link add " + p.routerInterface() + " type veth peer name eth0 netns " + p.namespace(),
@@ -180,27 +190,159 @@ public final class Lab {
                 }
             }
         }
-        try {
-            Files.createDirectories(STATE_DIR);
-            Files.write(STATE_DIR.resolve("namespaces"), state, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new LabException("cannot write the lab's state under " + STATE_DIR + ": " + e.getMessage());
-        }
-        String ruleset = NftText.render(NftCompiler.compile(cluster, options, interfaces));
-        Result load;
-        Path f = null;
-        try {
-            f = Files.createTempFile("stockade-lab-", ".nft");
-            Files.writeString(f, ruleset, StandardCharsets.UTF_8);
-            load = run(List.of("ip", "netns", "exec", ROUTER, "nft", "-f", f.toString()));
-            Files.deleteIfExists(f);
-        } catch (IOException e) {
-            throw new LabException("cannot write the ruleset: " + e.getMessage());
-        }
+        writeState("namespaces", state);
+        Ruleset ruleset = compile(cluster, options);
+        String text = NftText.render(ruleset);
+        Result load = nft(text);
         if (!load.ok()) {
             throw new LabException("nft -f refused the ruleset: " + load.output());
         }
+        loaded = ruleset;
+        writeState("pods", podLines());
+        writeState("ruleset.nft", text.lines().toList());
         startListeners();
+    }
+
+    /**
+     * The lab running on this host, for probing: {@code cluster} must plan exactly its pods (same
+     * namespaces, interfaces, addresses and served ports, as recorded by {@link #up}). Whatever
+     * table is loaded stays as it is; nothing is changed.
+     */
+    public static Lab attach(Cluster cluster) {
+        Lab lab = plan(cluster);
+        List<String> recorded = readState("pods");
+        if (recorded == null) {
+            throw new NotRunning("no lab is running (start one with: stockade lab up PATH...)");
+        }
+        List<String> differences = podDifferences(recorded, lab.podLines());
+        if (!differences.isEmpty()) {
+            throw new PodsDiffer(differences);
+        }
+        return lab;
+    }
+
+    /**
+     * The lab running on this host, for changes: {@link #attach} for {@code cluster}, whose table
+     * compiled with {@code options} must be exactly the text the lab recorded when it last loaded
+     * its table (so that deltas start from what the kernel holds).
+     */
+    public static Lab running(Cluster cluster, AnalysisOptions options) {
+        Lab lab = attach(cluster);
+        Ruleset ruleset = lab.compile(lab.cluster, options);
+        List<String> table = readState("ruleset.nft");
+        if (table == null || !table.equals(NftText.render(ruleset).lines().toList())) {
+            throw new LabException("the running lab's table was not loaded from its recorded input by this version of"
+                    + " stockade: run stockade lab up PATH... again");
+        }
+        lab.loaded = ruleset;
+        return lab;
+    }
+
+    /**
+     * Applies the policies of {@code next} to the running lab as one {@code nft -f} transaction of
+     * deltas ({@link NftDelta}) from the table loaded now. The pods must stay the same (labels may
+     * change: they only move pods between selectors, which the table follows); otherwise
+     * {@link PodsDiffer} is thrown and nothing changes.
+     */
+    public RulesetChange apply(Cluster next, AnalysisOptions options) {
+        if (loaded == null) {
+            throw new IllegalStateException("the lab is not up");
+        }
+        long start = System.nanoTime();
+        Lab planned = plan(next);
+        List<String> differences = podDifferences(podLines(), planned.podLines());
+        if (!differences.isEmpty()) {
+            throw new PodsDiffer(differences);
+        }
+        Ruleset ruleset = compile(planned.cluster, options);
+        String script = NftDelta.between(loaded, ruleset);
+        long compiled = System.nanoTime();
+        if (!script.isEmpty()) {
+            Result r = nft(script);
+            if (!r.ok()) {
+                throw new LabException("nft -f refused the change: " + r.output().strip());
+            }
+        }
+        long applied = System.nanoTime();
+        RulesetChange change = RulesetChange.between(loaded, ruleset, script, (compiled - start) / 1_000_000,
+                (applied - compiled) / 1_000_000);
+        loaded = ruleset;
+        cluster = planned.cluster;
+        pods = planned.pods;
+        writeState("ruleset.nft", NftText.render(ruleset).lines().toList());
+        return change;
+    }
+
+    /** The compiled table for {@code c} with this lab's router-side interfaces (anti-spoofing). */
+    private Ruleset compile(Cluster c, AnalysisOptions options) {
+        Map<String, String> interfaces = new LinkedHashMap<>();
+        for (LabPod p : pods) {
+            interfaces.put(p.id(), p.routerInterface());
+        }
+        return NftCompiler.compile(c, options, interfaces);
+    }
+
+    /** Runs {@code nft -f} on a script in the router namespace; one script is one transaction. */
+    private static Result nft(String script) {
+        Path f = null;
+        try {
+            f = Files.createTempFile("stockade-lab-", ".nft");
+            Files.writeString(f, script, StandardCharsets.UTF_8);
+            return run(List.of("ip", "netns", "exec", ROUTER, "nft", "-f", f.toString()));
+        } catch (IOException e) {
+            throw new LabException("cannot write the ruleset: " + e.getMessage());
+        } finally {
+            try {
+                if (f != null) {
+                    Files.deleteIfExists(f);
+                }
+            } catch (IOException ignored) {
+                // a leftover temporary file is harmless
+            }
+        }
+    }
+
+    /** One line per pod: what must not change under a running lab. */
+    private List<String> podLines() {
+        List<String> lines = new ArrayList<>();
+        for (LabPod p : pods) {
+            lines.add(p.id() + " " + p.namespace() + " " + p.routerInterface() + " " + p.ips() + " "
+                    + servedPorts(p).stream().map(c -> c.protocol() + "/" + c.port()).toList());
+        }
+        return lines;
+    }
+
+    private static List<String> podDifferences(List<String> running, List<String> next) {
+        List<String> out = new ArrayList<>();
+        for (String r : running) {
+            if (!next.contains(r)) {
+                out.add("- " + r);
+            }
+        }
+        for (String n : next) {
+            if (!running.contains(n)) {
+                out.add("+ " + n);
+            }
+        }
+        return out;
+    }
+
+    private static void writeState(String name, List<String> lines) {
+        try {
+            Files.createDirectories(STATE_DIR);
+            Files.write(STATE_DIR.resolve(name), lines, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new LabException("cannot write the lab's state under " + STATE_DIR + ": " + e.getMessage());
+        }
+    }
+
+    private static List<String> readState(String name) {
+        try {
+            Path p = STATE_DIR.resolve(name);
+            return Files.exists(p) ? Files.readAllLines(p, StandardCharsets.UTF_8) : null;
+        } catch (IOException e) {
+            throw new LabException("cannot read the lab's state under " + STATE_DIR + ": " + e.getMessage());
+        }
     }
 
     private void startListeners() {
@@ -383,10 +525,14 @@ public final class Lab {
                 removed.add(name);
             }
         }
-        try {
-            Files.deleteIfExists(STATE_DIR.resolve("namespaces"));
-        } catch (IOException ignored) {
-            // nothing to clean
+        if (Files.isDirectory(STATE_DIR)) {
+            try (java.util.stream.Stream<Path> s = Files.walk(STATE_DIR)) {
+                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            } catch (IOException | java.io.UncheckedIOException ignored) {
+                // what is left is overwritten by the next lab up
+            }
         }
         return removed;
     }
@@ -428,9 +574,30 @@ public final class Lab {
     }
 
     /** A lab step that failed; the message says which and why. */
-    public static final class LabException extends RuntimeException {
+    public static class LabException extends RuntimeException {
         public LabException(String message) {
             super(message);
+        }
+    }
+
+    /** No lab is running (nothing recorded under {@link #STATE_DIR}). */
+    public static final class NotRunning extends LabException {
+        public NotRunning(String message) {
+            super(message);
+        }
+    }
+
+    /** The input's pods are not the running lab's: its policies cannot be applied to it. */
+    public static final class PodsDiffer extends LabException {
+        private final List<String> differences;
+
+        public PodsDiffer(List<String> differences) {
+            super("the pods differ from the running lab's (- running, + input):\n  " + String.join("\n  ", differences));
+            this.differences = List.copyOf(differences);
+        }
+
+        public List<String> differences() {
+            return differences;
         }
     }
 }
