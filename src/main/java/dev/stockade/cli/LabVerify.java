@@ -85,7 +85,12 @@ final class LabVerify implements Callable<Integer> {
     private LabVerification probeRunning(LoadResult loaded, AnalysisOptions options) {
         Lab lab = Lab.attach(loaded.cluster());
         long start = System.nanoTime();
-        List<Lab.Probe> probes = lab.probe(timeout);
+        List<Lab.Probe> probes;
+        try {
+            probes = lab.probe(timeout);
+        } finally {
+            lab.close();
+        }
         long probed = (System.nanoTime() - start) / 1_000_000;
         return new LabVerification(lab.pods(), probes, EngineCheck.disagreements(lab.cluster(), options, probes),
                 lab.notes(), options, true, 0, probed, 0);

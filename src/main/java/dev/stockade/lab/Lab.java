@@ -63,6 +63,7 @@ public final class Lab {
     private List<LabPod> pods;
     private final List<String> notes;
     private final List<Process> listeners = new ArrayList<>();
+    private final Map<String, Prober> probers = new java.util.concurrent.ConcurrentHashMap<>();
     /** The ruleset the router's table holds now (null before {@link #up}). */
     private Ruleset loaded;
 
@@ -413,40 +414,14 @@ public final class Lab {
 
     /**
      * Probes every ordered pair of distinct lab pods on every served port of the destination, on
-     * every address of the destination in a family the source has: TCP connect and UDP request/response, all in parallel
-     * (one python3 per source pod, one thread per probe) with {@code timeoutMillis} each.
+     * every address of the destination in a family the source has: TCP connect and UDP
+     * request/response, every probe at once ({@link Prober}: one process per source pod, kept for
+     * the lab's life), each waiting at most {@code timeoutMillis}.
      */
     public List<Probe> probe(int timeoutMillis) {
-        String script = """
-                import socket,sys,threading
-                t=float(sys.argv[1]);out=[]
-                def probe(a):
-                    proto,ip,port=a.split('|')
-                    fam=socket.AF_INET6 if ':' in ip else socket.AF_INET
-                    ok=0
-                    try:
-                        if proto=='TCP':
-                            s=socket.socket(fam,socket.SOCK_STREAM);s.settimeout(t);s.connect((ip,int(port)));ok=1
-                        else:
-                            s=socket.socket(fam,socket.SOCK_DGRAM);s.settimeout(t/2)
-                            for i in range(2):
-                                s.sendto(b'p',(ip,int(port)))
-                                try:
-                                    s.recvfrom(16);ok=1;break
-                                except socket.timeout:
-                                    pass
-                        s.close()
-                    except ConnectionRefusedError:
-                        ok=1
-                    except OSError:
-                        pass
-                    out.append(a+' '+str(ok))
-                ts=[threading.Thread(target=probe,args=(a,)) for a in sys.argv[2:]]
-                [x.start() for x in ts];[x.join() for x in ts]
-                print('\\n'.join(out),flush=True)
-                """;
         List<Probe> probes = Collections.synchronizedList(new ArrayList<>());
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> done = new ArrayList<>();
             for (LabPod src : pods) {
                 Map<String, Object[]> planned = new LinkedHashMap<>();
                 for (LabPod dst : pods) {
@@ -465,28 +440,30 @@ public final class Lab {
                 if (planned.isEmpty()) {
                     continue;
                 }
-                pool.submit(() -> {
-                    List<String> args = new ArrayList<>(List.of("ip", "netns", "exec", src.namespace(), PYTHON, "-c",
-                            script, String.valueOf(timeoutMillis / 1000.0)));
-                    args.addAll(planned.keySet());
-                    Result r = run(args);
-                    Map<String, Boolean> seen = new LinkedHashMap<>();
-                    for (String line : r.output().split("\n")) {
-                        int sp = line.lastIndexOf(' ');
-                        if (sp > 0) {
-                            seen.put(line.substring(0, sp), line.substring(sp + 1).equals("1"));
-                        }
-                    }
+                Prober prober = prober(src);
+                done.add(pool.submit(() -> {
+                    Map<String, Boolean> seen = prober.probe(List.copyOf(planned.keySet()), timeoutMillis);
                     for (Map.Entry<String, Object[]> e : planned.entrySet()) {
                         Boolean ok = seen.get(e.getKey());
                         if (ok == null) {
-                            throw new LabException("probing from " + src.id() + " failed: " + r.output());
+                            throw new LabException("probing from " + src.id() + " gave no answer for " + e.getKey());
                         }
                         ContainerPort c = (ContainerPort) e.getValue()[1];
-                        probes.add(new Probe(src, (LabPod) e.getValue()[0], (IpAddress) e.getValue()[2], c.protocol(), c.port(), ok));
+                        probes.add(new Probe(src, (LabPod) e.getValue()[0], (IpAddress) e.getValue()[2], c.protocol(),
+                                c.port(), ok));
                     }
                     return null;
-                });
+                }));
+            }
+            for (Future<?> f : done) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw e.getCause() instanceof LabException l ? l : new LabException(e.getCause().toString());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new LabException("interrupted");
+                }
             }
         }
         List<Probe> sorted = new ArrayList<>(probes);
@@ -537,9 +514,15 @@ public final class Lab {
         return removed;
     }
 
-    /** Stops this lab's listener processes (down kills them too, by namespace). */
+    private Prober prober(LabPod src) {
+        return probers.computeIfAbsent(src.namespace(), ns -> new Prober(src.id(), ns, PYTHON));
+    }
+
+    /** Stops this lab's listener and probe processes (down kills them too, by namespace). */
     public void close() {
         listeners.forEach(Process::destroyForcibly);
+        probers.values().forEach(Prober::close);
+        probers.clear();
     }
 
     private static void sh(String... commands) {
