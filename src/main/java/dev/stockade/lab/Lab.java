@@ -64,6 +64,7 @@ public final class Lab {
     private final List<String> notes;
     private final List<Process> listeners = new ArrayList<>();
     private final Map<String, Prober> probers = new java.util.concurrent.ConcurrentHashMap<>();
+    private NftSession session;
     /** The ruleset the router's table holds now (null before {@link #up}). */
     private Ruleset loaded;
 
@@ -259,7 +260,7 @@ public final class Lab {
         String script = NftDelta.between(loaded, ruleset);
         long compiled = System.nanoTime();
         if (!script.isEmpty()) {
-            Result r = nft(script);
+            Result r = NftSession.fits(script) ? session().apply(script) : nft(script);
             if (!r.ok()) {
                 throw new LabException("nft -f refused the change: " + r.output().strip());
             }
@@ -514,6 +515,13 @@ public final class Lab {
         return removed;
     }
 
+    private synchronized NftSession session() {
+        if (session == null) {
+            session = new NftSession(ROUTER);
+        }
+        return session;
+    }
+
     private Prober prober(LabPod src) {
         return probers.computeIfAbsent(src.namespace(), ns -> new Prober(src.id(), ns, PYTHON));
     }
@@ -523,6 +531,12 @@ public final class Lab {
         listeners.forEach(Process::destroyForcibly);
         probers.values().forEach(Prober::close);
         probers.clear();
+        synchronized (this) {
+            if (session != null) {
+                session.close();
+                session = null;
+            }
+        }
     }
 
     private static void sh(String... commands) {
