@@ -61,7 +61,7 @@ class LabAtomicityTest {
             status: {podIP: 10.9.0.4}
             """;
 
-    private static String serverPolicy(String from) {
+    private static String serverPolicy(String ingress) {
         return """
                 ---
                 apiVersion: networking.k8s.io/v1
@@ -70,16 +70,32 @@ class LabAtomicityTest {
                 spec:
                   podSelector: {matchLabels: {app: server}}
                   ingress:
-                  - from: [%s]
-                    ports: [{port: 80}, {port: 81, protocol: UDP}]
-                """.formatted(from);
+                """ + ingress;
     }
 
-    /** A: only a may reach the server; B: only b; C: a range holding a and b but not c, and c's egress opened to the server. */
+    /**
+     * A: only a may reach the server; B: only b, by two rules; C: a range holding a and b but not c
+     * on TCP, a and b by selector on UDP, and c's egress opened to the server. Every change rewrites
+     * the server's ingress chain (the rules differ), so a change that was not one transaction would
+     * leave the chain empty for a moment, and an empty chain lets the packet through.
+     */
     private static final List<String> SETS = List.of(
-            PODS + serverPolicy("{podSelector: {matchLabels: {app: a}}}"),
-            PODS + serverPolicy("{podSelector: {matchLabels: {app: b}}}"),
-            PODS + serverPolicy("{ipBlock: {cidr: 10.9.0.0/29, except: [10.9.0.4/32]}}") + """
+            PODS + serverPolicy("""
+                      - from: [{podSelector: {matchLabels: {app: a}}}]
+                        ports: [{port: 80}, {port: 81, protocol: UDP}]
+                    """),
+            PODS + serverPolicy("""
+                      - from: [{podSelector: {matchLabels: {app: b}}}]
+                        ports: [{port: 80}]
+                      - from: [{podSelector: {matchLabels: {app: b}}}]
+                        ports: [{port: 81, protocol: UDP}]
+                    """),
+            PODS + serverPolicy("""
+                      - from: [{ipBlock: {cidr: 10.9.0.0/29, except: [10.9.0.4/32]}}]
+                        ports: [{port: 80}]
+                      - from: [{podSelector: {matchLabels: {app: a}}}, {podSelector: {matchLabels: {app: b}}}]
+                        ports: [{port: 81, protocol: UDP}]
+                    """) + """
                     ---
                     apiVersion: networking.k8s.io/v1
                     kind: NetworkPolicy
@@ -159,7 +175,9 @@ class LabAtomicityTest {
             start = System.nanoTime();
             for (int i = 1; i <= CHANGES; i++) {
                 RulesetChange change = lab.apply(sets.get(i % sets.size()), AnalysisOptions.DEFAULT);
-                assertThat(change.script()).doesNotContain("delete table", "table inet stockade {").isNotEmpty();
+                assertThat(change.script()).doesNotContain("delete table", "table inet stockade {");
+                assertThat(change.chainsRewritten() + change.chainsAdded() + change.chainsRemoved())
+                        .as("chains changed").isPositive();
                 applyMillis.add(change.compileMillis() + change.nftMillis());
                 nftMillis.add(change.nftMillis());
             }
