@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         description = {"Change the running lab's policies to those of PATH: the table is compiled for the new input,",
             "compared with the table loaded now (compiled from the input lab up or the last lab apply recorded)",
-            "and changed by one nft -f transaction of deltas (set and map elements, rewritten chains), never",
+            "and changed by one nft transaction of deltas (set and map elements, rewritten chains), never",
             "reloaded: every packet sees the old policies or the new ones. The pods must stay the same (their",
             "labels may change); for other pods, lab down then lab up."},
         footer = {"", "Exit codes: 0 applied (or nothing to change), 2 bad input, usage, not root, no running lab or",
@@ -31,7 +31,7 @@ final class LabApply implements Callable<Integer> {
     @Mixin
     InputOptions input;
 
-    @Option(names = "--print-script", description = "Also print the nft -f script that was applied.")
+    @Option(names = "--print-script", description = "Also print the nft script that was applied (one transaction).")
     boolean printScript;
 
     @Override

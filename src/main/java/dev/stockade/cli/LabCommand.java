@@ -14,7 +14,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** The local lab: {@code lab up|probe|down}. */
+/** The local lab: {@code lab up|probe|apply|verify|down}. */
 @Command(name = "lab", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Run the pods as network namespaces, policies in nftables, and probe them.",
             "A local lab on this host's kernel: real listeners, real packets. Needs root, ip, nft and python3."},

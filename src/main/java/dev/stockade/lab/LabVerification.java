@@ -33,7 +33,7 @@ public record LabVerification(List<Lab.LabPod> pods, List<Lab.Probe> probes, Lis
     public String summary() {
         String what = pods.size() + " pods, " + probes.size() + " probes, " + (agree()
                 ? "all agree with the engine (" + connected() + " connected, " + (probes.size() - connected()) + " blocked)"
-                : disagreements.size() + " disagree with the engine");
+                : disagreements.size() + (disagreements.size() == 1 ? " disagrees" : " disagree") + " with the engine");
         String times = running ? "probed the running lab in " + probeMillis + " ms"
                 : "measured on the kernel in " + (upMillis + probeMillis + downMillis) + " ms (up " + upMillis + ", probe "
                         + probeMillis + ", down " + downMillis + ")";

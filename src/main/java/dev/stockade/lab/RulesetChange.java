@@ -12,8 +12,8 @@ import java.util.function.Function;
  * What one {@code lab apply} changed in the loaded table, counted on the two rulesets: elements
  * (address ranges of the peer sets, pod entries of the verdict maps and of the anti-spoofing
  * sets; an entry whose value changed counts as one removed and one added), sets and maps, and
- * chains (added, removed, and rewritten: same name, other rules). The script is the one
- * {@code nft -f} transaction that made the change; the times are the compile and delta work and
+ * chains (added, removed, and rewritten: same name, other rules). The script is the one nft
+ * transaction that made the change; the times are the compile and delta work and
  * the kernel's {@code nft -f}.
  */
 public record RulesetChange(int elementsAdded, int elementsRemoved, int setsAdded, int setsRemoved, int chainsAdded,
@@ -92,14 +92,14 @@ public record RulesetChange(int elementsAdded, int elementsRemoved, int setsAdde
         return script.lines().count();
     }
 
-    /** One line for users, e.g. {@code 3 elements added, 1 removed; chains: 1 added, 0 removed, 2 rewritten; …}. */
+    /** One line for users, e.g. {@code 3 elements added, 1 removed; …; chains: 1 added, 0 removed, 2 rewritten; …}. */
     public String summary() {
         if (isEmpty()) {
             return "no change: the loaded table already enforces these policies";
         }
-        return elementsAdded + " elements added, " + elementsRemoved + " removed; sets and maps: " + setsAdded
+        return elementsAdded + (elementsAdded == 1 ? " element" : " elements") + " added, " + elementsRemoved + " removed; sets and maps: " + setsAdded
                 + " added, " + setsRemoved + " removed; chains: " + chainsAdded + " added, " + chainsRemoved
-                + " removed, " + chainsRewritten + " rewritten; one nft -f transaction of " + scriptLines()
+                + " removed, " + chainsRewritten + " rewritten; one nft transaction of " + scriptLines()
                 + " lines in " + nftMillis + " ms (compile and delta " + compileMillis + " ms)";
     }
 }

@@ -93,8 +93,8 @@ class LabApplyVerifyCliTest {
         Run apply = run("lab", "apply", "--print-script", changed.toString());
         assertThat(apply.exit()).as(apply.err()).isZero();
         assertThat(apply.out()).doesNotContain("delete table", "flush ruleset")
-                .containsPattern("(?m)^# lab apply: \\d+ elements added, \\d+ removed; sets and maps: \\d+ added, \\d+ removed;"
-                        + " chains: \\d+ added, \\d+ removed, \\d+ rewritten; one nft -f transaction of \\d+ lines in \\d+ ms"
+                .containsPattern("(?m)^# lab apply: \\d+ elements? added, \\d+ removed; sets and maps: \\d+ added, \\d+ removed;"
+                        + " chains: \\d+ added, \\d+ removed, \\d+ rewritten; one nft transaction of \\d+ lines in \\d+ ms"
                         + " \\(compile and delta \\d+ ms\\)\\n$");
 
         Run now = run("lab", "verify", "--running", changed.toString());
@@ -108,7 +108,7 @@ class LabApplyVerifyCliTest {
         assertThat(old.out().lines().filter(l -> !l.startsWith(" ") && !l.startsWith("#")).toList())
                 .containsExactly("shop/api -> shop/db (10.244.2.21) TCP/5432: engine allows, kernel drops");
         assertThat(old.out()).contains("    ALLOWED: shop/api => shop/db on TCP 5432")
-                .contains("# 6 pods, 42 probes, 1 disagree with the engine; probed the running lab in ");
+                .contains("# 6 pods, 42 probes, 1 disagrees with the engine; probed the running lab in ");
 
         Run again = run("lab", "apply", changed.toString());
         assertThat(again.exit()).isZero();
