@@ -64,7 +64,16 @@ public final class LabCommand implements Runnable {
         if (loaded.hasErrors()) {
             return null;
         }
-        return Lab.plan(loaded.cluster());
+        return usable(spec, Lab.plan(loaded.cluster()));
+    }
+
+    /** The lab, or null after printing why it cannot be brought up (pods sharing an address). */
+    static Lab usable(CommandSpec spec, Lab lab) {
+        for (String p : lab.problems()) {
+            spec.commandLine().getErr().println("stockade: " + p);
+        }
+        spec.commandLine().getErr().flush();
+        return lab.problems().isEmpty() ? lab : null;
     }
 
     @Command(name = "up", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -93,7 +102,10 @@ public final class LabCommand implements Runnable {
             if (in == null) {
                 return ExitCodes.BAD_INPUT;
             }
-            Lab lab = Lab.plan(in.loaded().cluster());
+            Lab lab = usable(spec, Lab.plan(in.loaded().cluster()));
+            if (lab == null) {
+                return ExitCodes.BAD_INPUT;
+            }
             PrintWriter out = spec.commandLine().getOut();
             try {
                 lab.up(input.analysisOptions());

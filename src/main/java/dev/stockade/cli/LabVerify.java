@@ -65,6 +65,9 @@ final class LabVerify implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         AnalysisOptions options = input.analysisOptions();
+        if (!running && LabCommand.usable(spec, Lab.plan(loaded.cluster())) == null) {
+            return ExitCodes.BAD_INPUT;
+        }
         LabVerification result;
         try {
             result = running ? probeRunning(loaded, options) : probeNew(loaded, options);

@@ -62,16 +62,18 @@ public final class Lab {
     private Cluster cluster;
     private List<LabPod> pods;
     private final List<String> notes;
+    private final List<String> problems;
     private final List<Process> listeners = new ArrayList<>();
     private final Map<String, Prober> probers = new java.util.concurrent.ConcurrentHashMap<>();
     private NftSession session;
     /** The ruleset the router's table holds now (null before {@link #up}). */
     private Ruleset loaded;
 
-    private Lab(Cluster cluster, List<LabPod> pods, List<String> notes) {
+    private Lab(Cluster cluster, List<LabPod> pods, List<String> notes, List<String> problems) {
         this.cluster = cluster;
         this.pods = List.copyOf(pods);
         this.notes = List.copyOf(notes);
+        this.problems = List.copyOf(problems);
     }
 
     /**
@@ -111,7 +113,23 @@ public final class Lab {
                 .anyMatch(c -> c.protocol() == Protocol.SCTP))) {
             notes.add("SCTP: this kernel has no SCTP sockets; SCTP ports are neither served nor probed");
         }
-        return new Lab(new Cluster(cluster.namespaces(), workloads, cluster.policies()), pods, notes);
+        List<String> problems = new ArrayList<>();
+        Map<IpAddress, LabPod> owners = new java.util.HashMap<>();
+        for (LabPod p : pods) {
+            for (IpAddress ip : p.ips()) {
+                LabPod first = owners.putIfAbsent(ip, p);
+                if (first != null && first != p) {
+                    problems.add("pods " + first.id() + " and " + p.id() + " have the same address " + ip
+                            + ": the lab cannot route both (expected distinct status.podIP/podIPs)");
+                }
+            }
+        }
+        return new Lab(new Cluster(cluster.namespaces(), workloads, cluster.policies()), pods, notes, problems);
+    }
+
+    /** Why this lab cannot be brought up (pods sharing an address); empty when it can. */
+    public List<String> problems() {
+        return problems;
     }
 
     public Cluster cluster() {
@@ -142,6 +160,9 @@ public final class Lab {
 
     /** Creates the namespaces, links, routes, listeners and the table. Fails with LabException. */
     public void up(AnalysisOptions options) {
+        if (!problems.isEmpty()) {
+            throw new LabException(String.join("; ", problems));
+        }
         down();
         sh("ip netns add " + ROUTER,
                 "ip netns exec " + ROUTER + " sysctl -qw net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1",

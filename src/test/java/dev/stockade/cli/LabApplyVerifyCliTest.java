@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -197,6 +198,35 @@ class LabApplyVerifyCliTest {
         Run other = run("lab", "verify", "--running", "src/test/resources/lab-inputs/e2e");
         assertThat(other.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(other.err()).startsWith("stockade: --running: the pods differ from the running lab's");
+    }
+
+    @Test
+    void upAndVerify_podsSharingAnAddress_exit2BeforeMakingAnything() throws IOException {
+        Path twins = tmp.resolve("twins.yaml");
+        Files.writeString(twins, """
+                apiVersion: v1
+                kind: Namespace
+                metadata: {name: t}
+                ---
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: a, namespace: t}
+                spec: {containers: [{name: a, image: a, ports: [{containerPort: 80}]}]}
+                status: {podIP: 10.9.0.1}
+                ---
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: b, namespace: t}
+                spec: {containers: [{name: b, image: b}]}
+                status: {podIP: 10.9.0.1}
+                """);
+        for (String verb : List.of("up", "verify")) {
+            Run r = run("lab", verb, twins.toString());
+            assertThat(r.exit()).as(verb).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(r.err()).as(verb).isEqualTo("stockade: pods t/a and t/b have the same address 10.9.0.1: the lab"
+                    + " cannot route both (expected distinct status.podIP/podIPs)\n");
+            assertThat(sh("ip", "netns", "list")).doesNotContain(Lab.PREFIX);
+        }
     }
 
     @Test
