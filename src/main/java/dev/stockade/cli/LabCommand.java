@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
             "  sudo stockade lab up old/ && sudo stockade lab apply new/ && sudo stockade lab verify --running new/",
             "  sudo stockade lab down",
             "",
-            "Exit codes: 0 ok, 2 bad input, usage or not root, 3 internal error or lab failure."})
+            "Exit codes: 0 ok, 1 (verify) the kernel and the engine disagree, 2 bad input, usage, not root",
+            "or (apply) other pods than the running lab's, 3 internal error or lab failure."})
 public final class LabCommand implements Runnable {
     @Spec
     CommandSpec spec;
