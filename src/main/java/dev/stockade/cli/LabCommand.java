@@ -14,16 +14,19 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** The local lab: {@code lab up|probe|down}. */
+/** The local lab: {@code lab up|probe|apply|verify|down}. */
 @Command(name = "lab", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Run the pods as network namespaces, policies in nftables, and probe them.",
             "A local lab on this host's kernel: real listeners, real packets. Needs root, ip, nft and python3."},
-        subcommands = {LabCommand.Up.class, LabCommand.Probe.class, LabCommand.Down.class},
+        subcommands = {LabCommand.Up.class, LabCommand.Probe.class, LabApply.class, LabVerify.class, LabCommand.Down.class},
         footerHeading = "%nExamples:%n",
         footer = {"  sudo stockade lab probe -o json src/test/resources/nft-inputs/shop",
-            "  sudo stockade lab up examples/e2e && sudo stockade lab down",
+            "  sudo stockade lab verify src/test/resources/nft-inputs/shop",
+            "  sudo stockade lab up old/ && sudo stockade lab apply new/ && sudo stockade lab verify --running new/",
+            "  sudo stockade lab down",
             "",
-            "Exit codes: 0 ok, 2 bad input, usage or not root, 3 internal error or lab failure."})
+            "Exit codes: 0 ok, 1 (verify) the kernel and the engine disagree, 2 bad input, usage, not root",
+            "or (apply) other pods than the running lab's, 3 internal error or lab failure."})
 public final class LabCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -33,7 +36,7 @@ public final class LabCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing what to do (expected up, probe or down)");
+        throw new ParameterException(spec.commandLine(), "missing what to do (expected up, probe, apply, verify or down)");
     }
 
     /** Whether the process may create namespaces and load rules; replaceable by tests. */
@@ -50,18 +53,35 @@ public final class LabCommand implements Runnable {
         return false;
     }
 
+    /** Prints {@code stockade: MESSAGE} to standard error and returns {@code exit}. */
+    static int fail(CommandSpec spec, String message, int exit) {
+        spec.commandLine().getErr().println("stockade: " + message);
+        spec.commandLine().getErr().flush();
+        return exit;
+    }
+
     static Lab plan(CommandSpec spec, InputOptions input, StockadeCommand root) {
         LoadResult loaded = input.load(StockadeCommand.stdin(root), spec.commandLine().getErr());
         if (loaded.hasErrors()) {
             return null;
         }
-        return Lab.plan(loaded.cluster());
+        return usable(spec, Lab.plan(loaded.cluster()));
+    }
+
+    /** The lab, or null after printing why it cannot be brought up (pods sharing an address). */
+    static Lab usable(CommandSpec spec, Lab lab) {
+        for (String p : lab.problems()) {
+            spec.commandLine().getErr().println("stockade: " + p);
+        }
+        spec.commandLine().getErr().flush();
+        return lab.problems().isEmpty() ? lab : null;
     }
 
     @Command(name = "up", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = {"Create the lab and leave it running: one network namespace per pod (stklab-N-NAME,",
                 "status.podIP or an address of 10.250.0.0/16), routed through stklab-router which holds the",
-                "compiled table, and TCP/UDP listeners on every container port. Replaces a running lab."},
+                "compiled table, and TCP/UDP listeners on every container port. Replaces a running lab.",
+                "The input is recorded under /run/stockade-lab, for lab apply."},
             footer = {"", "Exit codes: 0 up, 2 bad input, usage or not root, 3 the lab could not be set up (it is removed)."})
     static final class Up implements Callable<Integer> {
         @Spec
@@ -78,13 +98,19 @@ public final class LabCommand implements Runnable {
             if (!requireRoot(spec)) {
                 return ExitCodes.BAD_INPUT;
             }
-            Lab lab = plan(spec, input, parent == null ? null : parent.parent);
+            LabInput in = LabInput.read(input, StockadeCommand.stdin(parent == null ? null : parent.parent),
+                    spec.commandLine().getErr());
+            if (in == null) {
+                return ExitCodes.BAD_INPUT;
+            }
+            Lab lab = usable(spec, Lab.plan(in.loaded().cluster()));
             if (lab == null) {
                 return ExitCodes.BAD_INPUT;
             }
             PrintWriter out = spec.commandLine().getOut();
             try {
                 lab.up(input.analysisOptions());
+                in.save();
             } catch (Lab.LabException e) {
                 Lab.down();
                 spec.commandLine().getErr().println("stockade: " + e.getMessage());

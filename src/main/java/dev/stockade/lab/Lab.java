@@ -1,7 +1,9 @@
 package dev.stockade.lab;
 
 import dev.stockade.dataplane.NftCompiler;
+import dev.stockade.dataplane.NftDelta;
 import dev.stockade.dataplane.NftText;
+import dev.stockade.dataplane.Ruleset;
 import dev.stockade.engine.AnalysisOptions;
 import dev.stockade.model.Cluster;
 import dev.stockade.model.ContainerPort;
@@ -34,9 +36,17 @@ import java.util.concurrent.TimeUnit;
  * by prefix, so a crashed run is cleaned up too. Needs root, {@code ip}, {@code nft} and python3.
  */
 public final class Lab {
-    public static final String PREFIX = "stklab-";
+    /**
+     * The prefix of every namespace of the lab: {@code stklab-}, or the system property
+     * {@code stockade.lab.prefix} where {@code {pid}} stands for this process's id (the tests use
+     * one per JVM, so that builds running side by side on one host never touch each other's lab).
+     */
+    public static final String PREFIX = System.getProperty("stockade.lab.prefix", "stklab-")
+            .replace("{pid}", String.valueOf(ProcessHandle.current().pid()));
     public static final String ROUTER = PREFIX + "router";
-    static final Path STATE_DIR = Path.of("/run/stockade-lab");
+    /** Where a running lab keeps its state: the namespaces, the pods, the loaded table and the input. */
+    public static final Path STATE_DIR = Path.of(PREFIX.equals("stklab-") ? "/run/stockade-lab"
+            : "/run/stockade-lab-" + PREFIX.replaceAll("[^A-Za-z0-9_.-]", "_"));
     private static final String PYTHON = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
 
     /** One pod of the lab: its namespace, the router-side interface and the address it is probed on. */
@@ -49,15 +59,21 @@ public final class Lab {
     /** One probe: a source pod to a destination pod's container port, and whether it got through. */
     public record Probe(LabPod src, LabPod dst, IpAddress address, Protocol protocol, int port, boolean connected) {}
 
-    private final Cluster cluster;
-    private final List<LabPod> pods;
+    private Cluster cluster;
+    private List<LabPod> pods;
     private final List<String> notes;
+    private final List<String> problems;
     private final List<Process> listeners = new ArrayList<>();
+    private final Map<String, Prober> probers = new java.util.concurrent.ConcurrentHashMap<>();
+    private NftSession session;
+    /** The ruleset the router's table holds now (null before {@link #up}). */
+    private Ruleset loaded;
 
-    private Lab(Cluster cluster, List<LabPod> pods, List<String> notes) {
+    private Lab(Cluster cluster, List<LabPod> pods, List<String> notes, List<String> problems) {
         this.cluster = cluster;
         this.pods = List.copyOf(pods);
         this.notes = List.copyOf(notes);
+        this.problems = List.copyOf(problems);
     }
 
     /**
@@ -97,7 +113,23 @@ public final class Lab {
                 .anyMatch(c -> c.protocol() == Protocol.SCTP))) {
             notes.add("SCTP: this kernel has no SCTP sockets; SCTP ports are neither served nor probed");
         }
-        return new Lab(new Cluster(cluster.namespaces(), workloads, cluster.policies()), pods, notes);
+        List<String> problems = new ArrayList<>();
+        Map<IpAddress, LabPod> owners = new java.util.HashMap<>();
+        for (LabPod p : pods) {
+            for (IpAddress ip : p.ips()) {
+                LabPod first = owners.putIfAbsent(ip, p);
+                if (first != null && first != p) {
+                    problems.add("pods " + first.id() + " and " + p.id() + " have the same address " + ip
+                            + ": the lab cannot route both (expected distinct status.podIP/podIPs)");
+                }
+            }
+        }
+        return new Lab(new Cluster(cluster.namespaces(), workloads, cluster.policies()), pods, notes, problems);
+    }
+
+    /** Why this lab cannot be brought up (pods sharing an address); empty when it can. */
+    public List<String> problems() {
+        return problems;
     }
 
     public Cluster cluster() {
@@ -128,16 +160,17 @@ public final class Lab {
 
     /** Creates the namespaces, links, routes, listeners and the table. Fails with LabException. */
     public void up(AnalysisOptions options) {
+        if (!problems.isEmpty()) {
+            throw new LabException(String.join("; ", problems));
+        }
         down();
         sh("ip netns add " + ROUTER,
                 "ip netns exec " + ROUTER + " sysctl -qw net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1",
                 "ip -n " + ROUTER + " link set lo up");
         List<String> state = new ArrayList<>(List.of(ROUTER));
-        Map<String, String> interfaces = new LinkedHashMap<>();
         List<List<String>> setups = new ArrayList<>();
         for (LabPod p : pods) {
             state.add(p.namespace());
-            interfaces.put(p.id(), p.routerInterface());
             List<String> cmds = new ArrayList<>(List.of(
                     "ip netns add " + p.namespace(),
                     "ip -n " + ROUTER + " link add " + p.routerInterface() + " type veth peer name eth0 netns " + p.namespace(),
@@ -180,27 +213,159 @@ public final class Lab {
                 }
             }
         }
-        try {
-            Files.createDirectories(STATE_DIR);
-            Files.write(STATE_DIR.resolve("namespaces"), state, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new LabException("cannot write the lab's state under " + STATE_DIR + ": " + e.getMessage());
-        }
-        String ruleset = NftText.render(NftCompiler.compile(cluster, options, interfaces));
-        Result load;
-        Path f = null;
-        try {
-            f = Files.createTempFile("stockade-lab-", ".nft");
-            Files.writeString(f, ruleset, StandardCharsets.UTF_8);
-            load = run(List.of("ip", "netns", "exec", ROUTER, "nft", "-f", f.toString()));
-            Files.deleteIfExists(f);
-        } catch (IOException e) {
-            throw new LabException("cannot write the ruleset: " + e.getMessage());
-        }
+        writeState("namespaces", state);
+        Ruleset ruleset = compile(cluster, options);
+        String text = NftText.render(ruleset);
+        Result load = nft(text);
         if (!load.ok()) {
             throw new LabException("nft -f refused the ruleset: " + load.output());
         }
+        loaded = ruleset;
+        writeState("pods", podLines());
+        writeState("ruleset.nft", text.lines().toList());
         startListeners();
+    }
+
+    /**
+     * The lab running on this host, for probing: {@code cluster} must plan exactly its pods (same
+     * namespaces, interfaces, addresses and served ports, as recorded by {@link #up}). Whatever
+     * table is loaded stays as it is; nothing is changed.
+     */
+    public static Lab attach(Cluster cluster) {
+        Lab lab = plan(cluster);
+        List<String> recorded = readState("pods");
+        if (recorded == null) {
+            throw new NotRunning("no lab is running (start one with: stockade lab up PATH...)");
+        }
+        List<String> differences = podDifferences(recorded, lab.podLines());
+        if (!differences.isEmpty()) {
+            throw new PodsDiffer(differences);
+        }
+        return lab;
+    }
+
+    /**
+     * The lab running on this host, for changes: {@link #attach} for {@code cluster}, whose table
+     * compiled with {@code options} must be exactly the text the lab recorded when it last loaded
+     * its table (so that deltas start from what the kernel holds).
+     */
+    public static Lab running(Cluster cluster, AnalysisOptions options) {
+        Lab lab = attach(cluster);
+        Ruleset ruleset = lab.compile(lab.cluster, options);
+        List<String> table = readState("ruleset.nft");
+        if (table == null || !table.equals(NftText.render(ruleset).lines().toList())) {
+            throw new LabException("the running lab's table was not loaded from its recorded input by this version of"
+                    + " stockade: run stockade lab up PATH... again");
+        }
+        lab.loaded = ruleset;
+        return lab;
+    }
+
+    /**
+     * Applies the policies of {@code next} to the running lab as one {@code nft -f} transaction of
+     * deltas ({@link NftDelta}) from the table loaded now. The pods must stay the same (labels may
+     * change: they only move pods between selectors, which the table follows); otherwise
+     * {@link PodsDiffer} is thrown and nothing changes.
+     */
+    public RulesetChange apply(Cluster next, AnalysisOptions options) {
+        if (loaded == null) {
+            throw new IllegalStateException("the lab is not up");
+        }
+        long start = System.nanoTime();
+        Lab planned = plan(next);
+        List<String> differences = podDifferences(podLines(), planned.podLines());
+        if (!differences.isEmpty()) {
+            throw new PodsDiffer(differences);
+        }
+        Ruleset ruleset = compile(planned.cluster, options);
+        String script = NftDelta.between(loaded, ruleset);
+        long compiled = System.nanoTime();
+        if (!script.isEmpty()) {
+            Result r = NftSession.fits(script) ? session().apply(script) : nft(script);
+            if (!r.ok()) {
+                throw new LabException("nft -f refused the change: " + r.output().strip());
+            }
+        }
+        long applied = System.nanoTime();
+        RulesetChange change = RulesetChange.between(loaded, ruleset, script, (compiled - start) / 1_000_000,
+                (applied - compiled) / 1_000_000);
+        loaded = ruleset;
+        cluster = planned.cluster;
+        pods = planned.pods;
+        writeState("ruleset.nft", NftText.render(ruleset).lines().toList());
+        return change;
+    }
+
+    /** The compiled table for {@code c} with this lab's router-side interfaces (anti-spoofing). */
+    private Ruleset compile(Cluster c, AnalysisOptions options) {
+        Map<String, String> interfaces = new LinkedHashMap<>();
+        for (LabPod p : pods) {
+            interfaces.put(p.id(), p.routerInterface());
+        }
+        return NftCompiler.compile(c, options, interfaces);
+    }
+
+    /** Runs {@code nft -f} on a script in the router namespace; one script is one transaction. */
+    private static Result nft(String script) {
+        Path f = null;
+        try {
+            f = Files.createTempFile("stockade-lab-", ".nft");
+            Files.writeString(f, script, StandardCharsets.UTF_8);
+            return run(List.of("ip", "netns", "exec", ROUTER, "nft", "-f", f.toString()));
+        } catch (IOException e) {
+            throw new LabException("cannot write the ruleset: " + e.getMessage());
+        } finally {
+            try {
+                if (f != null) {
+                    Files.deleteIfExists(f);
+                }
+            } catch (IOException ignored) {
+                // a leftover temporary file is harmless
+            }
+        }
+    }
+
+    /** One line per pod: what must not change under a running lab. */
+    private List<String> podLines() {
+        List<String> lines = new ArrayList<>();
+        for (LabPod p : pods) {
+            lines.add(p.id() + " " + p.namespace() + " " + p.routerInterface() + " " + p.ips() + " "
+                    + servedPorts(p).stream().map(c -> c.protocol() + "/" + c.port()).toList());
+        }
+        return lines;
+    }
+
+    private static List<String> podDifferences(List<String> running, List<String> next) {
+        List<String> out = new ArrayList<>();
+        for (String r : running) {
+            if (!next.contains(r)) {
+                out.add("- " + r);
+            }
+        }
+        for (String n : next) {
+            if (!running.contains(n)) {
+                out.add("+ " + n);
+            }
+        }
+        return out;
+    }
+
+    private static void writeState(String name, List<String> lines) {
+        try {
+            Files.createDirectories(STATE_DIR);
+            Files.write(STATE_DIR.resolve(name), lines, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new LabException("cannot write the lab's state under " + STATE_DIR + ": " + e.getMessage());
+        }
+    }
+
+    private static List<String> readState(String name) {
+        try {
+            Path p = STATE_DIR.resolve(name);
+            return Files.exists(p) ? Files.readAllLines(p, StandardCharsets.UTF_8) : null;
+        } catch (IOException e) {
+            throw new LabException("cannot read the lab's state under " + STATE_DIR + ": " + e.getMessage());
+        }
     }
 
     private void startListeners() {
@@ -271,40 +436,14 @@ public final class Lab {
 
     /**
      * Probes every ordered pair of distinct lab pods on every served port of the destination, on
-     * every address of the destination in a family the source has: TCP connect and UDP request/response, all in parallel
-     * (one python3 per source pod, one thread per probe) with {@code timeoutMillis} each.
+     * every address of the destination in a family the source has: TCP connect and UDP
+     * request/response, every probe at once ({@link Prober}: one process per source pod, kept for
+     * the lab's life), each waiting at most {@code timeoutMillis}.
      */
     public List<Probe> probe(int timeoutMillis) {
-        String script = """
-                import socket,sys,threading
-                t=float(sys.argv[1]);out=[]
-                def probe(a):
-                    proto,ip,port=a.split('|')
-                    fam=socket.AF_INET6 if ':' in ip else socket.AF_INET
-                    ok=0
-                    try:
-                        if proto=='TCP':
-                            s=socket.socket(fam,socket.SOCK_STREAM);s.settimeout(t);s.connect((ip,int(port)));ok=1
-                        else:
-                            s=socket.socket(fam,socket.SOCK_DGRAM);s.settimeout(t/2)
-                            for i in range(2):
-                                s.sendto(b'p',(ip,int(port)))
-                                try:
-                                    s.recvfrom(16);ok=1;break
-                                except socket.timeout:
-                                    pass
-                        s.close()
-                    except ConnectionRefusedError:
-                        ok=1
-                    except OSError:
-                        pass
-                    out.append(a+' '+str(ok))
-                ts=[threading.Thread(target=probe,args=(a,)) for a in sys.argv[2:]]
-                [x.start() for x in ts];[x.join() for x in ts]
-                print('\\n'.join(out),flush=True)
-                """;
         List<Probe> probes = Collections.synchronizedList(new ArrayList<>());
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> done = new ArrayList<>();
             for (LabPod src : pods) {
                 Map<String, Object[]> planned = new LinkedHashMap<>();
                 for (LabPod dst : pods) {
@@ -323,28 +462,30 @@ public final class Lab {
                 if (planned.isEmpty()) {
                     continue;
                 }
-                pool.submit(() -> {
-                    List<String> args = new ArrayList<>(List.of("ip", "netns", "exec", src.namespace(), PYTHON, "-c",
-                            script, String.valueOf(timeoutMillis / 1000.0)));
-                    args.addAll(planned.keySet());
-                    Result r = run(args);
-                    Map<String, Boolean> seen = new LinkedHashMap<>();
-                    for (String line : r.output().split("\n")) {
-                        int sp = line.lastIndexOf(' ');
-                        if (sp > 0) {
-                            seen.put(line.substring(0, sp), line.substring(sp + 1).equals("1"));
-                        }
-                    }
+                Prober prober = prober(src);
+                done.add(pool.submit(() -> {
+                    Map<String, Boolean> seen = prober.probe(List.copyOf(planned.keySet()), timeoutMillis);
                     for (Map.Entry<String, Object[]> e : planned.entrySet()) {
                         Boolean ok = seen.get(e.getKey());
                         if (ok == null) {
-                            throw new LabException("probing from " + src.id() + " failed: " + r.output());
+                            throw new LabException("probing from " + src.id() + " gave no answer for " + e.getKey());
                         }
                         ContainerPort c = (ContainerPort) e.getValue()[1];
-                        probes.add(new Probe(src, (LabPod) e.getValue()[0], (IpAddress) e.getValue()[2], c.protocol(), c.port(), ok));
+                        probes.add(new Probe(src, (LabPod) e.getValue()[0], (IpAddress) e.getValue()[2], c.protocol(),
+                                c.port(), ok));
                     }
                     return null;
-                });
+                }));
+            }
+            for (Future<?> f : done) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw e.getCause() instanceof LabException l ? l : new LabException(e.getCause().toString());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new LabException("interrupted");
+                }
             }
         }
         List<Probe> sorted = new ArrayList<>(probes);
@@ -383,17 +524,40 @@ public final class Lab {
                 removed.add(name);
             }
         }
-        try {
-            Files.deleteIfExists(STATE_DIR.resolve("namespaces"));
-        } catch (IOException ignored) {
-            // nothing to clean
+        if (Files.isDirectory(STATE_DIR)) {
+            try (java.util.stream.Stream<Path> s = Files.walk(STATE_DIR)) {
+                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            } catch (IOException | java.io.UncheckedIOException ignored) {
+                // what is left is overwritten by the next lab up
+            }
         }
         return removed;
     }
 
-    /** Stops this lab's listener processes (down kills them too, by namespace). */
+    private synchronized NftSession session() {
+        if (session == null) {
+            session = new NftSession(ROUTER);
+        }
+        return session;
+    }
+
+    private Prober prober(LabPod src) {
+        return probers.computeIfAbsent(src.namespace(), ns -> new Prober(src.id(), ns, PYTHON));
+    }
+
+    /** Stops this lab's listener and probe processes (down kills them too, by namespace). */
     public void close() {
         listeners.forEach(Process::destroyForcibly);
+        probers.values().forEach(Prober::close);
+        probers.clear();
+        synchronized (this) {
+            if (session != null) {
+                session.close();
+                session = null;
+            }
+        }
     }
 
     private static void sh(String... commands) {
@@ -428,9 +592,30 @@ public final class Lab {
     }
 
     /** A lab step that failed; the message says which and why. */
-    public static final class LabException extends RuntimeException {
+    public static class LabException extends RuntimeException {
         public LabException(String message) {
             super(message);
+        }
+    }
+
+    /** No lab is running (nothing recorded under {@link #STATE_DIR}). */
+    public static final class NotRunning extends LabException {
+        public NotRunning(String message) {
+            super(message);
+        }
+    }
+
+    /** The input's pods are not the running lab's: its policies cannot be applied to it. */
+    public static final class PodsDiffer extends LabException {
+        private final List<String> differences;
+
+        public PodsDiffer(List<String> differences) {
+            super("the pods differ from the running lab's (- running, + input):\n  " + String.join("\n  ", differences));
+            this.differences = List.copyOf(differences);
+        }
+
+        public List<String> differences() {
+            return differences;
         }
     }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Without root, every lab verb says why and exits 2, before touching anything. */
 class LabCommandTest {
     @ParameterizedTest
-    @ValueSource(strings = {"up", "probe", "down"})
+    @ValueSource(strings = {"up", "probe", "apply", "verify", "down"})
     void lab_withoutRoot_saysSoAndExits2(String verb) {
         BooleanSupplier saved = LabCommand.root;
         LabCommand.root = () -> false;

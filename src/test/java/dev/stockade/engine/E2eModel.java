@@ -209,6 +209,10 @@ final class E2eModel {
      */
     void validate(String step, Protocol protocol, int port, TruthTable expected) {
         String title = step + " (" + protocol + " " + port + ")";
+        java.util.function.Consumer<Step> r = recorder;
+        if (r != null) {
+            r.accept(new Step(step, cluster(), protocol, port, expected));
+        }
         TruthTable observed = analyze(protocol, port);
         TruthTable.assertAgree(title, "expected (upstream)", expected, "observed (Analyzer)", observed, true);
         TruthTable.assertAgree(title + ": Explainer vs Analyzer", "Analyzer", observed, "Explainer",
@@ -248,6 +252,19 @@ final class E2eModel {
                 throw new AssertionError(title + ": nft -c rejects the compiled ruleset:\n" + r.output() + "\n" + text);
             }
         }
+    }
+
+    /** One point of a scenario where upstream probes: the cluster then, and the table expected for one port. */
+    record Step(String step, Cluster cluster, Protocol protocol, int port, TruthTable expected) {}
+
+    private static volatile java.util.function.Consumer<Step> recorder;
+
+    /**
+     * Hands every validated step to {@code r} as well (null: none), so that other checkers (the lab on
+     * the kernel) can run the same scenarios with upstream's tables.
+     */
+    static void recordSteps(java.util.function.Consumer<Step> r) {
+        recorder = r;
     }
 
     private static final java.util.Set<String> CHECKED = java.util.concurrent.ConcurrentHashMap.newKeySet();

@@ -90,7 +90,7 @@ class JsonSchemaTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"analyze.schema.json", "explain.schema.json", "bench.schema.json"})
+    @ValueSource(strings = {"analyze.schema.json", "explain.schema.json", "bench.schema.json", "lab-verify.schema.json"})
     void schemas_areValidJson(String file) throws IOException {
         JsonNode schema = MAPPER.readTree(Files.readString(Path.of("schemas", file)));
         assertThat(schema.get("$schema").asText()).contains("2020-12");
