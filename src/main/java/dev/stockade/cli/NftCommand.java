@@ -51,8 +51,8 @@ public final class NftCommand implements Runnable {
             footer = {"  stockade nft compile src/test/resources/nft-inputs/shop",
                 "  stockade nft compile -o stockade.nft --interface shop/web=veth-web manifests/",
                 "",
-                "Exit codes: 0 written, 2 unusable input (nothing is written), admin policies in the input (not compiled yet)",
-                "or bad usage, 3 internal error."})
+                "Exit codes: 0 written, 2 unusable input (nothing is written), admin policies in",
+                "the input (not compiled yet) or bad usage, 3 internal error."})
     static final class Compile implements Callable<Integer> {
         @Spec
         CommandSpec spec;
