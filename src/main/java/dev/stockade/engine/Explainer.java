@@ -7,6 +7,7 @@ import dev.stockade.model.AdminSubject;
 import dev.stockade.model.Cluster;
 import dev.stockade.model.Node;
 import dev.stockade.model.IpAddress;
+import dev.stockade.model.LabelSelector;
 import dev.stockade.model.Labels;
 import dev.stockade.model.Namespace;
 import dev.stockade.model.NetworkPolicy;
@@ -32,6 +33,7 @@ public final class Explainer {
     private final Map<String, List<NetworkPolicy>> policiesByNamespace = new HashMap<>();
     private final List<AdminPolicy> adminPolicies;
     private final List<Node> nodes;
+    private final Map<String, List<AdminPolicy>> adminByNamespace = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Explainer(Cluster cluster, AnalysisOptions options) {
         this.options = options;
@@ -80,7 +82,7 @@ public final class Explainer {
         Verdict.Status status = traces.isEmpty() ? Verdict.Status.UNSELECTED : Verdict.Status.ISOLATED;
         List<Verdict.AdminTrace> admin = new ArrayList<>();
         List<Verdict.AdminTrace> baseline = new ArrayList<>();
-        for (AdminPolicy p : adminPolicies) {
+        for (AdminPolicy p : adminPoliciesOf(pod.namespace())) {
             List<AdminRule> rs = p.rules(direction);
             if (rs.isEmpty() || !subjectMatches(p.subject(), pod)) {
                 continue;
@@ -96,6 +98,27 @@ public final class Explainer {
         return new Verdict.Side(direction, subject, status, traces, admin, baseline);
     }
 
+    /** The admin policies whose subject's namespace selector matches a namespace, in evaluation order (cached). */
+    private List<AdminPolicy> adminPoliciesOf(String namespace) {
+        if (adminPolicies.isEmpty()) {
+            return adminPolicies;
+        }
+        return adminByNamespace.computeIfAbsent(namespace, ns -> {
+            Labels nsLabels = namespaceLabels(ns);
+            List<AdminPolicy> out = new ArrayList<>();
+            for (AdminPolicy p : adminPolicies) {
+                LabelSelector selector = switch (p.subject()) {
+                    case AdminSubject.Namespaces n -> n.namespaces();
+                    case AdminSubject.Pods pods -> pods.namespaces();
+                };
+                if (Selectors.matches(selector, nsLabels)) {
+                    out.add(p);
+                }
+            }
+            return out;
+        });
+    }
+
     /** Whether an admin policy's subject selects a (non-host-network) pod. */
     private boolean subjectMatches(AdminSubject subject, Pod pod) {
         Labels nsLabels = namespaceLabels(pod.namespace());
@@ -106,7 +129,8 @@ public final class Explainer {
     }
 
     private Labels namespaceLabels(String namespace) {
-        return namespaceLabels.getOrDefault(namespace, Namespace.implicit(namespace).labels());
+        Labels l = namespaceLabels.get(namespace);
+        return l != null ? l : Namespace.implicit(namespace).labels();
     }
 
     private int matchingAdminPeer(AdminRule r, Target far) {
