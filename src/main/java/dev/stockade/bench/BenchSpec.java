@@ -9,10 +9,11 @@ package dev.stockade.bench;
  */
 public record BenchSpec(int workloads, int policies, int namespaces, int pods, long seed, int adminPolicies) {
     public BenchSpec {
-        if (workloads < 1 || namespaces < 1 || policies < 0 || pods < 0 || adminPolicies < 0
-                || adminPolicies > 1001) {
-            throw new IllegalArgumentException("workloads and namespaces must be positive, policies and pods >= 0,"
-                    + " admin policies 0 to 1001");
+        if (workloads < 1 || namespaces < 1 || policies < 0 || pods < 0) {
+            throw new IllegalArgumentException("workloads and namespaces must be positive, policies and pods >= 0");
+        }
+        if (adminPolicies < 0 || adminPolicies > 1001) {
+            throw new IllegalArgumentException("admin policies must be 0 to 1001 (their priorities run from 0 to 1000)");
         }
     }
 
