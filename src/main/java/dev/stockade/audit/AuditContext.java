@@ -181,7 +181,7 @@ public final class AuditContext {
             if (namespaces.stream().noneMatch(n -> n.name().equals("kube-system"))) {
                 namespaces.add(Namespace.implicit("kube-system"));
             }
-            explainer = new Explainer(new Cluster(namespaces, cluster.workloads(), cluster.policies()), options);
+            explainer = new Explainer(cluster.withContents(namespaces, cluster.workloads()), options);
         }
         return explainer;
     }

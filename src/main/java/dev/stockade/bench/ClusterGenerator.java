@@ -88,8 +88,59 @@ public final class ClusterGenerator {
             }
         }
         policies();
+        adminPolicies();
         flush();
         return List.copyOf(files);
+    }
+
+    /**
+     * AdminNetworkPolicies with priorities 0 to N-1, each of one kind in turn (environment
+     * isolation with Pass for the own team, monitoring scrapes, metadata and control-plane egress
+     * denials, database protection by pod selector, DNS allowances), and the
+     * BaselineAdminNetworkPolicy: ingress from other teams denied, egress to pods allowed and to
+     * the Internet denied.
+     */
+    private void adminPolicies() {
+        int count = spec.adminPolicies();
+        for (int p = 0; p < count; p++) {
+            String team = "t" + random.nextInt(50);
+            String env = ENVS[random.nextInt(ENVS.length)];
+            String head = "apiVersion: policy.networking.k8s.io/v1alpha1\nkind: AdminNetworkPolicy\nmetadata:\n  name: anp-"
+                    + p + "\nspec:\n  priority: " + p + "\n";
+            String body = switch (p % 5) {
+                case 0 -> "  subject: {namespaces: {matchLabels: {team: " + team + "}}}\n  ingress:\n"
+                        + "  - {name: own-team, action: Pass, from: [{namespaces: {matchLabels: {team: " + team + "}}}]}\n"
+                        + "  - {name: other-envs, action: Deny, from: [{namespaces: {matchExpressions: [{key: env,"
+                        + " operator: NotIn, values: [" + env + "]}]}}]}\n";
+                case 1 -> "  subject: {namespaces: {matchLabels: {env: " + env + "}}}\n  ingress:\n"
+                        + "  - name: monitoring\n    action: Allow\n    from: [{namespaces: {matchLabels: {purpose: monitoring}}}]\n"
+                        + "    ports: [{namedPort: metrics}]\n";
+                case 2 -> "  subject: {namespaces: {matchLabels: {team: " + team + "}}}\n  egress:\n"
+                        + "  - {name: metadata, action: Deny, to: [{networks: [169.254.169.254/32]}]}\n"
+                        + "  - name: api-server\n    action: Deny\n    to: [{networks: [10.0.0.0/24]}]\n"
+                        + "    ports: [{portNumber: {protocol: TCP, port: 6443}}]\n";
+                case 3 -> "  subject:\n    pods:\n      namespaceSelector: {matchLabels: {env: " + env + "}}\n"
+                        + "      podSelector: {matchLabels: {tier: db}}\n  ingress:\n"
+                        + "  - {name: no-frontends, action: Deny, from: [{pods: {namespaceSelector: {},"
+                        + " podSelector: {matchLabels: {tier: frontend}}}}]}\n"
+                        + "  - name: sql-from-backends\n    action: Allow\n    from: [{pods: {namespaceSelector: {matchLabels:"
+                        + " {team: " + team + "}}, podSelector: {matchLabels: {tier: backend}}}}]\n"
+                        + "    ports: [{portRange: {protocol: TCP, start: 5432, end: 5433}}]\n";
+                default -> "  subject: {namespaces: {matchLabels: {team: " + team + "}}}\n  egress:\n"
+                        + "  - name: dns\n    action: Allow\n    to: [{pods: {namespaceSelector: {matchLabels:"
+                        + " {kubernetes.io/metadata.name: kube-system}}, podSelector: {matchLabels: {k8s-app: kube-dns}}}}]\n"
+                        + "    ports: [{portNumber: {protocol: UDP, port: 53}}, {portNumber: {protocol: TCP, port: 53}}]\n";
+            };
+            doc(head + body);
+        }
+        if (count > 0) {
+            doc("apiVersion: policy.networking.k8s.io/v1alpha1\nkind: BaselineAdminNetworkPolicy\nmetadata:\n"
+                    + "  name: default\nspec:\n  subject: {namespaces: {matchExpressions: [{key: team, operator: Exists}]}}\n"
+                    + "  ingress:\n  - {name: other-teams, action: Deny, from: [{namespaces: {matchExpressions:"
+                    + " [{key: purpose, operator: DoesNotExist}]}}]}\n  egress:\n"
+                    + "  - {name: pods, action: Allow, to: [{namespaces: {}}]}\n"
+                    + "  - {name: internet, action: Deny, to: [{networks: [0.0.0.0/0, \"::/0\"]}]}\n");
+        }
     }
 
     private static String podIp(int k) {

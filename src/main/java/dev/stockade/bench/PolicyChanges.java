@@ -29,7 +29,7 @@ final class PolicyChanges {
                 out.add(retargeted(p));
             }
         }
-        return new Cluster(c.namespaces(), c.workloads(), out);
+        return c.withPolicies(out);
     }
 
     private static NetworkPolicy retargeted(NetworkPolicy p) {

@@ -44,6 +44,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Pod objects (with IPs, owned through ReplicaSets); 0 = templates only (default).")
     int pods;
 
+    @Option(names = "--admin-policies", paramLabel = "N", defaultValue = "0",
+            description = "AdminNetworkPolicies (priorities 0 to N-1), plus the BaselineAdminNetworkPolicy when N > 0"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int adminPolicies;
+
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -58,7 +63,7 @@ public final class BenchCommand implements Callable<Integer> {
         OutputFormat format = Formats.parse(spec, output, OutputFormat.TEXT, OutputFormat.JSON);
         BenchSpec s;
         try {
-            s = new BenchSpec(workloads, policies, namespaces, pods, seed);
+            s = new BenchSpec(workloads, policies, namespaces, pods, seed, adminPolicies);
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -47,6 +47,12 @@ public final class InputOptions {
         return load(stdin, err, false);
     }
 
+    /** {@code , 2 admin policy(ies), 1 Node(s)} when the input has any, else nothing (older outputs unchanged). */
+    static String tiers(dev.stockade.model.Cluster c) {
+        return (c.adminPolicies().isEmpty() ? "" : ", " + c.adminPolicies().size() + " admin policy(ies)")
+                + (c.nodes().isEmpty() ? "" : ", " + c.nodes().size() + " Node(s)");
+    }
+
     /** Loads the inputs, keeping the objects as written when {@code manifests}, and prints every diagnostic. */
     LoadResult load(java.io.InputStream stdin, PrintWriter err, boolean manifests) {
         LoadResult r = Loader.load(paths, stdin, manifests);
@@ -54,9 +60,9 @@ public final class InputOptions {
             err.println(d);
         }
         if (verbose) {
-            err.printf("stockade: read %d file(s), %d object(s): %d namespace(s), %d workload(s), %d NetworkPolicy(s)%n",
+            err.printf("stockade: read %d file(s), %d object(s): %d namespace(s), %d workload(s), %d NetworkPolicy(s)%s%n",
                     r.files(), r.objects(), r.cluster().namespaces().size(), r.cluster().workloads().size(),
-                    r.cluster().policies().size());
+                    r.cluster().policies().size(), tiers(r.cluster()));
             for (Map.Entry<String, Integer> e : r.skippedKinds().entrySet()) {
                 err.printf("stockade: skipped %d %s%n", e.getValue(), e.getKey());
             }

@@ -51,7 +51,8 @@ public final class NftCommand implements Runnable {
             footer = {"  stockade nft compile src/test/resources/nft-inputs/shop",
                 "  stockade nft compile -o stockade.nft --interface shop/web=veth-web manifests/",
                 "",
-                "Exit codes: 0 written, 2 unusable input (nothing is written) or bad usage, 3 internal error."})
+                "Exit codes: 0 written, 2 unusable input (nothing is written), admin policies in",
+                "the input (not compiled yet) or bad usage, 3 internal error."})
     static final class Compile implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -75,7 +76,8 @@ public final class NftCommand implements Runnable {
         public Integer call() {
             LoadResult loaded = input.load(StockadeCommand.stdin(parent == null ? null : parent.parent),
                     spec.commandLine().getErr());
-            if (loaded.hasErrors()) {
+            if (loaded.hasErrors()
+                    || AdminTierRefusal.refuses(loaded.cluster(), "nft compile", spec.commandLine().getErr())) {
                 return ExitCodes.BAD_INPUT;
             }
             for (Map.Entry<String, String> e : interfaces.entrySet()) {

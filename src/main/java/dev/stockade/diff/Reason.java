@@ -1,5 +1,7 @@
 package dev.stockade.diff;
 
+import dev.stockade.model.AdminPolicy;
+import dev.stockade.model.AdminRule;
 import dev.stockade.model.NetworkPolicy;
 import dev.stockade.model.PolicyRule;
 import dev.stockade.model.PolicyType;
@@ -30,6 +32,21 @@ public sealed interface Reason {
         public String toString() {
             return side(direction, subject) + ": NetworkPolicy " + policy + " (" + policy.source().fileLine()
                     + ") admits nothing for it";
+        }
+    }
+
+    /**
+     * A rule of an admin or baseline tier policy selecting the subject decides the flow: Allow
+     * (ClusterNetworkPolicy: Accept) or Deny, before (admin tier) or instead of (baseline tier)
+     * the NetworkPolicies.
+     */
+    record AdminRuleDecides(PolicyType direction, String subject, AdminPolicy policy, int ruleIndex, AdminRule rule)
+            implements Reason {
+        @Override
+        public String toString() {
+            return side(direction, subject) + ": " + policy.title() + " (" + policy.source().fileLine() + ") rule "
+                    + ruleIndex + (rule.name().isEmpty() ? "" : " \"" + rule.name() + "\"") + " ("
+                    + rule.source().fileLine() + "): " + policy.actionName(rule.action());
         }
     }
 

@@ -104,6 +104,9 @@ final class Witnesses {
     }
 
     private static void admitting(Verdict.Side side, String subject, List<Reason> out) {
+        if (adminRule(side, subject, out)) {
+            return;
+        }
         switch (side.status()) {
             case EXTERNAL -> { }
             case HOST_NETWORK -> out.add(new Reason.HostNetwork(side.direction(), subject));
@@ -121,8 +124,21 @@ final class Witnesses {
         }
     }
 
+    /** The admin or baseline rule that decided a side, when one did; whether one did. */
+    private static boolean adminRule(Verdict.Side side, String subject, java.util.Collection<Reason> out) {
+        Verdict.Walk w = side.walk();
+        Verdict.Step step = w.stage() == Verdict.Stage.ADMIN ? w.admin() : w.stage() == Verdict.Stage.BASELINE
+                ? w.baseline() : null;
+        if (step == null) {
+            return false;
+        }
+        out.add(new Reason.AdminRuleDecides(side.direction(), subject, step.policy().policy(), step.rule().index(),
+                step.rule().rule()));
+        return true;
+    }
+
     private static void blocking(Verdict.Side side, String subject, Set<Reason> out) {
-        if (side.allowed()) {
+        if (side.allowed() || adminRule(side, subject, out)) {
             return;
         }
         for (Verdict.PolicyTrace p : side.policies()) {

@@ -1,5 +1,6 @@
 package dev.stockade.engine;
 
+import dev.stockade.model.AdminPolicy;
 import dev.stockade.model.Cluster;
 import dev.stockade.model.NetworkPolicy;
 import java.util.List;
@@ -7,9 +8,13 @@ import java.util.List;
 /**
  * Computes every allowed connection between workloads and external address ranges.
  *
- * <p>A connection from S to D on a port is allowed iff S's egress allows it (S is selected by
- * no egress policy, or some egress rule of a policy selecting S admits D on that port) AND D's
- * ingress allows it (likewise for ingress). Policies are additive.
+ * <p>A connection from S to D on a port is allowed iff S's egress allows it AND D's ingress
+ * allows it. Each side is decided tier by tier, as policy.networking.k8s.io defines: the admin
+ * tier's first matching rule (AdminNetworkPolicy, Admin ClusterNetworkPolicy; by priority, then
+ * rule order) allows or denies, or passes on; then, when a NetworkPolicy selects the pod for
+ * that direction, the NetworkPolicies decide (additively: some rule admits the peer and port);
+ * otherwise the baseline tier's first matching rule (Baseline ClusterNetworkPolicy,
+ * BaselineAdminNetworkPolicy); otherwise the connection is allowed.
  *
  * <p>The analysis never walks pods × pods × policies. Pods are first grouped by
  * (namespace, labels) ({@link PodGroups}); every selector becomes a bitset over groups
@@ -30,14 +35,18 @@ public final class Analyzer {
     public Connectivity analyze(Cluster cluster) {
         List<NetworkPolicy> policies = cluster.policies();
         PodGroups groups = new PodGroups(cluster);
-        RuleTable rules = new RuleTable(policies, groups.index());
+        List<AdminPolicy> admin = cluster.adminPolicies();
+        RuleTable rules = new RuleTable(policies, admin, cluster.nodes(), groups.index());
         IpPartition partition = new IpPartition(rules.blocks());
-        PodClasses classes = new PodClasses(groups, policies, rules, partition, options);
+        PodClasses classes = new PodClasses(groups, policies, admin, rules, partition, options);
         UnresolvedPorts unresolved = new UnresolvedPorts();
-        AllowedPairs allowed = new AllowedPairs(new Grants(policies, rules, classes, partition, unresolved));
+        Grants grants = new Grants(policies, admin, rules, classes, partition, unresolved);
+        AllowedPairs allowed = new AllowedPairs(grants);
+        List<String> warnings = new java.util.ArrayList<>(unresolved.warnings(policies, groups, classes));
+        warnings.addAll(TierWarnings.of(cluster, groups.index()));
         // visiting pairs resolves more named ports, so unresolved ones are reported only now
         return new EndpointExpansion(groups.workloads(), groups.members(), groups.memberWorkload(),
                 classes.memberClass(), classes.count(), partition, options, groups.warnings())
-                .expand(allowed.pairs(), allowed.ports(), unresolved.warnings(policies, groups, classes));
+                .expand(allowed.pairs(), allowed.ports(), warnings);
     }
 }

@@ -1,7 +1,13 @@
 package dev.stockade.engine;
 
+import dev.stockade.model.AdminPeer;
+import dev.stockade.model.AdminPolicy;
+import dev.stockade.model.AdminRule;
+import dev.stockade.model.AdminSubject;
 import dev.stockade.model.Cluster;
+import dev.stockade.model.Node;
 import dev.stockade.model.IpAddress;
+import dev.stockade.model.LabelSelector;
 import dev.stockade.model.Labels;
 import dev.stockade.model.Namespace;
 import dev.stockade.model.NetworkPolicy;
@@ -17,13 +23,17 @@ import java.util.Map;
 
 /**
  * Decides single flows with their reasons, by the same rules as {@link Analyzer}: a flow is
- * allowed iff the source's egress side and the destination's ingress side both allow it. Only
- * the policies of the two pods' namespaces are consulted, so a verdict costs microseconds.
+ * allowed iff the source's egress side and the destination's ingress side both allow it, each
+ * side walked through the tiers ({@link Verdict.Side#walk}). Only the NetworkPolicies of the two
+ * pods' namespaces and the admin policies are consulted, so a verdict costs microseconds.
  */
 public final class Explainer {
     private final AnalysisOptions options;
     private final Map<String, Labels> namespaceLabels = new HashMap<>();
     private final Map<String, List<NetworkPolicy>> policiesByNamespace = new HashMap<>();
+    private final List<AdminPolicy> adminPolicies;
+    private final List<Node> nodes;
+    private final Map<String, List<AdminPolicy>> adminByNamespace = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Explainer(Cluster cluster, AnalysisOptions options) {
         this.options = options;
@@ -33,6 +43,8 @@ public final class Explainer {
         for (NetworkPolicy p : cluster.policies()) {
             policiesByNamespace.computeIfAbsent(p.namespace(), k -> new ArrayList<>()).add(p);
         }
+        adminPolicies = cluster.adminPolicies();
+        nodes = cluster.nodes();
     }
 
     public Verdict explain(Target source, Target destination, Protocol protocol, int port) {
@@ -68,7 +80,101 @@ public final class Explainer {
             traces.add(new Verdict.PolicyTrace(p, rules));
         }
         Verdict.Status status = traces.isEmpty() ? Verdict.Status.UNSELECTED : Verdict.Status.ISOLATED;
-        return new Verdict.Side(direction, subject, status, traces);
+        List<Verdict.AdminTrace> admin = new ArrayList<>();
+        List<Verdict.AdminTrace> baseline = new ArrayList<>();
+        for (AdminPolicy p : adminPoliciesOf(pod.namespace())) {
+            List<AdminRule> rs = p.rules(direction);
+            if (rs.isEmpty() || !subjectMatches(p.subject(), pod)) {
+                continue;
+            }
+            List<Verdict.AdminRuleTrace> rules = new ArrayList<>();
+            for (int i = 0; i < rs.size(); i++) {
+                AdminRule r = rs.get(i);
+                rules.add(new Verdict.AdminRuleTrace(i, r, matchingAdminPeer(r, peer),
+                        matchingAdminPort(r, destination, protocol, port)));
+            }
+            (p.tier() == AdminPolicy.Tier.ADMIN ? admin : baseline).add(new Verdict.AdminTrace(p, rules));
+        }
+        return new Verdict.Side(direction, subject, status, traces, admin, baseline);
+    }
+
+    /** The admin policies whose subject's namespace selector matches a namespace, in evaluation order (cached). */
+    private List<AdminPolicy> adminPoliciesOf(String namespace) {
+        if (adminPolicies.isEmpty()) {
+            return adminPolicies;
+        }
+        return adminByNamespace.computeIfAbsent(namespace, ns -> {
+            Labels nsLabels = namespaceLabels(ns);
+            List<AdminPolicy> out = new ArrayList<>();
+            for (AdminPolicy p : adminPolicies) {
+                LabelSelector selector = switch (p.subject()) {
+                    case AdminSubject.Namespaces n -> n.namespaces();
+                    case AdminSubject.Pods pods -> pods.namespaces();
+                };
+                if (Selectors.matches(selector, nsLabels)) {
+                    out.add(p);
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Whether an admin policy's subject selects a (non-host-network) pod. */
+    private boolean subjectMatches(AdminSubject subject, Pod pod) {
+        Labels nsLabels = namespaceLabels(pod.namespace());
+        return switch (subject) {
+            case AdminSubject.Namespaces n -> Selectors.matches(n.namespaces(), nsLabels);
+            case AdminSubject.Pods p -> Selectors.matches(p.namespaces(), nsLabels) && Selectors.matches(p.pods(), pod.labels());
+        };
+    }
+
+    private Labels namespaceLabels(String namespace) {
+        Labels l = namespaceLabels.get(namespace);
+        return l != null ? l : Namespace.implicit(namespace).labels();
+    }
+
+    private int matchingAdminPeer(AdminRule r, Target far) {
+        for (int k = 0; k < r.peers().size(); k++) {
+            if (adminPeerMatches(r.peers().get(k), far)) {
+                return k;
+            }
+        }
+        return Verdict.RuleTrace.NO_PEER;
+    }
+
+    private static int matchingAdminPort(AdminRule r, Pod destination, Protocol protocol, int port) {
+        if (r.allPorts()) {
+            return Verdict.RuleTrace.ALL_PORTS;
+        }
+        for (int k = 0; k < r.ports().size(); k++) {
+            if (AdminPorts.resolve(r.ports().get(k), destination).contains(protocol, port)) {
+                return k;
+            }
+        }
+        return Verdict.RuleTrace.NO_PORT;
+    }
+
+    /**
+     * Whether an admin rule's peer matches the far end of a flow. Namespaces and pods peers
+     * match pods (never host-network pods) by their namespace's labels and their own; a networks
+     * peer matches an address in one of its CIDRs, a pod's included (whatever the ipBlock option);
+     * a nodes peer matches the addresses of the matching Node objects (so also host-network pods
+     * with such an address); domain names match nothing (they cannot be resolved from manifests).
+     */
+    public boolean adminPeerMatches(AdminPeer peer, Target far) {
+        List<IpAddress> ips = far instanceof Target.AddressTarget a ? List.of(a.address())
+                : ((Target.PodTarget) far).pod().ips();
+        return switch (peer) {
+            case AdminPeer.Namespaces n -> far instanceof Target.PodTarget pt && !pt.pod().hostNetwork()
+                    && Selectors.matches(n.namespaces(), namespaceLabels(pt.pod().namespace()));
+            case AdminPeer.Pods p -> far instanceof Target.PodTarget pt && !pt.pod().hostNetwork()
+                    && Selectors.matches(p.namespaces(), namespaceLabels(pt.pod().namespace()))
+                    && Selectors.matches(p.pods(), pt.pod().labels());
+            case AdminPeer.Networks n -> ips.stream().anyMatch(ip -> n.cidrs().stream().anyMatch(c -> c.contains(ip)));
+            case AdminPeer.Nodes n -> nodes.stream().anyMatch(node -> Selectors.matches(n.nodes(), node.labels())
+                    && node.addresses().stream().anyMatch(ips::contains));
+            case AdminPeer.DomainNames ignored -> false;
+        };
     }
 
     private int matchingPeer(PolicyRule r, String policyNamespace, Target peer) {

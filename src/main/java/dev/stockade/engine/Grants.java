@@ -1,6 +1,7 @@
 package dev.stockade.engine;
 
 import dev.stockade.engine.RuleTable.RuleRef;
+import dev.stockade.model.AdminPolicy;
 import dev.stockade.model.NetworkPolicy;
 import dev.stockade.model.Pod;
 import dev.stockade.model.PolicyPort;
@@ -19,6 +20,8 @@ import java.util.Set;
  * and a map from the far node to the ports granted to it; external nodes are never isolated.
  * Named ports resolve against the destination's representative pod; egress rules without peers
  * and with named ports are resolved per destination when asked, since the destination varies.
+ * A class with admin or baseline rules for a direction is decided by {@link TierGrants}, which
+ * consults the NetworkPolicy grants only for what the admin tier passes or leaves undecided.
  */
 final class Grants {
     private final PodClasses classes;
@@ -33,11 +36,20 @@ final class Grants {
     private final List<List<RuleRef>> egAnyNamed;
     private final List<Map<Integer, PortSet>> inMap;
     private final List<Map<Integer, PortSet>> egMap;
+    private final TierGrants tiers;
+    /** Per class and direction (ingress, egress): far nodes admin Allow rules name, or null for too many. */
+    private final int[][][] tierTargets;
 
     Grants(List<NetworkPolicy> policies, RuleTable rules, PodClasses classes, IpPartition partition,
            UnresolvedPorts unresolved) {
+        this(policies, List.of(), rules, classes, partition, unresolved);
+    }
+
+    Grants(List<NetworkPolicy> policies, List<AdminPolicy> admin, RuleTable rules, PodClasses classes,
+           IpPartition partition, UnresolvedPorts unresolved) {
         this.classes = classes;
         this.peerNodes = new PeerNodes(rules, classes, partition);
+        this.tiers = new TierGrants(admin, rules, classes, peerNodes);
         this.unresolved = unresolved;
         this.podClasses = classes.count();
         this.nodes = peerNodes.nodes();
@@ -77,6 +89,38 @@ final class Grants {
                 egressGrant(r, subjects);
             }
         }
+        tierTargets = new int[2][][];
+        if (tiers.any()) {
+            for (PolicyType dir : PolicyType.values()) {
+                boolean[] isolated = dir == PolicyType.Ingress ? inIsolated : egIsolated;
+                int[][] t = new int[podClasses][];
+                for (int c = 0; c < podClasses; c++) {
+                    // a class no NetworkPolicy isolates is a candidate towards every node anyway
+                    t[c] = tiers.applies(c, dir) && isolated[c] ? tiers.allowTargets(c, dir, false) : NO_TARGETS;
+                }
+                tierTargets[dir.ordinal()] = t;
+            }
+        }
+    }
+
+    private static final int[] NO_TARGETS = new int[0];
+
+    /** The far nodes admin Allow rules of class {@code c} name for a direction; null for too many to list. */
+    private int[] tierTargets(int c, PolicyType dir) {
+        int[][] t = tierTargets[dir.ordinal()];
+        return t == null || c >= podClasses ? NO_TARGETS : t[c];
+    }
+
+    /** {@code known} plus the far nodes admin Allow rules name. */
+    private static Set<Integer> withTargets(Set<Integer> known, int[] targets) {
+        if (targets == null || targets.length == 0) {
+            return known;
+        }
+        Set<Integer> out = new java.util.HashSet<>(known);
+        for (int n : targets) {
+            out.add(n);
+        }
+        return out;
     }
 
     private void ingressGrant(RuleRef r, List<Integer> subjects) {
@@ -179,9 +223,18 @@ final class Grants {
 
     /** The ports node {@code s}'s egress allows towards node {@code d}. */
     PortSet egress(int s, int d) {
-        if (s >= podClasses || !egIsolated[s]) {
+        if (s >= podClasses) {
             return PortSet.ALL;
         }
+        if (tiers.applies(s, PolicyType.Egress)) {
+            return tiers.decide(s, PolicyType.Egress, d, podOf(d), egIsolated[s],
+                    egIsolated[s] ? networkPolicyEgress(s, d) : PortSet.EMPTY);
+        }
+        return egIsolated[s] ? networkPolicyEgress(s, d) : PortSet.ALL;
+    }
+
+    /** What the NetworkPolicies isolating {@code s} for egress allow towards {@code d}. */
+    private PortSet networkPolicyEgress(int s, int d) {
         PortSet p = egAny[s];
         for (RuleRef r : egAnyNamed.get(s)) {
             p = p.union(resolveNamed(r, d, podOf(d)));
@@ -191,31 +244,36 @@ final class Grants {
 
     /** The ports node {@code d}'s ingress allows from node {@code s}. */
     PortSet ingress(int d, int s) {
-        if (d >= podClasses || !inIsolated[d]) {
+        if (d >= podClasses) {
             return PortSet.ALL;
         }
-        return withGrant(inAny[d], inMap, d, s);
+        if (tiers.applies(d, PolicyType.Ingress)) {
+            return tiers.decide(d, PolicyType.Ingress, s, classes.representative(d), inIsolated[d],
+                    inIsolated[d] ? withGrant(inAny[d], inMap, d, s) : PortSet.EMPTY);
+        }
+        return inIsolated[d] ? withGrant(inAny[d], inMap, d, s) : PortSet.ALL;
     }
 
     /** Whether {@code d}'s ingress may allow something from a node it names no grant for. */
     boolean ingressFromAny(int d) {
-        return d >= podClasses || !inIsolated[d] || !inAny[d].isEmpty();
+        return d >= podClasses || !inIsolated[d] || !inAny[d].isEmpty() || tierTargets(d, PolicyType.Ingress) == null;
     }
 
-    /** The nodes {@code d}'s ingress grants ports to by peer. */
+    /** The nodes {@code d}'s ingress grants ports to by peer (NetworkPolicy or admin Allow rule). */
     Set<Integer> ingressSources(int d) {
         Map<Integer, PortSet> m = inMap.get(d);
-        return m == null ? Set.of() : m.keySet();
+        return withTargets(m == null ? Set.of() : m.keySet(), tierTargets(d, PolicyType.Ingress));
     }
 
     /** Whether {@code s}'s egress may allow something to a node it names no grant for. */
     boolean egressToAny(int s) {
-        return s >= podClasses || !egIsolated[s] || !egAny[s].isEmpty() || !egAnyNamed.get(s).isEmpty();
+        return s >= podClasses || !egIsolated[s] || !egAny[s].isEmpty() || !egAnyNamed.get(s).isEmpty()
+                || tierTargets(s, PolicyType.Egress) == null;
     }
 
-    /** The nodes {@code s}'s egress grants ports to by peer. */
+    /** The nodes {@code s}'s egress grants ports to by peer (NetworkPolicy or admin Allow rule). */
     Set<Integer> egressDestinations(int s) {
         Map<Integer, PortSet> m = egMap.get(s);
-        return m == null ? Set.of() : m.keySet();
+        return withTargets(m == null ? Set.of() : m.keySet(), tierTargets(s, PolicyType.Egress));
     }
 }

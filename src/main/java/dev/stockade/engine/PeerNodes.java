@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * The nodes each peer of a {@link RuleTable} matches. Nodes are the pod classes (0 to
  * {@code podClasses - 1}) followed by the external address classes of the {@link IpPartition}.
- * A selector peer matches the classes of its groups; an ipBlock peer matches the pod classes
- * with an IP in the block and the external classes inside it. Computed on first use per peer.
+ * A selector peer matches the classes of its groups; an address peer matches the pod classes
+ * with an IP in one of its blocks and the external classes inside them. Computed on first use per peer.
  */
 final class PeerNodes {
     private final RuleTable rules;
@@ -51,14 +51,12 @@ final class PeerNodes {
             return cached;
         }
         BitSet out = new BitSet(nodes);
-        int block = rules.peerBlock(peer);
-        if (block < 0) {
-            for (int g : rules.peerGroups(peer)) {
-                for (int c : classes.ofGroup(g)) {
-                    out.set(c);
-                }
+        for (int g : rules.peerGroups(peer)) {
+            for (int c : classes.ofGroup(g)) {
+                out.set(c);
             }
-        } else {
+        }
+        for (int block : rules.peerBlocks(peer)) {
             for (int c : podClassesOfBlock.getOrDefault(block, List.of())) {
                 out.set(c);
             }

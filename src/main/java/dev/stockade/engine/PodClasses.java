@@ -1,5 +1,6 @@
 package dev.stockade.engine;
 
+import dev.stockade.model.AdminPolicy;
 import dev.stockade.model.ContainerPort;
 import dev.stockade.model.IpAddress;
 import dev.stockade.model.NetworkPolicy;
@@ -12,8 +13,8 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Pods grouped into classes that no policy can tell apart: same policies selecting them as
- * subjects, same peers matching them, same named container ports, same ipBlocks containing
+ * Pods grouped into classes that no policy can tell apart: same policies (NetworkPolicies and
+ * admin policies) selecting them as subjects, same peers matching them, same named container ports, same ipBlocks containing
  * their IPs (when ipBlocks match pods) and the same host-network setting. Each class keeps its
  * first pod as representative; classes are numbered in order of first appearance.
  */
@@ -25,11 +26,12 @@ final class PodClasses {
     private final int[] memberClass;
     private final Pod[] rep;
     private final List<List<Integer>> classSubjects;
+    private final List<List<Integer>> adminSubjects = new ArrayList<>();
     private final int[][] classIpHits;
     private final List<List<Integer>> groupClasses = new ArrayList<>();
 
-    PodClasses(PodGroups groups, List<NetworkPolicy> policies, RuleTable rules, IpPartition partition,
-               AnalysisOptions options) {
+    PodClasses(PodGroups groups, List<NetworkPolicy> policies, List<AdminPolicy> admin, RuleTable rules,
+               IpPartition partition, AnalysisOptions options) {
         SelectorIndex index = groups.index();
         int groupCount = index.size();
         List<List<Integer>> signature = new ArrayList<>(groupCount);
@@ -47,10 +49,20 @@ final class PodClasses {
                 signature.get(g).add(np + k);
             }
         }
+        int adminBase = np + rules.peers();
+        for (int ai = 0; ai < admin.size(); ai++) {
+            for (int g : index.adminSubject(admin.get(ai).subject())) {
+                signature.get(g).add(adminBase + ai);
+            }
+        }
         for (int g = 0; g < groupCount; g++) {
             groupClasses.add(new ArrayList<>(1));
         }
-        boolean hitsPossible = options.ipBlockMatchesPods() && !rules.blocks().isEmpty();
+        boolean anyAlways = false;
+        for (int b = 0; b < rules.blocks().size(); b++) {
+            anyAlways |= rules.blockAlwaysMatchesPods(b);
+        }
+        boolean hitsPossible = !rules.blocks().isEmpty() && (options.ipBlockMatchesPods() || anyAlways);
         List<Pod> members = groups.members();
         Map<ClassKey, Integer> classes = new HashMap<>();
         List<Pod> reps = new ArrayList<>();
@@ -61,7 +73,7 @@ final class PodClasses {
             Pod p = members.get(i);
             int group = groups.group(i);
             List<Integer> sig = group < 0 ? List.of() : signature.get(group);
-            List<Integer> ipHits = hitsPossible ? ipHits(p, partition) : List.of();
+            List<Integer> ipHits = hitsPossible ? ipHits(p, partition, rules, options) : List.of();
             ClassKey key = new ClassKey(sig, namedPorts(p), ipHits, p.hostNetwork());
             Integer c = classes.get(key);
             if (c == null) {
@@ -69,12 +81,16 @@ final class PodClasses {
                 classes.put(key, c);
                 reps.add(p);
                 List<Integer> subj = new ArrayList<>();
+                List<Integer> adminSubj = new ArrayList<>();
                 for (int x : sig) {
                     if (x < np) {
                         subj.add(x);
+                    } else if (x >= adminBase) {
+                        adminSubj.add(x - adminBase);
                     }
                 }
                 subjects.add(subj);
+                adminSubjects.add(adminSubj);
                 hits.add(ipHits.stream().mapToInt(Integer::intValue).toArray());
             }
             memberClass[i] = c;
@@ -104,15 +120,20 @@ final class PodClasses {
         return named;
     }
 
-    /** The ipBlocks containing any of the pod's IPs, in block order. */
-    private static List<Integer> ipHits(Pod p, IpPartition partition) {
+    /**
+     * The blocks containing any of the pod's IPs, in block order: every block when ipBlocks match
+     * pods, else only the blocks of admin peers.
+     */
+    private static List<Integer> ipHits(Pod p, IpPartition partition, RuleTable rules, AnalysisOptions options) {
         if (p.ips().isEmpty()) {
             return List.of();
         }
         TreeSet<Integer> hit = new TreeSet<>();
         for (IpAddress ip : p.ips()) {
             for (int b : partition.blocksContaining(ip)) {
-                hit.add(b);
+                if (options.ipBlockMatchesPods() || rules.blockAlwaysMatchesPods(b)) {
+                    hit.add(b);
+                }
             }
         }
         return List.copyOf(hit);
@@ -136,6 +157,11 @@ final class PodClasses {
     /** The policies selecting a class as subject, in policy order. */
     List<Integer> subjects(int c) {
         return classSubjects.get(c);
+    }
+
+    /** The admin policies selecting a class as subject, in evaluation order. */
+    List<Integer> adminSubjects(int c) {
+        return adminSubjects.get(c);
     }
 
     /** The ipBlocks containing an IP of a class (none unless ipBlocks match pods); do not modify. */

@@ -1,5 +1,7 @@
 package dev.stockade.engine;
 
+import dev.stockade.model.AdminPeer;
+import dev.stockade.model.AdminSubject;
 import dev.stockade.model.LabelSelector;
 import dev.stockade.model.Labels;
 import dev.stockade.model.Namespace;
@@ -74,6 +76,25 @@ final class SelectorIndex {
             case Peer.NamespaceSelectorPeer n -> namespaces(n.namespaces());
             case Peer.NamespacePodSelectorPeer np -> filter(namespaces(np.namespaces()), np.pods());
             case Peer.IpBlockPeer ignored -> NONE;
+        };
+    }
+
+    /** Groups an admin policy selects as its subject (host-network pods are in no group). */
+    int[] adminSubject(AdminSubject subject) {
+        return switch (subject) {
+            case AdminSubject.Namespaces n -> namespaces(n.namespaces());
+            case AdminSubject.Pods p -> filter(namespaces(p.namespaces()), p.pods());
+        };
+    }
+
+    /** Groups a namespaces or pods peer of an admin rule matches; none for the address peers. */
+    int[] adminPeer(AdminPeer peer) {
+        return switch (peer) {
+            case AdminPeer.Namespaces n -> namespaces(n.namespaces());
+            case AdminPeer.Pods p -> filter(namespaces(p.namespaces()), p.pods());
+            case AdminPeer.Nodes ignored -> NONE;
+            case AdminPeer.Networks ignored -> NONE;
+            case AdminPeer.DomainNames ignored -> NONE;
         };
     }
 

@@ -1,6 +1,7 @@
 package dev.stockade.load;
 
 import dev.stockade.manifest.RawObject;
+import dev.stockade.model.AdminPolicy;
 import dev.stockade.model.Cluster;
 import dev.stockade.model.Labels;
 import dev.stockade.model.Namespace;
@@ -32,6 +33,8 @@ final class ObjectDispatcher {
     private final Map<String, Source> namespaceUse = new LinkedHashMap<>();
     private final Map<ObjectRef, NetworkPolicy> policies = new LinkedHashMap<>();
     private final Map<ObjectRef, WorkloadObject> workloads = new LinkedHashMap<>();
+    private final Map<ObjectRef, AdminPolicy> adminPolicies = new LinkedHashMap<>();
+    private final Map<String, dev.stockade.model.Node> nodes = new LinkedHashMap<>();
     private final Map<ObjectRef, Source> seen = new HashMap<>();
     private final Map<String, Integer> skipped = new TreeMap<>();
     private final List<RawObject> raw = new ArrayList<>();
@@ -39,6 +42,10 @@ final class ObjectDispatcher {
     private boolean tooMany;
 
     private final boolean keepRaw;
+
+    /** Kinds without a namespace. */
+    private static final java.util.Set<String> CLUSTER_SCOPED = java.util.Set.of("Namespace", "Node",
+            "AdminNetworkPolicy", "BaselineAdminNetworkPolicy", "ClusterNetworkPolicy");
 
     /** With {@code keepRaw}, every object with a kind and a name is also kept as written ({@link #raw()}). */
     ObjectDispatcher(Diagnostics diagnostics, boolean keepRaw) {
@@ -101,7 +108,7 @@ final class ObjectDispatcher {
             skipped.merge(apiVersion == null ? kind : kind + " (" + apiVersion + ")", 1, Integer::sum);
             Optional<String> usual = KindSupport.usualApiVersion(kind);
             if (usual.isPresent()) {
-                r.object(kind + " " + quietName(top, kind.equals("Namespace")));
+                r.object(kind + " " + quietName(top, CLUSTER_SCOPED.contains(kind)));
                 r.warning(apiVersion == null ? top.node() : top.get("apiVersion"), "apiVersion", (apiVersion == null
                         ? "is missing" : "\"" + apiVersion + "\" is not an API group Stockade reads " + kind + " from")
                         + " (expected " + usual.get() + "); the object is skipped");
@@ -111,7 +118,7 @@ final class ObjectDispatcher {
         r.checkFields(top, KnownFields.OBJECT);
         Fields meta = r.mapping(top.get("metadata"), "metadata");
         String name = meta == null ? null : r.string(meta.get("name"), "metadata.name");
-        boolean clusterScoped = kind.equals("Namespace");
+        boolean clusterScoped = CLUSTER_SCOPED.contains(kind);
         String namespace = clusterScoped ? "" : Optional.ofNullable(meta == null ? null
                 : r.string(meta.get("namespace"), "metadata.namespace")).filter(s -> !s.isEmpty()).orElse("default");
         if (name == null || name.isEmpty()) {
@@ -130,6 +137,10 @@ final class ObjectDispatcher {
             case "Namespace" -> keep(namespaces, name, namespace(r, top, meta, name, source), ref, source, r);
             case "NetworkPolicy" -> keep(policies, ref,
                     new NetworkPolicyReader(r).read(namespace, name, top.get("spec"), source, top.node()), ref, source, r);
+            case "AdminNetworkPolicy", "BaselineAdminNetworkPolicy", "ClusterNetworkPolicy" -> keep(adminPolicies, ref,
+                    new AdminPolicyReader(r, AdminPolicy.Kind.valueOf(kind)).read(name, top.get("spec"), source,
+                            top.node()), ref, source, r);
+            case "Node" -> keep(nodes, name, new NodeReader(r).read(name, top, meta, source), ref, source, r);
             default -> keep(workloads, ref, new WorkloadReader(r).read(ref, top, meta, source), ref, source, r);
         }
     }
@@ -184,7 +195,8 @@ final class ObjectDispatcher {
                 namespaces.put(e.getKey(), Namespace.implicit(e.getKey()));
             }
         }
-        return new Cluster(new ArrayList<>(namespaces.values()), ws, new ArrayList<>(policies.values()));
+        return new Cluster(new ArrayList<>(namespaces.values()), ws, new ArrayList<>(policies.values()),
+                new ArrayList<>(adminPolicies.values()), new ArrayList<>(nodes.values()));
     }
 
     /** Objects skipped as not relevant, counted by kind (and apiVersion where one was given). */

@@ -1,6 +1,10 @@
 package dev.stockade.load;
 
+import dev.stockade.model.AdminPeer;
+import dev.stockade.model.AdminPolicy;
+import dev.stockade.model.AdminRule;
 import dev.stockade.model.Cluster;
+import dev.stockade.model.Node;
 import dev.stockade.model.Namespace;
 import dev.stockade.model.NetworkPolicy;
 import dev.stockade.model.Peer;
@@ -44,7 +48,27 @@ final class Relocation {
         List<NetworkPolicy> policies = c.policies().stream()
                 .map(p -> new NetworkPolicy(p.namespace(), p.name(), p.podSelector(), p.policyTypes(),
                         rules(p.ingress()), rules(p.egress()), source(p.source()))).toList();
-        return new Cluster(namespaces, workloads, policies);
+        List<AdminPolicy> admin = c.adminPolicies().stream()
+                .map(p -> new AdminPolicy(p.kind(), p.tier(), p.name(), p.priority(), p.subject(),
+                        adminRules(p.ingress()), adminRules(p.egress()), source(p.source()))).toList();
+        List<Node> nodes = c.nodes().stream()
+                .map(n -> new Node(n.name(), n.labels(), n.addresses(), source(n.source()))).toList();
+        return new Cluster(namespaces, workloads, policies, admin, nodes);
+    }
+
+    private List<AdminRule> adminRules(List<AdminRule> rules) {
+        return rules.stream().map(r -> new AdminRule(r.name(), r.action(), r.peers().stream().map(this::adminPeer)
+                .toList(), r.ports(), source(r.source()))).toList();
+    }
+
+    private AdminPeer adminPeer(AdminPeer p) {
+        return switch (p) {
+            case AdminPeer.Namespaces x -> new AdminPeer.Namespaces(x.namespaces(), source(x.source()));
+            case AdminPeer.Pods x -> new AdminPeer.Pods(x.namespaces(), x.pods(), source(x.source()));
+            case AdminPeer.Nodes x -> new AdminPeer.Nodes(x.nodes(), source(x.source()));
+            case AdminPeer.Networks x -> new AdminPeer.Networks(x.cidrs(), source(x.source()));
+            case AdminPeer.DomainNames x -> new AdminPeer.DomainNames(x.names(), source(x.source()));
+        };
     }
 
     private Pod pod(Pod p) {

@@ -113,7 +113,7 @@ final class LocalAnalysis {
                 }
             }
         }
-        return new Part(workloads, PodLevel.expand(cluster.namespaces(), workloads, policies));
+        return new Part(workloads, PodLevel.expand(cluster, workloads, policies));
     }
 
     /** The part made of every workload. */

@@ -31,14 +31,16 @@ public final class PodLevel {
 
     /** {@code cluster} with every pod on its own and templates twinned. */
     public static Cluster expand(Cluster cluster) {
-        return expand(cluster.namespaces(), cluster.workloads(), cluster.policies()).cluster();
+        return expand(cluster, cluster.workloads(), cluster.policies()).cluster();
     }
 
     /**
-     * The pods of {@code workloads} on their own, with the given policies and the namespaces of
-     * the workloads and policies (taken from {@code namespaces}).
+     * The pods of {@code workloads} on their own, with the given policies, the namespaces of the
+     * workloads and policies (taken from {@code base}) and every admin policy and node of {@code base}
+     * (they are cluster-wide).
      */
-    static Expanded expand(List<Namespace> namespaces, Collection<Workload> workloads, List<NetworkPolicy> policies) {
+    static Expanded expand(Cluster base, Collection<Workload> workloads, List<NetworkPolicy> policies) {
+        List<Namespace> namespaces = base.namespaces();
         Set<String> used = new LinkedHashSet<>();
         List<Workload> out = new ArrayList<>();
         Map<Workload, Pod> originals = new IdentityHashMap<>();
@@ -61,7 +63,7 @@ public final class PodLevel {
                 ns.add(n);
             }
         }
-        return new Expanded(new Cluster(ns, out, policies), originals);
+        return new Expanded(new Cluster(ns, out, policies, base.adminPolicies(), base.nodes()), originals);
     }
 
     /** A controller whose only pod was made from its template: it runs as one or more replicas. */

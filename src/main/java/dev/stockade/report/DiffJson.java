@@ -106,6 +106,17 @@ final class DiffJson {
                     g.writeNumberField("rule", a.ruleIndex());
                     g.writeStringField("ruleSource", a.rule().source().fileLine());
                 }
+                case Reason.AdminRuleDecides a -> {
+                    g.writeStringField("kind", "adminRule");
+                    g.writeStringField("direction", a.direction().name());
+                    g.writeStringField("subject", r.subject());
+                    g.writeStringField("policy", a.policy().name());
+                    g.writeStringField("policyKind", a.policy().kind().name());
+                    g.writeStringField("source", a.policy().source().fileLine());
+                    g.writeNumberField("rule", a.ruleIndex());
+                    g.writeStringField("ruleSource", a.rule().source().fileLine());
+                    g.writeStringField("action", a.policy().actionName(a.rule().action()));
+                }
                 case Reason.AdmitsNothing a -> {
                     g.writeStringField("kind", "admitsNothing");
                     g.writeStringField("direction", a.direction().name());

@@ -147,6 +147,7 @@ public final class DiffRenderer {
         for (Reason r : d.reasons()) {
             String side = switch (r) {
                 case Reason.Admits a -> side(a.direction(), a.subject());
+                case Reason.AdminRuleDecides a -> side(a.direction(), a.subject());
                 case Reason.AdmitsNothing a -> side(a.direction(), a.subject());
                 case Reason.Unrestricted u -> side(u.direction(), u.subject());
                 case Reason.HostNetwork h -> side(h.direction(), h.subject());
@@ -157,6 +158,9 @@ public final class DiffRenderer {
                         + md(a.rule().source().fileLine()) + ")";
                 case Reason.AdmitsNothing a -> "`" + md(a.policy().toString()) + "` ("
                         + md(a.policy().source().fileLine()) + ")";
+                case Reason.AdminRuleDecides a -> a.policy().kind() + " `" + md(a.policy().name()) + "` rule "
+                        + a.ruleIndex() + " (" + md(a.rule().source().fileLine()) + "): "
+                        + a.policy().actionName(a.rule().action());
                 case Reason.Unrestricted u -> "no policy selects it (unrestricted)";
                 case Reason.HostNetwork h -> "host-network pod (no policy applies)";
                 case Reason.Absent a -> "no such workload";

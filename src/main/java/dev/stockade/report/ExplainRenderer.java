@@ -3,6 +3,7 @@ package dev.stockade.report;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.stockade.engine.AnalysisOptions;
 import dev.stockade.engine.Verdict;
+import dev.stockade.model.AdminPort;
 import dev.stockade.model.PolicyPort;
 import dev.stockade.model.PolicyRule;
 import java.io.IOException;
@@ -36,6 +37,10 @@ public final class ExplainRenderer {
     }
 
     private static void side(StringBuilder sb, Verdict.Side s, String what, int port) {
+        if (!s.admin().isEmpty() || !s.baseline().isEmpty()) {
+            tieredSide(sb, s, what, port);
+            return;
+        }
         sb.append(what).append(' ').append(s.subject()).append(": ").append(s.allowed() ? "allowed" : "blocked");
         switch (s.status()) {
             case EXTERNAL -> sb.append(" (an address outside the pods: no NetworkPolicy applies)\n");
@@ -44,23 +49,125 @@ public final class ExplainRenderer {
                     .append(s.direction()).append(": unrestricted)\n");
             case ISOLATED -> {
                 sb.append(s.allowed() ? "\n" : " (no rule of the policies selecting it admits the flow)\n");
-                for (Verdict.PolicyTrace p : s.policies()) {
-                    sb.append("  NetworkPolicy ").append(p.policy()).append(" (").append(p.policy().source().fileLine())
-                            .append(") selects it");
-                    if (p.rules().isEmpty()) {
-                        sb.append(": no ").append(s.direction().name().toLowerCase(java.util.Locale.ROOT))
-                                .append(" rules, admits nothing\n");
-                        continue;
-                    }
-                    sb.append('\n');
-                    for (Verdict.RuleTrace r : p.rules()) {
-                        sb.append("    rule ").append(r.index()).append(" (").append(r.rule().source().fileLine())
-                                .append("): ").append(peerText(r, s)).append("; ").append(portText(r, port))
-                                .append(r.admits() ? " -> admits" : " -> no").append('\n');
-                    }
+                networkPolicies(sb, s, port);
+            }
+        }
+    }
+
+    /** The NetworkPolicies selecting a side's pod, each rule with what matched. */
+    private static void networkPolicies(StringBuilder sb, Verdict.Side s, int port) {
+        for (Verdict.PolicyTrace p : s.policies()) {
+            sb.append("  NetworkPolicy ").append(p.policy()).append(" (").append(p.policy().source().fileLine())
+                    .append(") selects it");
+            if (p.rules().isEmpty()) {
+                sb.append(": no ").append(s.direction().name().toLowerCase(java.util.Locale.ROOT))
+                        .append(" rules, admits nothing\n");
+                continue;
+            }
+            sb.append('\n');
+            for (Verdict.RuleTrace r : p.rules()) {
+                sb.append("    rule ").append(r.index()).append(" (").append(r.rule().source().fileLine())
+                        .append("): ").append(peerText(r, s)).append("; ").append(portText(r, port))
+                        .append(r.admits() ? " -> admits" : " -> no").append('\n');
+            }
+        }
+    }
+
+    /**
+     * A side some admin policy selects: the walk through the tiers on the first line, then the
+     * rules met on the way, tier by tier, up to the one that decided.
+     */
+    private static void tieredSide(StringBuilder sb, Verdict.Side s, String what, int port) {
+        Verdict.Walk w = s.walk();
+        sb.append(what).append(' ').append(s.subject()).append(": ").append(w.allowed() ? "allowed" : "blocked")
+                .append(" (").append(walkText(s)).append(")\n");
+        adminRules(sb, s, s.admin(), port);
+        if (w.stage() == Verdict.Stage.ADMIN) {
+            return;
+        }
+        if (s.status() == Verdict.Status.ISOLATED) {
+            networkPolicies(sb, s, port);
+            return;
+        }
+        adminRules(sb, s, s.baseline(), port);
+    }
+
+    /** Each admin policy of a tier and its rules, up to the first rule that matches. */
+    private static void adminRules(StringBuilder sb, Verdict.Side s, List<Verdict.AdminTrace> traces, int port) {
+        for (Verdict.AdminTrace t : traces) {
+            sb.append("  ").append(t.policy().title()).append(" (").append(t.policy().source().fileLine())
+                    .append(") selects it\n");
+            for (Verdict.AdminRuleTrace r : t.rules()) {
+                sb.append("    rule ").append(r.index());
+                if (!r.rule().name().isEmpty()) {
+                    sb.append(" \"").append(r.rule().name()).append('"');
+                }
+                sb.append(" (").append(r.rule().source().fileLine()).append("): ").append(adminPeerText(r, s))
+                        .append("; ").append(adminPortText(r, port)).append(" -> ")
+                        .append(r.matches() ? t.policy().actionName(r.rule().action()) : "no match").append('\n');
+                if (r.matches()) {
+                    return;
                 }
             }
         }
+    }
+
+    /**
+     * The walk through the tiers in one line, e.g. {@code AdminNetworkPolicy deny-all (prio 10)
+     * rule 2: Pass -> NetworkPolicy backend/allow-web rule 1: Allowed}.
+     */
+    public static String walkText(Verdict.Side s) {
+        Verdict.Walk w = s.walk();
+        List<String> parts = new java.util.ArrayList<>();
+        if (w.admin() != null) {
+            parts.add(w.admin().toString());
+        } else if (!s.admin().isEmpty()) {
+            parts.add("no admin rule matches");
+        }
+        if (w.stage() == Verdict.Stage.ADMIN) {
+            return String.join(" -> ", parts);
+        }
+        if (s.status() == Verdict.Status.ISOLATED) {
+            String admitting = null;
+            for (Verdict.PolicyTrace p : s.policies()) {
+                for (Verdict.RuleTrace r : p.rules()) {
+                    if (admitting == null && r.admits()) {
+                        admitting = "NetworkPolicy " + p.policy() + " rule " + r.index() + ": Allowed";
+                    }
+                }
+            }
+            parts.add(admitting != null ? admitting : "NetworkPolicies select it and no rule admits the flow: Denied");
+            return String.join(" -> ", parts);
+        }
+        parts.add("no NetworkPolicy selects it");
+        if (w.baseline() != null) {
+            parts.add(w.baseline().toString());
+        } else if (!s.baseline().isEmpty()) {
+            parts.add("no baseline rule matches");
+        }
+        if (w.stage() == Verdict.Stage.DEFAULT) {
+            parts.add("allowed by default");
+        }
+        return String.join(" -> ", parts);
+    }
+
+    private static String adminPeerText(Verdict.AdminRuleTrace r, Verdict.Side s) {
+        String dir = s.direction().name().equals("Ingress") ? "from" : "to";
+        if (r.peer() < 0) {
+            return "no peer matches (" + r.rule().peers().size() + " in '" + dir + "')";
+        }
+        return "peer " + r.peer() + " " + r.rule().peers().get(r.peer()) + " matches";
+    }
+
+    private static String adminPortText(Verdict.AdminRuleTrace r, int port) {
+        if (r.port() == Verdict.RuleTrace.ALL_PORTS) {
+            return "no ports list: every port";
+        }
+        if (r.port() == Verdict.RuleTrace.NO_PORT) {
+            return "port not listed (" + String.join(", ", r.rule().ports().stream().map(Object::toString).toList()) + ")";
+        }
+        AdminPort matched = r.rule().ports().get(r.port());
+        return matched + (matched instanceof AdminPort.Named ? " (= " + port + ")" : "") + " matches";
     }
 
     /** The workload (not one of its pods) or the address: what the user asked about. */
@@ -132,6 +239,12 @@ public final class ExplainRenderer {
         g.writeStringField("subject", s.subject().toString());
         g.writeStringField("status", s.status().name());
         g.writeBooleanField("allowed", s.allowed());
+        if (!s.admin().isEmpty() || !s.baseline().isEmpty()) {
+            g.writeStringField("stage", s.walk().stage().name());
+            g.writeStringField("walk", walkText(s));
+            adminJson(g, "admin", s.admin());
+            adminJson(g, "baseline", s.baseline());
+        }
         g.writeArrayFieldStart("policies");
         for (Verdict.PolicyTrace p : s.policies()) {
             g.writeStartObject();
@@ -153,6 +266,38 @@ public final class ExplainRenderer {
         }
         g.writeEndArray();
         g.writeEndObject();
+    }
+
+    /** The admin policies of one tier selecting the side's pod, each rule with what matched. */
+    private static void adminJson(JsonGenerator g, String field, List<Verdict.AdminTrace> traces) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (Verdict.AdminTrace t : traces) {
+            g.writeStartObject();
+            g.writeStringField("kind", t.policy().kind().name());
+            g.writeStringField("policy", t.policy().name());
+            g.writeStringField("tier", t.policy().tier().apiName());
+            if (t.policy().kind() != dev.stockade.model.AdminPolicy.Kind.BaselineAdminNetworkPolicy) {
+                g.writeNumberField("priority", t.policy().priority());
+            } else {
+                g.writeNullField("priority");
+            }
+            g.writeStringField("source", t.policy().source().fileLine());
+            g.writeArrayFieldStart("rules");
+            for (Verdict.AdminRuleTrace r : t.rules()) {
+                g.writeStartObject();
+                g.writeNumberField("index", r.index());
+                g.writeStringField("name", r.rule().name());
+                g.writeStringField("action", t.policy().actionName(r.rule().action()));
+                g.writeStringField("source", r.rule().source().fileLine());
+                g.writeBooleanField("matches", r.matches());
+                indexField(g, "peer", r.peer(), r.peer() >= 0 ? r.rule().peers().get(r.peer()).toString() : null);
+                indexField(g, "port", r.port(), r.port() >= 0 ? r.rule().ports().get(r.port()).toString() : null);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     /** {@code "peer": {"index":0,"text":"podSelector app=web"}}, {@code "all"} or {@code null}. */

@@ -1,6 +1,12 @@
 package dev.stockade.engine;
 
+import dev.stockade.model.AdminPeer;
+import dev.stockade.model.AdminPolicy;
+import dev.stockade.model.AdminPort;
+import dev.stockade.model.AdminRule;
+import dev.stockade.model.AdminSubject;
 import dev.stockade.model.Cidr;
+import dev.stockade.model.Node;
 import dev.stockade.model.Cluster;
 import dev.stockade.model.ContainerPort;
 import dev.stockade.model.IpAddress;
@@ -67,7 +73,104 @@ final class ClusterGenerator {
             IpBlock.of("fd00::4/126"),
             IpBlock.of("::/0", "fd00::/127"));
 
+    /** Addresses nodes may have: some pod addresses (host-network pods live there) and two of their own. */
+    static final List<IpAddress> NODE_ADDRESSES = List.of(IpAddress.v4(0x0A00_0000L + 1), IpAddress.v4(0x0A00_0000L + 6),
+            IpAddress.parse("10.0.1.1").orElseThrow(), IpAddress.parse("fd00::1").orElseThrow(),
+            IpAddress.parse("fd00::9").orElseThrow());
+
+    /** The CIDRs admin {@code networks} peers draw from. */
+    static final List<Cidr> NETWORKS = List.of(Cidr.of("10.0.0.0/30"), Cidr.of("10.0.0.4/31"), Cidr.of("10.0.0.5/32"),
+            Cidr.of("0.0.0.0/0"), Cidr.of("10.0.1.0/24"), Cidr.of("fd00::/126"), Cidr.of("::/0"));
+
     private ClusterGenerator() {}
+
+    private record AdminSpec(int kind, int priority, AdminSubject subject, List<AdminRule> ingress,
+                             List<AdminRule> egress) {}
+
+    private record NodeSpec(Labels labels, List<IpAddress> addresses) {}
+
+    /**
+     * Clusters as {@link #clusters()} with up to four admin policies (AdminNetworkPolicies,
+     * ClusterNetworkPolicies of both tiers, at most one BaselineAdminNetworkPolicy) of priorities
+     * 1 to 3, so that equal priorities occur, and up to two Nodes whose addresses overlap the pods'.
+     */
+    static Arbitrary<Cluster> clustersWithTiers() {
+        Arbitrary<List<AdminSpec>> admin = adminPolicies().list().ofMaxSize(4)
+                .withSizeDistribution(RandomDistribution.uniform());
+        Arbitrary<List<NodeSpec>> nodes = Combinators.combine(labels(),
+                        Arbitraries.of(NODE_ADDRESSES).list().uniqueElements().ofMinSize(1).ofMaxSize(2))
+                .as(NodeSpec::new).list().ofMaxSize(2);
+        return Combinators.combine(clusters(), admin, nodes).as(ClusterGenerator::withTiers);
+    }
+
+    private static Cluster withTiers(Cluster base, List<AdminSpec> specs, List<NodeSpec> nodeSpecs) {
+        List<AdminPolicy> admin = new ArrayList<>();
+        boolean banp = false;
+        for (int i = 0; i < specs.size(); i++) {
+            AdminSpec a = specs.get(i);
+            int kind = a.kind() == 3 && banp ? 0 : a.kind();
+            banp |= kind == 3;
+            List<AdminRule> ingress = kind == 3 ? withoutPass(a.ingress()) : a.ingress();
+            List<AdminRule> egress = kind == 3 ? withoutPass(a.egress()) : a.egress();
+            AdminPolicy p = switch (kind) {
+                case 0 -> new AdminPolicy(AdminPolicy.Kind.AdminNetworkPolicy, AdminPolicy.Tier.ADMIN, "anp" + i,
+                        a.priority(), a.subject(), ingress, egress, Source.UNKNOWN);
+                case 1 -> new AdminPolicy(AdminPolicy.Kind.ClusterNetworkPolicy, AdminPolicy.Tier.ADMIN, "cnp" + i,
+                        a.priority(), a.subject(), ingress, egress, Source.UNKNOWN);
+                case 2 -> new AdminPolicy(AdminPolicy.Kind.ClusterNetworkPolicy, AdminPolicy.Tier.BASELINE, "cnp" + i,
+                        a.priority(), a.subject(), ingress, egress, Source.UNKNOWN);
+                default -> new AdminPolicy(AdminPolicy.Kind.BaselineAdminNetworkPolicy, AdminPolicy.Tier.BASELINE,
+                        "default", AdminPolicy.BANP_PRIORITY, a.subject(), ingress, egress, Source.UNKNOWN);
+            };
+            admin.add(p);
+        }
+        List<Node> nodes = new ArrayList<>();
+        for (int i = 0; i < nodeSpecs.size(); i++) {
+            nodes.add(new Node("node" + i, nodeSpecs.get(i).labels(), nodeSpecs.get(i).addresses(), Source.UNKNOWN));
+        }
+        return new Cluster(base.namespaces(), base.workloads(), base.policies(), admin, nodes);
+    }
+
+    /** A BaselineAdminNetworkPolicy has no Pass: such rules become Deny. */
+    private static List<AdminRule> withoutPass(List<AdminRule> rules) {
+        return rules.stream().map(r -> r.action() != AdminRule.Action.PASS ? r
+                : new AdminRule(r.name(), AdminRule.Action.DENY, r.peers(), r.ports(), r.source())).toList();
+    }
+
+    private static Arbitrary<AdminSpec> adminPolicies() {
+        Arbitrary<AdminSubject> subject = Arbitraries.oneOf(
+                selectors(true).map(AdminSubject.Namespaces::new),
+                Combinators.combine(selectors(true), selectors(false)).as(AdminSubject.Pods::new));
+        return Combinators.combine(
+                Arbitraries.integers().between(0, 3),
+                Arbitraries.integers().between(1, 3),
+                subject,
+                adminRules(true).list().ofMaxSize(3),
+                adminRules(false).list().ofMaxSize(3))
+                .as(AdminSpec::new);
+    }
+
+    private static Arbitrary<AdminRule> adminRules(boolean ingress) {
+        Arbitrary<AdminPeer> selectorPeers = Arbitraries.oneOf(
+                selectors(true).map(s -> new AdminPeer.Namespaces(s, Source.UNKNOWN)),
+                Combinators.combine(selectors(true), selectors(false))
+                        .as((n, p) -> new AdminPeer.Pods(n, p, Source.UNKNOWN)));
+        Arbitrary<AdminPeer> peer = ingress ? selectorPeers : Arbitraries.oneOf(selectorPeers,
+                selectors(false).map(s -> new AdminPeer.Nodes(s, Source.UNKNOWN)),
+                Arbitraries.of(NETWORKS).list().uniqueElements().ofMinSize(1).ofMaxSize(2)
+                        .map(c -> new AdminPeer.Networks(c, Source.UNKNOWN)));
+        Arbitrary<Protocol> protocol = Arbitraries.of(Protocol.class);
+        Arbitrary<Integer> number = Arbitraries.oneOf(Arbitraries.of(PORT_NUMBERS),
+                Arbitraries.integers().between(PolicyPort.MIN, PolicyPort.MAX));
+        Arbitrary<AdminPort> port = Arbitraries.oneOf(
+                Combinators.combine(protocol, number).as(AdminPort.Number::new),
+                Combinators.combine(protocol, number, number).filter((p, a, b) -> !a.equals(b))
+                        .as((p, a, b) -> new AdminPort.Range(p, Math.min(a, b), Math.max(a, b))),
+                Arbitraries.of(PORT_NAMES).map(AdminPort.Named::new));
+        return Combinators.combine(Arbitraries.of(AdminRule.Action.class), peer.list().ofMinSize(1).ofMaxSize(2),
+                        port.list().ofMaxSize(2))
+                .as((action, peers, ports) -> new AdminRule("", action, peers, ports, Source.UNKNOWN));
+    }
 
     private record PodSpec(Labels labels, List<ContainerPort> ports, Optional<Integer> v4, Optional<Integer> v6) {}
 
@@ -230,6 +333,10 @@ final class ClusterGenerator {
         for (IpBlock b : IP_BLOCKS) {
             out.add(b.cidr());
             out.addAll(b.except());
+        }
+        out.addAll(NETWORKS);
+        for (IpAddress a : NODE_ADDRESSES) {
+            out.add(new Cidr(a, a.bits()));
         }
         return out;
     }

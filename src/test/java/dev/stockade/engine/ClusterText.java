@@ -38,6 +38,22 @@ final class ClusterText {
             rules(sb, "ingress", "from", p.ingress());
             rules(sb, "egress", "to", p.egress());
         }
+        for (dev.stockade.model.AdminPolicy p : cluster.adminPolicies()) {
+            sb.append(p.title()).append(" tier ").append(p.tier()).append(" subject ").append(p.subject()).append('\n');
+            for (var dir : PolicyType.values()) {
+                var rs = p.rules(dir);
+                for (int i = 0; i < rs.size(); i++) {
+                    var r = rs.get(i);
+                    sb.append("  ").append(dir).append('[').append(i).append("] ").append(p.actionName(r.action()))
+                            .append(dir == PolicyType.Ingress ? " from " : " to ").append(r.peers())
+                            .append(" ports ").append(r.allPorts() ? "(all)" : r.ports()).append('\n');
+                }
+            }
+        }
+        for (dev.stockade.model.Node n : cluster.nodes()) {
+            sb.append("node ").append(n.name()).append(" {").append(n.labels()).append("} addresses ")
+                    .append(n.addresses()).append('\n');
+        }
         return sb.toString();
     }
 

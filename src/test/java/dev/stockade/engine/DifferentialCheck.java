@@ -88,6 +88,20 @@ final class DifferentialCheck {
                 }
             }
         }
+        for (dev.stockade.model.AdminPolicy p : cluster.adminPolicies()) {
+            List<dev.stockade.model.AdminRule> rules = new ArrayList<>(p.ingress());
+            rules.addAll(p.egress());
+            for (dev.stockade.model.AdminRule r : rules) {
+                for (dev.stockade.model.AdminPort ap : r.ports()) {
+                    if (ap instanceof dev.stockade.model.AdminPort.Number n) {
+                        addAround(out, n.port());
+                    } else if (ap instanceof dev.stockade.model.AdminPort.Range range) {
+                        addAround(out, range.start());
+                        addAround(out, range.end());
+                    }
+                }
+            }
+        }
         return out;
     }
 

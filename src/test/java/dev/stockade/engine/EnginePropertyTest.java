@@ -37,6 +37,35 @@ class EnginePropertyTest {
         return ClusterGenerator.clusters();
     }
 
+    @Provide
+    Arbitrary<Cluster> tieredClusters() {
+        return ClusterGenerator.clustersWithTiers();
+    }
+
+    @Property(tries = 1000, edgeCases = EdgeCasesMode.NONE)
+    void analyze_generatedClusterWithTiers_agreesWithSlowEvaluator(@ForAll("tieredClusters") Cluster cluster) {
+        assertAgreesWithSlowEvaluator(cluster);
+    }
+
+    @Property(tries = 20_000, edgeCases = EdgeCasesMode.NONE)
+    @AddLifecycleHook(LongRunsOnly.class)
+    void analyze_generatedClusterWithTiersLongRun_agreesWithSlowEvaluator(@ForAll("tieredClusters") Cluster cluster) {
+        assertAgreesWithSlowEvaluator(cluster);
+    }
+
+    /** Admin policies are ordered by tier, priority, kind and name, never by their place in the input. */
+    @Property(tries = 200, edgeCases = EdgeCasesMode.NONE)
+    void analyze_shuffledAdminPolicies_givesIdenticalConnections(@ForAll("tieredClusters") Cluster cluster,
+                                                                 @ForAll long seed) {
+        assertSameConnections(cluster, cluster.withAdminPolicies(shuffled(cluster.adminPolicies(), new Random(seed))));
+    }
+
+    @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
+    void explain_sampledFlowsWithTiers_agreesWithSlowEvaluator(@ForAll("tieredClusters") Cluster cluster,
+                                                               @ForAll long seed) {
+        explain_sampledFlows_agreesWithSlowEvaluator(cluster, seed);
+    }
+
     @Property(tries = 1500, edgeCases = EdgeCasesMode.NONE)
     void analyze_generatedCluster_agreesWithSlowEvaluator(@ForAll("clusters") Cluster cluster) {
         assertAgreesWithSlowEvaluator(cluster);
@@ -52,7 +81,7 @@ class EnginePropertyTest {
     void analyze_shuffledPolicies_givesIdenticalConnections(@ForAll("clusters") Cluster cluster, @ForAll long seed) {
         List<NetworkPolicy> policies = new ArrayList<>(cluster.policies());
         Collections.shuffle(policies, new Random(seed));
-        assertSameConnections(cluster, new Cluster(cluster.namespaces(), cluster.workloads(), policies));
+        assertSameConnections(cluster, cluster.withPolicies(policies));
     }
 
     /** Order carries no meaning anywhere: namespaces, workloads, pods, rules, peers, ports. */

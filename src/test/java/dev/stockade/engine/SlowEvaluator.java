@@ -1,5 +1,10 @@
 package dev.stockade.engine;
 
+import dev.stockade.model.AdminPeer;
+import dev.stockade.model.AdminPolicy;
+import dev.stockade.model.AdminPort;
+import dev.stockade.model.AdminRule;
+import dev.stockade.model.AdminSubject;
 import dev.stockade.model.Cidr;
 import dev.stockade.model.Cluster;
 import dev.stockade.model.ContainerPort;
@@ -14,6 +19,7 @@ import dev.stockade.model.PolicyRule;
 import dev.stockade.model.PolicyType;
 import dev.stockade.model.Protocol;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +39,13 @@ import java.util.Map;
  * </ul>
  * A rule admits when (its peer list is empty or a peer matches) and (its port list is empty or a
  * port matches). Named ports resolve against the destination pod's container ports.
+ *
+ * <p>With admin policies, each side is walked through the tiers of policy.networking.k8s.io: the
+ * first matching admin-tier rule (Allow: through, Deny: dropped, Pass: on), then the
+ * NetworkPolicies above if any selects the pod, then the first matching baseline rule (Deny:
+ * dropped), else through. Admin subjects and pod/namespace peers never match host-network pods;
+ * networks peers match any address (pod addresses included); nodes peers the addresses of the
+ * matching Node objects.
  */
 final class SlowEvaluator {
     private static final String NAME_LABEL = "kubernetes.io/metadata.name";
@@ -88,6 +101,130 @@ final class SlowEvaluator {
         if (!(subject instanceof End.OfPod(Pod pod)) || pod.hostNetwork()) {
             return true;
         }
+        AdminRule.Action admin = firstMatch(true, direction, pod, far, destination, protocol, port);
+        if (admin == AdminRule.Action.ALLOW) {
+            return true;
+        }
+        if (admin == AdminRule.Action.DENY) {
+            return false;
+        }
+        Boolean np = networkPolicies(direction, pod, far, destination, protocol, port);
+        if (np != null) {
+            return np;
+        }
+        return firstMatch(false, direction, pod, far, destination, protocol, port) != AdminRule.Action.DENY;
+    }
+
+    /**
+     * The action of the first rule of the admin tier ({@code adminTier}) or the baseline tier
+     * matching the packet among the policies of that tier selecting {@code pod}: policies by
+     * priority (lower first; the BaselineAdminNetworkPolicy after every ClusterNetworkPolicy;
+     * equal priorities by kind, then name), rules in order. Null when none matches.
+     */
+    private AdminRule.Action firstMatch(boolean adminTier, PolicyType direction, Pod pod, End far, End destination,
+                                        Protocol protocol, int port) {
+        List<AdminPolicy> tier = new ArrayList<>();
+        for (AdminPolicy p : cluster.adminPolicies()) {
+            boolean isAdmin = p.kind() == AdminPolicy.Kind.AdminNetworkPolicy
+                    || (p.kind() == AdminPolicy.Kind.ClusterNetworkPolicy && p.tier() == AdminPolicy.Tier.ADMIN);
+            if (isAdmin == adminTier) {
+                tier.add(p);
+            }
+        }
+        tier.sort((a, b) -> {
+            int pa = a.kind() == AdminPolicy.Kind.BaselineAdminNetworkPolicy ? Integer.MAX_VALUE : a.priority();
+            int pb = b.kind() == AdminPolicy.Kind.BaselineAdminNetworkPolicy ? Integer.MAX_VALUE : b.priority();
+            if (pa != pb) {
+                return Integer.compare(pa, pb);
+            }
+            int k = a.kind().name().compareTo(b.kind().name());
+            return k != 0 ? k : a.name().compareTo(b.name());
+        });
+        Map<String, String> nsLabels = namespaceLabels.getOrDefault(pod.namespace(), Map.of(NAME_LABEL, pod.namespace()));
+        for (AdminPolicy p : tier) {
+            boolean subject = switch (p.subject()) {
+                case AdminSubject.Namespaces n -> selectorMatches(n.namespaces(), nsLabels);
+                case AdminSubject.Pods ps -> selectorMatches(ps.namespaces(), nsLabels)
+                        && selectorMatches(ps.pods(), pod.labels().map());
+            };
+            if (!subject) {
+                continue;
+            }
+            for (AdminRule r : direction == PolicyType.Ingress ? p.ingress() : p.egress()) {
+                boolean peerOk = false;
+                for (AdminPeer peer : r.peers()) {
+                    peerOk |= adminPeerMatches(peer, far);
+                }
+                boolean portOk = r.ports().isEmpty();
+                for (AdminPort ap : r.ports()) {
+                    portOk |= adminPortMatches(ap, destination, protocol, port);
+                }
+                if (peerOk && portOk) {
+                    return r.action();
+                }
+            }
+        }
+        return null;
+    }
+
+    private boolean adminPeerMatches(AdminPeer peer, End far) {
+        List<IpAddress> ips = far instanceof End.OfAddress(IpAddress a) ? List.of(a) : ((End.OfPod) far).pod().ips();
+        switch (peer) {
+            case AdminPeer.Networks n -> {
+                for (IpAddress ip : ips) {
+                    for (Cidr c : n.cidrs()) {
+                        if (inCidr(c, ip)) {
+                            return true;
+                        }
+                    }
+                }
+                return false;
+            }
+            case AdminPeer.Nodes n -> {
+                for (dev.stockade.model.Node node : cluster.nodes()) {
+                    if (selectorMatches(n.nodes(), node.labels().map())) {
+                        for (IpAddress a : node.addresses()) {
+                            if (ips.contains(a)) {
+                                return true;
+                            }
+                        }
+                    }
+                }
+                return false;
+            }
+            case AdminPeer.DomainNames ignored -> {
+                return false;
+            }
+            default -> {
+                if (!(far instanceof End.OfPod(Pod pod)) || pod.hostNetwork()) {
+                    return false;
+                }
+                Map<String, String> nsLabels = namespaceLabels.getOrDefault(pod.namespace(),
+                        Map.of(NAME_LABEL, pod.namespace()));
+                if (peer instanceof AdminPeer.Namespaces n) {
+                    return selectorMatches(n.namespaces(), nsLabels);
+                }
+                AdminPeer.Pods ps = (AdminPeer.Pods) peer;
+                return selectorMatches(ps.namespaces(), nsLabels) && selectorMatches(ps.pods(), pod.labels().map());
+            }
+        }
+    }
+
+    private static boolean adminPortMatches(AdminPort ap, End destination, Protocol protocol, int port) {
+        return switch (ap) {
+            case AdminPort.Number n -> n.protocol() == protocol && n.port() == port;
+            case AdminPort.Range r -> r.protocol() == protocol && r.start() <= port && port <= r.end();
+            case AdminPort.Named n -> destination instanceof End.OfPod(Pod pod) && pod.ports().stream()
+                    .anyMatch(c -> c.name().equals(n.name()) && c.protocol() == protocol && c.port() == port);
+        };
+    }
+
+    /**
+     * Whether the NetworkPolicies of the pod's namespace selecting it for the direction admit the
+     * packet; null when none selects it.
+     */
+    private Boolean networkPolicies(PolicyType direction, Pod pod, End far, End destination, Protocol protocol,
+                                    int port) {
         boolean isolated = false;
         for (NetworkPolicy p : cluster.policies()) {
             if (!p.namespace().equals(pod.namespace()) || !p.policyTypes().contains(direction)
@@ -102,7 +239,7 @@ final class SlowEvaluator {
                 }
             }
         }
-        return !isolated;
+        return isolated ? Boolean.FALSE : null;
     }
 
     private boolean ruleAdmits(PolicyRule r, String policyNamespace, End far, End destination, Protocol protocol,

@@ -69,13 +69,25 @@ class JsonSchemaTest {
     @ParameterizedTest
     @ValueSource(ints = {8080, 5432, 53})
     void explainJson_everyPairOfHexabase_matchesSchema(int port) throws IOException {
-        LoadResult r = Loader.load(List.of("examples/hexabase"));
+        everyPairMatchesSchema(List.of("examples/hexabase"), port);
+    }
+
+    /** With the admin tiers of examples/cluster-admin: stage, walk, admin and baseline appear. */
+    @ParameterizedTest
+    @ValueSource(ints = {8080, 5432, 53, 443, 6443})
+    void explainJson_everyPairWithTiers_matchesSchema(int port) throws IOException {
+        everyPairMatchesSchema(List.of("examples/hexabase", "examples/cluster-admin"), port);
+    }
+
+    private static void everyPairMatchesSchema(List<String> paths, int port) throws IOException {
+        LoadResult r = Loader.load(paths);
         Explainer explainer = new Explainer(r.cluster(), AnalysisOptions.DEFAULT);
         List<Target> targets = new ArrayList<>();
         for (Workload w : r.cluster().workloads()) {
             targets.add(new Target.PodTarget(w, w.pods().get(0)));
         }
         targets.add(new Target.AddressTarget(dev.stockade.model.IpAddress.parse("192.168.100.10").orElseThrow()));
+        targets.add(new Target.AddressTarget(dev.stockade.model.IpAddress.parse("10.0.0.10").orElseThrow()));
         for (Target a : targets) {
             for (Target b : targets) {
                 if (a == b || (a instanceof Target.AddressTarget && b instanceof Target.AddressTarget)) {
