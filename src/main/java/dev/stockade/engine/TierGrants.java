@@ -93,34 +93,25 @@ final class TierGrants {
      * resolves named ports: the class's pod for ingress, the far pod (or null) for egress.
      */
     PortSet decide(int c, PolicyType dir, int far, Pod destination, boolean npIsolated, PortSet np) {
-        PortSet open = PortSet.ALL;
-        PortSet allowed = PortSet.EMPTY;
-        PortSet passed = PortSet.EMPTY;
-        for (AdminRuleRef r : admin.get(dir.ordinal()).get(c)) {
-            PortSet m = match(r, far, destination, open);
-            if (m.isEmpty()) {
-                continue;
-            }
-            open = open.subtract(m);
-            if (r.rule().action() == AdminRule.Action.ALLOW) {
-                allowed = allowed.union(m);
-            } else if (r.rule().action() == AdminRule.Action.PASS) {
-                passed = passed.union(m);
-            }
-            if (open.isEmpty()) {
-                break;
-            }
-        }
-        PortSet next = open.union(passed);
+        Walk first = walk(admin.get(dir.ordinal()).get(c), far, destination, PortSet.ALL, PortSet.EMPTY);
+        PortSet next = first.open().union(first.passed());
         if (next.isEmpty()) {
-            return allowed;
+            return first.allowed();
         }
         if (npIsolated) {
-            return allowed.union(next.intersect(np));
+            return first.allowed().union(next.intersect(np));
         }
-        open = next;
-        passed = PortSet.EMPTY;
-        for (AdminRuleRef r : baseline.get(dir.ordinal()).get(c)) {
+        Walk base = walk(baseline.get(dir.ordinal()).get(c), far, destination, next, first.allowed());
+        return base.allowed().union(base.open()).union(base.passed());
+    }
+
+    /** What a walk through one tier's rules leaves: ports no rule matched, ports allowed, ports passed on. */
+    private record Walk(PortSet open, PortSet allowed, PortSet passed) {}
+
+    /** Walks {@code rules} in order over the ports still {@code open}; the first rule to match a port decides it. */
+    private Walk walk(List<AdminRuleRef> rules, int far, Pod destination, PortSet open, PortSet allowed) {
+        PortSet passed = PortSet.EMPTY;
+        for (AdminRuleRef r : rules) {
             PortSet m = match(r, far, destination, open);
             if (m.isEmpty()) {
                 continue;
@@ -135,7 +126,7 @@ final class TierGrants {
                 break;
             }
         }
-        return allowed.union(open).union(passed);
+        return new Walk(open, allowed, passed);
     }
 
     /** The ports of {@code open} that rule {@code r} matches towards node {@code far}. */
