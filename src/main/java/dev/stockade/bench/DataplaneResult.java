@@ -11,8 +11,8 @@ package dev.stockade.bench;
  * @param nftChangeMillis {@code nft -f} of the {@code NftDelta} transaction of one changed policy
  *     onto the loaded table (median over five different single-policy changes)
  * @param packetCostRatio the time of a new TCP connection between two pods through a router
- *     namespace holding the table of the whole cluster, divided by the same with a table of ten
- *     policies, those of the pods' namespace among them (median of three rounds each, interleaved)
+ *     namespace holding the table of the whole cluster, divided by the same with a table of the
+ *     policies of the pods' namespace only, padded to ten with the first others (the fastest of five interleaved rounds each)
  * @param labE2eMillis {@code lab} up, probe and down of the 9-pod upstream e2e topology
  */
 public record DataplaneResult(int pods, int policies, long nftFullLoadMillis, long nftChangeMillis,

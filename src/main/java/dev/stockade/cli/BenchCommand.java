@@ -23,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "With --dataplane (root, nft, ip, python3): the nftables data plane and the lab on this host's",
             "kernel instead, in network namespaces of the bench's own (stkbench-PID-*, removed afterwards):",
             "a whole load of the compiled table, single-policy changes as delta transactions, the cost of",
-            "a new connection through the table of the whole cluster against a table of 10 policies,",
+            "a new connection through the table of the whole cluster against a table of ~10 policies,",
             "and lab up + probe + down of the 9-pod e2e topology."},
         footerHeading = "%nExamples:%n",
         footer = {"  stockade bench",

@@ -46,8 +46,8 @@ class DataplaneBenchTest {
         List<String> names = new ArrayList<>();
         json.fieldNames().forEachRemaining(names::add);
         assertThat(names).containsExactlyElementsOf(FIELDS);
-        // one pod per workload with --dataplane (the three platform workloads have no address)
-        assertThat(json.get("pods").asInt()).isEqualTo(60);
+        // one pod per workload with --dataplane, and one for each of the three platform workloads
+        assertThat(json.get("pods").asInt()).isEqualTo(63);
         assertThat(json.get("policies").asInt()).isEqualTo(150);
         assertThat(json.get("nftFullLoadMillis").asLong()).isPositive();
         assertThat(json.get("nftChangeMillis").asLong()).isPositive();
