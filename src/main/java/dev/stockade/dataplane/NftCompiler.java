@@ -6,6 +6,7 @@ import dev.stockade.dataplane.Ruleset.Match;
 import dev.stockade.dataplane.Ruleset.Statement;
 import dev.stockade.dataplane.Ruleset.Verdict;
 import dev.stockade.engine.AnalysisOptions;
+import dev.stockade.engine.IpRange;
 import dev.stockade.engine.PortSet;
 import dev.stockade.engine.Ports;
 import dev.stockade.engine.Selectors;
@@ -56,6 +57,8 @@ import java.util.TreeMap;
 public final class NftCompiler {
     public static final String TABLE = "stockade";
     static final int COMMENT_MAX = 120;
+    /** Peers of at most this many ranges are written into rules, one rule per range; more make a named set. */
+    static final int INLINE_RANGES = 2;
     /** Peer sets of at most this many addresses are hash sets (one element per address); larger ones interval sets. */
     static final int HASH_SET_MAX = 256;
 
@@ -291,9 +294,11 @@ public final class NftCompiler {
             }
             for (Family f : Family.values()) {
                 AddressSet part = peers.only(f);
-                if (part.ranges().size() == 1) {
-                    out.add(new Match(f, far, null, part.ranges().getFirst(), ps, admit, c));
-                } else if (!part.isEmpty()) {
+                if (part.ranges().size() <= INLINE_RANGES) {
+                    for (IpRange range : part.ranges()) {
+                        out.add(new Match(f, far, null, range, ps, admit, c));
+                    }
+                } else {
                     out.add(new Match(f, far, setName(part, f, c, origin), null, ps, admit, c));
                 }
             }

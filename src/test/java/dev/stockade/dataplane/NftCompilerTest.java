@@ -189,7 +189,7 @@ class NftCompilerTest {
     }
 
     @Test
-    void compile_peersOfOneRange_areWrittenIntoTheRuleAndLargerOnesAreSets() {
+    void compile_peersOfOneOrTwoRanges_areWrittenIntoRulesAndMoreAreSets() {
         Cluster c = yaml("""
                 apiVersion: v1
                 kind: Pod
@@ -204,19 +204,25 @@ class NftCompilerTest {
                   podSelector: {}
                   ingress:
                   - from: [{ipBlock: {cidr: 192.168.0.0/16}}]
-                  - from: [{ipBlock: {cidr: 172.16.0.0/30}}, {ipBlock: {cidr: 172.16.0.8/30}}]
-                  - from: [{ipBlock: {cidr: 10.8.0.0/16, except: [10.8.1.0/24]}}]
+                  - from: [{ipBlock: {cidr: 172.16.0.0/30}}, {ipBlock: {cidr: 172.16.0.8/30}}, {ipBlock: {cidr: 172.16.0.16/32}}]
+                  - from: [{ipBlock: {cidr: 10.8.0.0/16, except: [10.8.1.0/24, 10.8.3.0/24]}}]
+                  - from: [{ipBlock: {cidr: 10.9.0.0/16, except: [10.9.1.0/24]}}]
                 """);
         String text = NftText.render(NftCompiler.compile(c, AnalysisOptions.DEFAULT, Map.of()));
         assertThat(text).contains("ip saddr 192.168.0.0/16 accept comment \"n/p ingress[0]\"")
                 .contains("ip saddr @n_p_ingress1_v4 accept comment \"n/p ingress[1]\"")
-                .contains("ip saddr @n_p_ingress2_net_v4 accept comment \"n/p ingress[2]\"");
+                .contains("ip saddr @n_p_ingress2_net_v4 accept comment \"n/p ingress[2]\"")
+                // two ranges: two rules, no set
+                .contains("ip saddr 10.9.0.0/24 accept comment \"n/p ingress[3]\"")
+                .contains("ip saddr 10.9.2.0-10.9.255.255 accept comment \"n/p ingress[3]\"")
+                .doesNotContain("n_p_ingress3");
         Ruleset r = NftCompiler.compile(c, AnalysisOptions.DEFAULT, Map.of());
         assertThat(r.set("n_p_ingress1_v4").interval()).isFalse();
         assertThat(NftText.elements(r.set("n_p_ingress1_v4"))).containsExactly(
                 "172.16.0.0", "172.16.0.1", "172.16.0.2", "172.16.0.3", "172.16.0.8", "172.16.0.9", "172.16.0.10",
-                "172.16.0.11");
+                "172.16.0.11", "172.16.0.16");
         assertThat(r.set("n_p_ingress2_net_v4").interval()).isTrue();
-        assertThat(NftText.elements(r.set("n_p_ingress2_net_v4"))).containsExactly("10.8.0.0/24", "10.8.2.0-10.8.255.255");
+        assertThat(NftText.elements(r.set("n_p_ingress2_net_v4"))).containsExactly("10.8.0.0/24", "10.8.2.0/24",
+                "10.8.4.0-10.8.255.255");
     }
 }
