@@ -257,7 +257,7 @@ public final class DataplaneBench {
                 + " (and isolate otherwise); generate more policies");
     }
 
-    private void listen(String ns, IpAddress ip) throws IllegalStateException {
+    private void listen(String ns, IpAddress ip) {
         String script = """
                 import socket,sys
                 s=socket.socket();s.setsockopt(socket.SOL_SOCKET,socket.SO_REUSEADDR,1)
