@@ -12,7 +12,7 @@ import java.util.Random;
  * labels, Deployments with tiered labels and named ports, and per namespace a default deny,
  * a DNS allowance, label-selector allows between tiers, namespace-selector allows between teams,
  * monitoring scrapes, ipBlock egress with except, and a few broad rules. With pods, every
- * Deployment gets a ReplicaSet and Pod objects with IPs. The same spec and seed give the same
+ * Deployment gets a ReplicaSet and Pod objects with IPs (the three platform ones one pod each). The same spec and seed give the same
  * files.
  */
 public final class ClusterGenerator {
@@ -42,14 +42,18 @@ public final class ClusterGenerator {
     /** Generates the YAML documents, grouped into files of a few thousand objects each. */
     public List<String> generate() {
         int n = spec.namespaces();
+        String dns = "    - {name: dns, containerPort: 53, protocol: UDP}\n    - {name: dns-tcp, containerPort: 53, protocol: TCP}\n";
         doc("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: kube-system\n");
-        doc(deployment("kube-system", "coredns", "k8s-app: kube-dns", "    - {name: dns, containerPort: 53, protocol: UDP}\n"
-                + "    - {name: dns-tcp, containerPort: 53, protocol: TCP}\n"));
+        doc(deployment("kube-system", "coredns", "k8s-app: kube-dns", dns));
+        platformPod("kube-system", "coredns", "k8s-app: kube-dns", dns, 1);
         doc("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: monitoring\n  labels: {purpose: monitoring}\n");
         doc(deployment("monitoring", "prometheus", "app: prometheus", "    - {name: web, containerPort: 9090}\n"));
+        platformPod("monitoring", "prometheus", "app: prometheus", "    - {name: web, containerPort: 9090}\n", 2);
         doc("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ingress-nginx\n  labels: {purpose: ingress}\n");
         doc(deployment("ingress-nginx", "controller", "app.kubernetes.io/name: ingress-nginx",
                 "    - {name: https, containerPort: 443}\n"));
+        platformPod("ingress-nginx", "controller", "app.kubernetes.io/name: ingress-nginx",
+                "    - {name: https, containerPort: 443}\n", 3);
         for (int i = 0; i < n; i++) {
             doc("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: " + ns(i) + "\n  labels:\n    team: t"
                     + (i % 50) + "\n    env: " + ENVS[i % 4] + "\n");
@@ -141,6 +145,24 @@ public final class ClusterGenerator {
                     + "  - {name: pods, action: Allow, to: [{namespaces: {}}]}\n"
                     + "  - {name: internet, action: Deny, to: [{networks: [0.0.0.0/0, \"::/0\"]}]}\n");
         }
+    }
+
+    /**
+     * With pods, a platform Deployment gets one Pod (through a ReplicaSet) at 10.127.0.{@code k},
+     * so that DNS, monitoring and ingress peers have addresses too; without pods, nothing.
+     */
+    private void platformPod(String ns, String name, String label, String ports, int k) {
+        if (spec.pods() == 0) {
+            return;
+        }
+        String rs = name + "-5d8f";
+        doc("apiVersion: apps/v1\nkind: ReplicaSet\nmetadata:\n  name: " + rs + "\n  namespace: " + ns
+                + "\n  ownerReferences:\n  - {apiVersion: apps/v1, kind: Deployment, name: " + name
+                + ", controller: true}\nspec:\n  selector: {matchLabels: {" + label + "}}\n" + template(label, name, ports));
+        doc("apiVersion: v1\nkind: Pod\nmetadata:\n  name: " + rs + "-0\n  namespace: " + ns + "\n  labels: {" + label
+                + "}\n  ownerReferences:\n  - {apiVersion: apps/v1, kind: ReplicaSet, name: " + rs + ", controller: true}\n"
+                + "spec:\n  containers:\n  - name: main\n    image: registry.example/" + name + ":1.0\n    ports:\n" + ports
+                + "status:\n  podIP: 10.127.0." + k + "\n");
     }
 
     private static String podIp(int k) {

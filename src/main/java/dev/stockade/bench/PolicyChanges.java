@@ -32,6 +32,21 @@ final class PolicyChanges {
         return c.withPolicies(out);
     }
 
+    /**
+     * The version with only policy {@code index} changed: its first rule's ports replaced by TCP
+     * 9443, or, for a policy without rules (a default deny), the policy removed.
+     */
+    static Cluster changeOne(Cluster c, int index) {
+        List<NetworkPolicy> out = new ArrayList<>(c.policies());
+        NetworkPolicy p = out.get(index);
+        if (p.ingress().isEmpty() && p.egress().isEmpty()) {
+            out.remove(index);
+        } else {
+            out.set(index, retargeted(p));
+        }
+        return new Cluster(c.namespaces(), c.workloads(), out);
+    }
+
     private static NetworkPolicy retargeted(NetworkPolicy p) {
         List<PolicyRule> ingress = retarget(p.ingress());
         List<PolicyRule> egress = retarget(p.egress());

@@ -73,6 +73,37 @@ public record AddressSet(List<IpRange> ranges) {
         return new AddressSet(out);
     }
 
+    /** Whether the set holds at most {@code limit} addresses. */
+    public boolean holdsAtMost(long limit) {
+        long n = 0;
+        for (IpRange r : ranges) {
+            // ranges across a /64 boundary of IPv6 are counted as large: a conservative answer
+            long gap = r.start().hi() != r.end().hi() ? -1 : r.end().lo() - r.start().lo();
+            if (gap < 0 || gap >= limit) {
+                return false;
+            }
+            n += gap + 1;
+            if (n > limit) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Every address of the set, in order; for sets that {@link #holdsAtMost hold few}. */
+    public List<IpAddress> addresses() {
+        List<IpAddress> out = new ArrayList<>();
+        for (IpRange r : ranges) {
+            for (IpAddress a = r.start(); ; a = a.next()) {
+                out.add(a);
+                if (a.equals(r.end())) {
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
     /** The addresses of one family. */
     public AddressSet only(Family family) {
         return new AddressSet(ranges.stream().filter(r -> Family.of(r.start()) == family).toList());

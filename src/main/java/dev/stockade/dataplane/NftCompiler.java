@@ -6,6 +6,7 @@ import dev.stockade.dataplane.Ruleset.Match;
 import dev.stockade.dataplane.Ruleset.Statement;
 import dev.stockade.dataplane.Ruleset.Verdict;
 import dev.stockade.engine.AnalysisOptions;
+import dev.stockade.engine.IpRange;
 import dev.stockade.engine.PortSet;
 import dev.stockade.engine.Ports;
 import dev.stockade.engine.Selectors;
@@ -37,11 +38,14 @@ import java.util.TreeMap;
  *       egress chain, then the destination's ingress chain. An address in no map belongs to a pod
  *       no policy isolates that way, a host-network pod or an external address: allowed;</li>
  *   <li>a pod isolated for a direction (some policy of its namespace with that direction in its
- *       {@code policyTypes} selects it) gets a chain with one rule per (policy rule, address
- *       family, protocol): the far end's address in a shared named set of the rule's peers, the
- *       destination port in the rule's ports (named ports resolved on the destination pod), then
+ *       {@code policyTypes} selects it) is dispatched to a chain with one rule per (policy rule,
+ *       address family, protocol): the far end's address in the rule's peers, the destination
+ *       port in the rule's ports (named ports resolved on the destination pod), then
  *       {@code return} (egress, so that ingress is decided next) or {@code accept} (ingress). The
- *       chain ends in {@code drop};</li>
+ *       chain ends in {@code drop}. Pods whose rules for the direction are the same (same
+ *       policies, same resolved ports) share one chain; a pod whose policies admit nothing that
+ *       way has no chain: its verdict-map element is {@code drop}, with a comment naming the
+ *       policies;</li>
  *   <li>peers become address sets: selector peers the addresses of the pods they match (never
  *       host-network pods), an ipBlock its CIDR minus its excepts as intervals, plus every address
  *       of a pod one of whose addresses it contains when ipBlocks match pods, minus every pod
@@ -53,6 +57,10 @@ import java.util.TreeMap;
 public final class NftCompiler {
     public static final String TABLE = "stockade";
     static final int COMMENT_MAX = 120;
+    /** Peers of at most this many ranges are written into rules, one rule per range; more make a named set. */
+    static final int INLINE_RANGES = 2;
+    /** Peer sets of at most this many addresses are hash sets (one element per address); larger ones interval sets. */
+    static final int HASH_SET_MAX = 256;
 
     private final Cluster cluster;
     private final AnalysisOptions options;
@@ -82,13 +90,18 @@ public final class NftCompiler {
     private Ruleset compile() {
         notes.add("stockade nft compile: " + options.describe());
         collectPods();
-        List<Chain> podChains = new ArrayList<>();
-        Map<String, TreeMap<IpAddress, String>> maps = new TreeMap<>();
+        Map<String, TreeMap<IpAddress, String>> jumps = new TreeMap<>();
+        Map<String, TreeMap<IpAddress, String>> drops = new TreeMap<>();
+        Map<String, Map<IpAddress, Pod>> owners = new HashMap<>();
         for (String dir : List.of("egress", "ingress")) {
             for (Family f : Family.values()) {
-                maps.put(dir + "_" + f.suffix(), new TreeMap<>());
+                jumps.put(dir + "_" + f.suffix(), new TreeMap<>());
+                drops.put(dir + "_" + f.suffix(), new TreeMap<>());
+                owners.put(dir + "_" + f.suffix(), new HashMap<>());
             }
         }
+        // pods whose rules of a direction are the same share one chain, named after the first of them
+        Map<List<Statement>, SharedChain> shared = new LinkedHashMap<>();
         Map<String, Integer> chainNames = new LinkedHashMap<>();
         for (Target.PodTarget t : pods) {
             Pod pod = t.pod();
@@ -101,21 +114,48 @@ public final class NftCompiler {
                     continue;
                 }
                 String dir = direction == PolicyType.Ingress ? "ingress" : "egress";
-                String name = uniqueName(chainNames, dir + "_" + sanitize(pod.namespace()) + "_" + sanitize(pod.name()));
-                podChains.add(chain(name, t, direction, selecting));
+                List<Statement> body = rules(t, direction, selecting);
+                String target = null;
+                String drop = null;
+                if (body.stream().noneMatch(s -> s instanceof Match)) {
+                    drop = shorten(pod + " " + dir + " isolated by " + String.join("; ",
+                            selecting.stream().map(NetworkPolicy::toString).toList()) + ": nothing admitted");
+                } else {
+                    SharedChain c = shared.computeIfAbsent(body, b -> new SharedChain(
+                            uniqueName(chainNames, dir + "_" + sanitize(pod.namespace()) + "_" + sanitize(pod.name())),
+                            pod + " " + dir, b));
+                    c.pods.add(pod.toString());
+                    target = c.name;
+                }
                 for (IpAddress ip : pod.ips()) {
-                    String previous = maps.get(dir + "_" + Family.of(ip).suffix()).putIfAbsent(ip, name);
-                    if (previous != null && !previous.equals(name)) {
-                        notes.add("warning: " + ip + " is the address of more than one pod; " + name
-                                + " is not reached through it");
+                    String map = dir + "_" + Family.of(ip).suffix();
+                    Pod previous = owners.get(map).putIfAbsent(ip, pod);
+                    if (previous != null) {
+                        if (previous != pod) {
+                            notes.add("warning: " + ip + " is the address of more than one pod; the " + dir
+                                    + " rules of " + previous + " apply to it, not those of " + pod);
+                        }
+                    } else if (target != null) {
+                        jumps.get(map).put(ip, target);
+                    } else {
+                        drops.get(map).put(ip, drop);
                     }
                 }
             }
         }
+        List<Chain> podChains = new ArrayList<>();
+        for (SharedChain c : shared.values()) {
+            List<Statement> statements = new ArrayList<>(c.body);
+            if (c.pods.size() > 1) {
+                statements.addFirst(new Ruleset.Note("for " + c.pods.size() + " pods: " + String.join(", ",
+                        c.pods.subList(0, Math.min(c.pods.size(), 8))) + (c.pods.size() > 8 ? ", ..." : "")));
+            }
+            podChains.add(new Chain(c.name, "", c.comment, statements));
+        }
         podChains.sort(Comparator.comparing(Chain::name));
         List<Ruleset.NamedSet> sets = new ArrayList<>();
-        setNames.forEach((set, name) -> sets.add(new Ruleset.NamedSet(name, Family.valueOf(name.endsWith("v4") ? "V4" : "V6"),
-                set, setComments.get(name))));
+        setNames.forEach((set, name) -> sets.add(new Ruleset.NamedSet(name, name.endsWith("v4") ? Family.V4 : Family.V6,
+                set, setComments.get(name), !set.holdsAtMost(HASH_SET_MAX))));
         sets.sort(Comparator.comparing(Ruleset.NamedSet::name));
         List<Ruleset.InterfaceSet> interfaceSets = new ArrayList<>();
         List<Statement> base = new ArrayList<>();
@@ -131,9 +171,23 @@ public final class NftCompiler {
         chains.add(new Chain("forward", "forward", "", base));
         chains.addAll(podChains);
         List<Ruleset.VerdictMap> vmaps = new ArrayList<>();
-        maps.forEach((name, jumps) -> vmaps.add(new Ruleset.VerdictMap(name,
-                name.endsWith("v4") ? Family.V4 : Family.V6, jumps)));
+        jumps.forEach((name, j) -> vmaps.add(new Ruleset.VerdictMap(name,
+                name.endsWith("v4") ? Family.V4 : Family.V6, j, drops.get(name))));
         return new Ruleset(TABLE, notes, sets, interfaceSets, vmaps, chains);
+    }
+
+    /** A chain for the pods whose rules of one direction are {@code body}. */
+    private static final class SharedChain {
+        final String name;
+        final String comment;
+        final List<Statement> body;
+        final List<String> pods = new ArrayList<>();
+
+        SharedChain(String name, String comment, List<Statement> body) {
+            this.name = name;
+            this.comment = comment;
+            this.body = body;
+        }
     }
 
     private void collectPods() {
@@ -169,7 +223,13 @@ public final class NftCompiler {
         return out;
     }
 
-    private Chain chain(String name, Target.PodTarget subject, PolicyType direction, List<NetworkPolicy> selecting) {
+    /**
+     * The rules of {@code subject}'s chain for a direction: per policy rule, address family and
+     * protocol one match, then {@code drop}; notes name the isolating policies and the rules that
+     * compile to nothing. Nothing in them names the subject, so that pods with the same rules can
+     * share the chain.
+     */
+    private List<Statement> rules(Target.PodTarget subject, PolicyType direction, List<NetworkPolicy> selecting) {
         boolean ingress = direction == PolicyType.Ingress;
         Field far = ingress ? Field.SADDR : Field.DADDR;
         Verdict admit = ingress ? Verdict.ACCEPT : Verdict.RETURN;
@@ -199,7 +259,7 @@ public final class NftCompiler {
         out.add(new Ruleset.Final(Verdict.DROP, (ingress ? "ingress" : "egress") + " isolated"));
         out.addFirst(new Ruleset.Note("isolated by " + String.join(", ",
                 selecting.stream().map(NetworkPolicy::toString).toList())));
-        return new Chain(name, "", subject.pod() + " " + (ingress ? "ingress" : "egress"), out);
+        return out;
     }
 
     /** Egress named ports resolve on each destination pod: one match per group of pods resolving them alike. */
@@ -229,13 +289,17 @@ public final class NftCompiler {
         String c = shorten(comment);
         for (PortSet ps : perProtocol) {
             if (peers == null) {
-                out.add(new Match(null, far, null, ps, admit, c));
+                out.add(new Match(null, far, null, null, ps, admit, c));
                 continue;
             }
             for (Family f : Family.values()) {
                 AddressSet part = peers.only(f);
-                if (!part.isEmpty()) {
-                    out.add(new Match(f, far, setName(part, f, c, origin), ps, admit, c));
+                if (part.ranges().size() <= INLINE_RANGES) {
+                    for (IpRange range : part.ranges()) {
+                        out.add(new Match(f, far, null, range, ps, admit, c));
+                    }
+                } else {
+                    out.add(new Match(f, far, setName(part, f, c, origin), null, ps, admit, c));
                 }
             }
         }
@@ -245,15 +309,18 @@ public final class NftCompiler {
      * The set's name: taken from the first rule that uses it ({@code shop_api_ingress0_v4}, with
      * {@code .1}, {@code .2} … for further sets of that rule), so that it stays the same when other
      * policies change and a change to the peers' pods is an element delta of one set. A later
-     * rule with the same addresses shares the set.
+     * rule with the same addresses shares the set. An interval set (more than
+     * {@value #HASH_SET_MAX} addresses) has {@code _net} before the family: a set whose kind
+     * changes is a new set, never an old one with elements of the other kind.
      */
     private String setName(AddressSet set, Family f, String comment, String origin) {
         String name = setNames.get(set);
         if (name == null) {
             String base = origin;
-            name = limit(base + "_" + f.suffix());
+            String suffix = (set.holdsAtMost(HASH_SET_MAX) ? "" : "_net") + "_" + f.suffix();
+            name = limit(base + suffix);
             for (int k = 1; setComments.containsKey(name); k++) {
-                name = limit(base + "." + k + "_" + f.suffix());
+                name = limit(base + "." + k + suffix);
             }
             setNames.put(set, name);
             setComments.put(name, "first used by " + comment);
@@ -281,7 +348,8 @@ public final class NftCompiler {
             }
             String addresses = "pods_" + f.suffix();
             String ifaces = "pod_interfaces_" + f.suffix();
-            sets.add(new Ruleset.NamedSet(addresses, f, AddressSet.of(pairs.keySet()), "pod addresses with a known interface"));
+            sets.add(new Ruleset.NamedSet(addresses, f, AddressSet.of(pairs.keySet()), "pod addresses with a known interface",
+                    false));
             interfaceSets.add(new Ruleset.InterfaceSet(ifaces, f, pairs));
             base.add(new Ruleset.AntiSpoof(f, addresses, ifaces));
         }

@@ -2,13 +2,13 @@ package dev.stockade.dataplane;
 
 import dev.stockade.dataplane.Ruleset.Chain;
 import dev.stockade.dataplane.Ruleset.Statement;
-import dev.stockade.engine.IpRange;
 import dev.stockade.model.IpAddress;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -23,9 +23,10 @@ import java.util.function.Function;
  *   <li>chains and sets the new version no longer has are emptied and deleted (nothing refers to
  *       them any more).</li>
  * </ol>
- * A set's name fixes its type and comment (both come from the rule that first uses it), and a
- * chain's comment is its pod and direction, so deltas never need to redefine an object. Equal
- * rulesets give an empty script.
+ * A set's name fixes its type, kind (hash or interval) and comment (all come from the rule that
+ * first uses it), and a chain's comment is the pod it is named after and the direction, so deltas
+ * never need to redefine an object. A chain whose kernel rules are unchanged is left alone even
+ * when its notes (text only) changed. Equal rulesets give an empty script.
  */
 public final class NftDelta {
     private final Ruleset before;
@@ -91,33 +92,33 @@ public final class NftDelta {
         for (Ruleset.NamedSet s : after.sets()) {
             Ruleset.NamedSet o = oldSets.get(s.name());
             if (o != null) {
-                List<String> gone = new ArrayList<>();
-                List<String> come = new ArrayList<>();
-                for (IpRange r : o.elements().ranges()) {
-                    if (!s.elements().ranges().contains(r)) {
-                        gone.add(NftText.elements(new AddressSet(List.of(r))).getFirst());
-                    }
+                if (o.interval() != s.interval()) {
+                    throw new IllegalArgumentException("set " + s.name() + " changed its kind");
                 }
-                for (IpRange r : s.elements().ranges()) {
-                    if (!o.elements().ranges().contains(r)) {
-                        come.add(NftText.elements(new AddressSet(List.of(r))).getFirst());
-                    }
-                }
-                elements("delete", s.name(), gone);
-                elements("add", s.name(), come);
+                List<String> old = NftText.elements(o);
+                List<String> now = NftText.elements(s);
+                Set<String> oldSet = new HashSet<>(old);
+                Set<String> nowSet = new HashSet<>(now);
+                elements("delete", s.name(), old.stream().filter(e -> !nowSet.contains(e)).toList());
+                elements("add", s.name(), now.stream().filter(e -> !oldSet.contains(e)).toList());
             }
         }
         for (Ruleset.InterfaceSet s : after.interfaceSets()) {
             Ruleset.InterfaceSet o = oldIfSets.get(s.name());
             if (o != null) {
-                mapDelta(s.name(), o.elements(), s.elements(), NftText::interfaceElements);
+                List<String> old = NftText.interfaceElements(o.elements());
+                List<String> now = NftText.interfaceElements(s.elements());
+                Set<String> oldSet = new HashSet<>(old);
+                Set<String> nowSet = new HashSet<>(now);
+                elements("delete", s.name(), old.stream().filter(e -> !nowSet.contains(e)).toList());
+                elements("add", s.name(), now.stream().filter(e -> !oldSet.contains(e)).toList());
             }
         }
 
         // 3. chains: changed ones flushed and refilled, new ones filled
         for (Chain c : after.chains()) {
             Chain o = oldChains.get(c.name());
-            if (o != null && o.statements().equals(c.statements()) && o.comment().equals(c.comment())) {
+            if (o != null && kernelStatements(o).equals(kernelStatements(c)) && o.comment().equals(c.comment())) {
                 continue;
             }
             if (o != null) {
@@ -134,7 +135,7 @@ public final class NftDelta {
         for (Ruleset.VerdictMap m : after.maps()) {
             Ruleset.VerdictMap o = oldMaps.get(m.name());
             if (o != null) {
-                mapDelta(m.name(), o.jumps(), m.jumps(), NftText::mapElements);
+                mapDelta(m.name(), NftText.mapElements(o), NftText.mapElements(m));
             }
         }
 
@@ -167,22 +168,27 @@ public final class NftDelta {
         return lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
     }
 
-    private <V> void mapDelta(String name, Map<IpAddress, V> old, Map<IpAddress, V> now,
-            Function<Map<IpAddress, V>, List<String>> print) {
-        Map<IpAddress, V> gone = new java.util.TreeMap<>();
-        Map<IpAddress, V> come = new java.util.TreeMap<>();
+    /** Changed and removed addresses deleted (by key), then new and changed elements added. */
+    private void mapDelta(String name, Map<IpAddress, String> old, Map<IpAddress, String> now) {
+        List<String> gone = new ArrayList<>();
+        List<String> come = new ArrayList<>();
         old.forEach((k, v) -> {
-            if (!Objects.equals(now.get(k), v)) {
-                gone.put(k, v);
+            if (!v.equals(now.get(k))) {
+                gone.add(k.toString());
             }
         });
         now.forEach((k, v) -> {
-            if (!Objects.equals(old.get(k), v)) {
-                come.put(k, v);
+            if (!v.equals(old.get(k))) {
+                come.add(v);
             }
         });
-        elements("delete", name, print.apply(gone));
-        elements("add", name, print.apply(come));
+        elements("delete", name, gone);
+        elements("add", name, come);
+    }
+
+    /** What the kernel holds of a chain: its statements without the notes, which are text only. */
+    private static List<Statement> kernelStatements(Chain c) {
+        return c.statements().stream().filter(s -> !(s instanceof Ruleset.Note)).toList();
     }
 
     private void elements(String verb, String set, List<String> elements) {

@@ -7,6 +7,7 @@ import dev.stockade.model.IpAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Prints a {@link Ruleset} as an {@code nft -f} script, in the layout {@code nft list ruleset}
@@ -54,11 +55,13 @@ public final class NftText {
 
     static void setBody(StringBuilder b, Ruleset.NamedSet s) {
         b.append("\t\ttype ").append(s.family().type()).append('\n');
-        b.append("\t\tflags interval\n");
+        if (s.interval()) {
+            b.append("\t\tflags interval\n");
+        }
         if (s.comment() != null && !s.comment().isEmpty()) {
             b.append("\t\tcomment ").append(quote(s.comment())).append('\n');
         }
-        elements(b, elements(s.elements()));
+        elements(b, elements(s));
     }
 
     static void interfaceSetBody(StringBuilder b, Ruleset.InterfaceSet s) {
@@ -69,7 +72,7 @@ public final class NftText {
 
     static void mapBody(StringBuilder b, Ruleset.VerdictMap m) {
         b.append("\t\ttype ").append(m.family().type()).append(" : verdict\n");
-        elements(b, mapElements(m.jumps()));
+        elements(b, mapElements(m));
     }
 
     static void chainHead(StringBuilder b, Chain c) {
@@ -81,10 +84,17 @@ public final class NftText {
         }
     }
 
-    static List<String> elements(AddressSet set) {
+    /** The elements of a set as written: ranges of an interval set, every address of a hash set. */
+    static List<String> elements(Ruleset.NamedSet set) {
         List<String> out = new ArrayList<>();
-        for (IpRange range : set.ranges()) {
-            out.add(element(range));
+        if (set.interval()) {
+            for (IpRange range : set.elements().ranges()) {
+                out.add(element(range));
+            }
+        } else {
+            for (IpAddress a : set.elements().addresses()) {
+                out.add(a.toString());
+            }
         }
         return out;
     }
@@ -97,12 +107,16 @@ public final class NftText {
         return out;
     }
 
-    static List<String> mapElements(Map<IpAddress, String> jumps) {
-        List<String> out = new ArrayList<>();
-        for (Map.Entry<IpAddress, String> e : jumps.entrySet()) {
-            out.add(e.getKey() + " : jump " + e.getValue());
-        }
+    /** The elements of a verdict map as written, by address. */
+    static Map<IpAddress, String> mapElements(Ruleset.VerdictMap m) {
+        Map<IpAddress, String> out = new TreeMap<>();
+        m.jumps().forEach((a, chain) -> out.put(a, a + " : jump " + chain));
+        m.drops().forEach((a, comment) -> out.put(a, a + " comment " + quote(comment) + " : drop"));
         return out;
+    }
+
+    private static void elements(StringBuilder b, Map<IpAddress, String> elements) {
+        elements(b, List.copyOf(elements.values()));
     }
 
     private static void elements(StringBuilder b, List<String> elements) {
@@ -135,6 +149,8 @@ public final class NftText {
         StringBuilder b = new StringBuilder();
         if (m.set() != null) {
             b.append(m.family().keyword()).append(' ').append(m.field()).append(" @").append(m.set()).append(' ');
+        } else if (m.range() != null) {
+            b.append(m.family().keyword()).append(' ').append(m.field()).append(' ').append(element(m.range())).append(' ');
         }
         if (!m.ports().isAll()) {
             String proto = m.protocol().name().toLowerCase(java.util.Locale.ROOT);

@@ -1,5 +1,6 @@
 package dev.stockade.dataplane;
 
+import dev.stockade.engine.IpRange;
 import dev.stockade.engine.PortSet;
 import dev.stockade.model.IpAddress;
 import dev.stockade.model.Protocol;
@@ -11,6 +12,13 @@ import java.util.TreeMap;
  * One nftables table as a record tree, the compiler's output before it becomes text: the named
  * address sets, the verdict maps that dispatch by pod address, and the chains. Tests walk this
  * tree packet by packet and compare with the engine; {@link NftText} prints it.
+ *
+ * <p>Sizes that matter to the kernel: every named set is found by a linear search of the table's
+ * sets (when it is created, filled and referred to by a rule), and {@code nft} reads every chain
+ * and every interval set's elements before it applies a change. So chains are shared by the pods
+ * whose rules are the same, a pod whose policies admit nothing has no chain (its verdict-map
+ * element is {@code drop}), peers of one address or one range are written into the rule, and
+ * sets of a few addresses are hash sets, not interval sets.
  *
  * @param table the table's name (family {@code inet})
  * @param notes lines printed as {@code #} comments above the table (mode, warnings)
@@ -49,8 +57,12 @@ public record Ruleset(String table, List<String> notes, List<NamedSet> sets, Lis
                 .orElseThrow(() -> new IllegalArgumentException("no chain " + name));
     }
 
-    /** A named set of addresses of one family ({@code flags interval}). */
-    public record NamedSet(String name, Family family, AddressSet elements, String comment) {}
+    /**
+     * A named set of addresses of one family: an interval set ({@code flags interval}, elements
+     * are ranges) or a hash set (elements are single addresses, every address of
+     * {@code elements} listed).
+     */
+    public record NamedSet(String name, Family family, AddressSet elements, String comment, boolean interval) {}
 
     /** Anti-spoofing pairs: each pod address with the only input interface it may come from. */
     public record InterfaceSet(String name, Family family, SortedMap<IpAddress, String> elements) {
@@ -59,16 +71,29 @@ public record Ruleset(String table, List<String> notes, List<NamedSet> sets, Lis
         }
     }
 
-    /** A verdict map from a pod address to {@code jump CHAIN}. */
-    public record VerdictMap(String name, Family family, SortedMap<IpAddress, String> jumps) {
+    /**
+     * A verdict map from a pod address to {@code jump CHAIN} ({@code jumps}: the chain's name) or
+     * to {@code drop} ({@code drops}: the element's comment, naming the pod and the policies that
+     * isolate it without admitting anything). An address is in one of the two at most.
+     */
+    public record VerdictMap(String name, Family family, SortedMap<IpAddress, String> jumps,
+            SortedMap<IpAddress, String> drops) {
         public VerdictMap {
             jumps = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(jumps));
+            drops = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(drops));
+            for (IpAddress a : jumps.keySet()) {
+                if (drops.containsKey(a)) {
+                    throw new IllegalArgumentException(a + " both jumps and drops in map " + name);
+                }
+            }
         }
     }
 
     /**
      * A chain. {@code hook} is {@code forward} for the base chain ({@code policy accept}) and
-     * empty for the per-pod chains reached through the verdict maps.
+     * empty for the chains reached through the verdict maps, each shared by the pods whose rules
+     * for a direction are the same (named after the first of them, whose name and direction are
+     * its comment).
      */
     public record Chain(String name, String hook, String comment, List<Statement> statements) {
         public Chain {
@@ -111,13 +136,17 @@ public record Ruleset(String table, List<String> notes, List<NamedSet> sets, Lis
     public record AntiSpoof(Family family, String addresses, String interfaces) implements Statement {}
 
     /**
-     * A rule of a policy: the far end's address in {@code set} (any address when {@code set} is
-     * null, any family when {@code family} is null) and the packet in {@code ports} (every
-     * protocol when {@link PortSet#isAll()}, else ports of exactly one protocol).
+     * A rule of a policy: the far end's address in the named set {@code set}, or in the range
+     * {@code range} written into the rule (any address when both are null, any family when
+     * {@code family} is null) and the packet in {@code ports} (every protocol when
+     * {@link PortSet#isAll()}, else ports of exactly one protocol).
      */
-    public record Match(Family family, Field field, String set, PortSet ports, Verdict verdict, String comment)
-            implements Statement {
+    public record Match(Family family, Field field, String set, IpRange range, PortSet ports, Verdict verdict,
+            String comment) implements Statement {
         public Match {
+            if (set != null && range != null || (set != null || range != null) && family == null) {
+                throw new IllegalArgumentException("a match has a set or a range, of its family: " + set + ", " + range);
+            }
             if (!ports.isAll() && java.util.Arrays.stream(Protocol.values())
                     .filter(p -> ports.intervals(p).length > 0).count() != 1) {
                 throw new IllegalArgumentException("a match needs all ports or ports of one protocol: " + ports);

@@ -57,6 +57,7 @@ class NftCompilerTest {
                 "warning: pod shop/cache has no IP (status.podIP): skipped, neither policed nor matched by selector peers");
         assertThat(r.map("ingress_v4").jumps()).doesNotContainKey(ip("192.168.0.5"))
                 .containsEntry(ip("10.244.2.21"), "ingress_shop_db");
+        assertThat(r.map("ingress_v4").drops()).doesNotContainKey(ip("192.168.0.5"));
         assertThat(r.chains()).extracting(Ruleset.Chain::name).doesNotContain("ingress_shop_cache", "ingress_ops_node-exporter");
     }
 
@@ -122,9 +123,11 @@ class NftCompilerTest {
                 spec: {podSelector: {}}
                 """);
         Ruleset r = NftCompiler.compile(c, AnalysisOptions.DEFAULT, Map.of());
-        assertThat(r.notes()).contains("warning: 10.0.0.1 is the address of more than one pod; ingress_n_b is not"
-                + " reached through it");
-        assertThat(r.map("ingress_v4").jumps()).containsExactly(Map.entry(ip("10.0.0.1"), "ingress_n_a"));
+        assertThat(r.notes()).contains("warning: 10.0.0.1 is the address of more than one pod; the ingress rules of"
+                + " n/a apply to it, not those of n/b");
+        assertThat(r.map("ingress_v4").jumps()).isEmpty();
+        assertThat(r.map("ingress_v4").drops()).containsExactly(Map.entry(ip("10.0.0.1"),
+                "n/a ingress isolated by n/deny: nothing admitted"));
     }
 
     @Test
@@ -155,7 +158,7 @@ class NftCompilerTest {
     }
 
     @Test
-    void delta_dbPolicyRemoved_flushesOneChainAndDropsItsSet() {
+    void delta_dbPolicyRemoved_dbIngressBecomesADropElementAndItsChainGoes() {
         Cluster shop = NftKernelTest.load(SHOP);
         List<dev.stockade.model.NetworkPolicy> policies = shop.policies().stream()
                 .filter(p -> !p.name().equals("db")).toList();
@@ -164,27 +167,62 @@ class NftCompilerTest {
                 AnalysisOptions.DEFAULT, Map.of());
         assertThat(NftDelta.between(before, before)).isEmpty();
         assertThat(NftDelta.between(before, after)).isEqualTo("""
-                add set inet stockade shop_web_egress0_v4 {
-                		type ipv4_addr
-                		flags interval
-                		comment "first used by shop/web egress[0]"
-                		elements = { 10.244.2.20 }
-                }
-                flush chain inet stockade egress_shop_web-1
-                add rule inet stockade egress_shop_web-1 ip daddr @shop_allow-dns_egress0_v4 tcp dport 53 return comment "shop/allow-dns egress[0]"
-                add rule inet stockade egress_shop_web-1 ip daddr @shop_allow-dns_egress0_v4 udp dport 53 return comment "shop/allow-dns egress[0]"
-                add rule inet stockade egress_shop_web-1 ip daddr @shop_web_egress0_v4 tcp dport 9000 return comment "shop/web egress[0]"
-                add rule inet stockade egress_shop_web-1 ip daddr @shop_web_egress0_v4 sctp dport 5000 return comment "shop/web egress[0]"
-                add rule inet stockade egress_shop_web-1 drop comment "egress isolated"
-                flush chain inet stockade egress_shop_web-2
-                add rule inet stockade egress_shop_web-2 ip daddr @shop_allow-dns_egress0_v4 tcp dport 53 return comment "shop/allow-dns egress[0]"
-                add rule inet stockade egress_shop_web-2 ip daddr @shop_allow-dns_egress0_v4 udp dport 53 return comment "shop/allow-dns egress[0]"
-                add rule inet stockade egress_shop_web-2 ip daddr @shop_web_egress0_v4 tcp dport 9000 return comment "shop/web egress[0]"
-                add rule inet stockade egress_shop_web-2 ip daddr @shop_web_egress0_v4 sctp dport 5000 return comment "shop/web egress[0]"
-                add rule inet stockade egress_shop_web-2 drop comment "egress isolated"
+                delete element inet stockade ingress_v4 { 10.244.2.21 }
+                add element inet stockade ingress_v4 { 10.244.2.21 comment "shop/db ingress isolated by shop/default-deny: nothing admitted" : drop }
                 flush chain inet stockade ingress_shop_db
-                add rule inet stockade ingress_shop_db drop comment "ingress isolated"
-                delete set inet stockade shop_db_ingress0_v4
+                delete chain inet stockade ingress_shop_db
                 """);
+    }
+
+    @Test
+    void compile_podsWithTheSameRules_shareOneChain() {
+        Ruleset r = shop(Map.of());
+        // web-1 and web-2 have the same egress rules (web's named port resolves on the destination)
+        assertThat(r.map("egress_v4").jumps()).containsEntry(ip("10.244.1.10"), "egress_shop_web-1")
+                .containsEntry(ip("10.244.1.11"), "egress_shop_web-1");
+        assertThat(r.chain("egress_shop_web-1").statements().getFirst())
+                .isEqualTo(new Ruleset.Note("for 2 pods: shop/web-1, shop/web-2"));
+        // but not the same ingress rules: their http port differs (8080, 8081)
+        assertThat(r.map("ingress_v4").jumps()).containsEntry(ip("10.244.1.10"), "ingress_shop_web-1")
+                .containsEntry(ip("10.244.1.11"), "ingress_shop_web-2");
+        assertThat(r.chains()).extracting(Ruleset.Chain::name).doesNotContain("egress_shop_web-2");
+    }
+
+    @Test
+    void compile_peersOfOneOrTwoRanges_areWrittenIntoRulesAndMoreAreSets() {
+        Cluster c = yaml("""
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: a, namespace: n, labels: {app: a}}
+                spec: {containers: [{name: c, image: i}]}
+                status: {podIP: 10.0.0.1}
+                ---
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: p, namespace: n}
+                spec:
+                  podSelector: {}
+                  ingress:
+                  - from: [{ipBlock: {cidr: 192.168.0.0/16}}]
+                  - from: [{ipBlock: {cidr: 172.16.0.0/30}}, {ipBlock: {cidr: 172.16.0.8/30}}, {ipBlock: {cidr: 172.16.0.16/32}}]
+                  - from: [{ipBlock: {cidr: 10.8.0.0/16, except: [10.8.1.0/24, 10.8.3.0/24]}}]
+                  - from: [{ipBlock: {cidr: 10.9.0.0/16, except: [10.9.1.0/24]}}]
+                """);
+        String text = NftText.render(NftCompiler.compile(c, AnalysisOptions.DEFAULT, Map.of()));
+        assertThat(text).contains("ip saddr 192.168.0.0/16 accept comment \"n/p ingress[0]\"")
+                .contains("ip saddr @n_p_ingress1_v4 accept comment \"n/p ingress[1]\"")
+                .contains("ip saddr @n_p_ingress2_net_v4 accept comment \"n/p ingress[2]\"")
+                // two ranges: two rules, no set
+                .contains("ip saddr 10.9.0.0/24 accept comment \"n/p ingress[3]\"")
+                .contains("ip saddr 10.9.2.0-10.9.255.255 accept comment \"n/p ingress[3]\"")
+                .doesNotContain("n_p_ingress3");
+        Ruleset r = NftCompiler.compile(c, AnalysisOptions.DEFAULT, Map.of());
+        assertThat(r.set("n_p_ingress1_v4").interval()).isFalse();
+        assertThat(NftText.elements(r.set("n_p_ingress1_v4"))).containsExactly(
+                "172.16.0.0", "172.16.0.1", "172.16.0.2", "172.16.0.3", "172.16.0.8", "172.16.0.9", "172.16.0.10",
+                "172.16.0.11", "172.16.0.16");
+        assertThat(r.set("n_p_ingress2_net_v4").interval()).isTrue();
+        assertThat(NftText.elements(r.set("n_p_ingress2_net_v4"))).containsExactly("10.8.0.0/24", "10.8.2.0/24",
+                "10.8.4.0-10.8.255.255");
     }
 }

@@ -9,8 +9,8 @@ import dev.stockade.model.Protocol;
 
 /**
  * Walks a {@link Ruleset} for the first packet of a connection, the way the kernel evaluates the
- * table: the base chain's statements in order, a verdict-map hit jumps to the pod's chain, whose
- * first matching rule decides ({@code return} goes back to the base chain), and the base chain's
+ * table: the base chain's statements in order, a verdict-map hit drops the packet or jumps to the
+ * pod's chain, whose first matching rule decides ({@code return} goes back to the base chain), and the base chain's
  * policy accepts. Conntrack is not modelled: every packet is new.
  */
 public final class RulesetWalker {
@@ -50,6 +50,9 @@ public final class RulesetWalker {
                 case Ruleset.AcceptEstablished e -> { }
                 case Ruleset.Dispatch d -> {
                     if (d.family() == p.family()) {
+                        if (ruleset.map(d.map()).drops().containsKey(p.address(d.field()))) {
+                            return false;
+                        }
                         String target = ruleset.map(d.map()).jumps().get(p.address(d.field()));
                         if (target != null) {
                             Verdict v = run(ruleset.chain(target), p);
@@ -91,6 +94,9 @@ public final class RulesetWalker {
             return false;
         }
         if (m.set() != null && !ruleset.set(m.set()).elements().contains(p.address(m.field()))) {
+            return false;
+        }
+        if (m.range() != null && !m.range().contains(p.address(m.field()))) {
             return false;
         }
         return m.ports().isAll() || m.ports().contains(p.protocol(), p.port());
