@@ -17,10 +17,22 @@ import java.util.Map;
  * reached when the connection is made or refused (a reset or a port-unreachable came back, so
  * the packet got through) or, for UDP, when an answer came. It lives as long as the lab object, so
  * that a round costs no process start, only the timeout of the probes that get no answer.
+ * <p>Every UDP probe leaves from the next source port of a cycle through 40000–60999: a probe
+ * reusing the addresses and ports of an earlier one that got an answer would match that flow's
+ * conntrack entry and pass as established, whatever the policies say now.
  */
 final class Prober implements AutoCloseable {
     static final String SCRIPT = """
-            import socket,sys,select,time,errno
+            import socket,sys,select,time,errno,random
+            srcport=random.randrange(21000)
+            def bind(s,fam):
+                global srcport
+                for _ in range(50):
+                    srcport=(srcport+1)%21000
+                    try:
+                        s.bind(('::' if fam==socket.AF_INET6 else '0.0.0.0',40000+srcport));return
+                    except OSError:
+                        pass
             for line in sys.stdin:
                 parts=line.split()
                 if not parts: continue
@@ -38,7 +50,7 @@ final class Prober implements AutoCloseable {
                                 res[a]=1 if e==errno.ECONNREFUSED else 0;s.close();continue
                             poller.register(s,select.POLLOUT)
                         else:
-                            s.connect((ip,int(port)));s.send(b'p')
+                            bind(s,fam);s.connect((ip,int(port)));s.send(b'p')
                             poller.register(s,select.POLLIN)
                         socks[s.fileno()]=(s,a,proto)
                     except OSError:
