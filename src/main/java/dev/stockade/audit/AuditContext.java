@@ -39,6 +39,11 @@ public final class AuditContext {
     private Connectivity connectivity;
     private Map<String, ObjectRef> workloadsById;
     private List<Workload> sortedWorkloads;
+    private List<WorkloadPod> pods;
+    /** Pod-spec-relative paths as parsed and printed, by workload kind and relative path. */
+    private final Map<String, PathText> podPaths = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record PathText(FieldPath path, String text) {}
 
     public AuditContext(Cluster cluster, List<RawObject> manifests, AnalysisOptions options) {
         this(cluster, manifests, options, AuditConfig.DEFAULT);
@@ -115,9 +120,19 @@ public final class AuditContext {
 
     /** A finding about a field of a workload's pod spec, e.g. {@code hostNetwork}. */
     public Finding podFinding(Rule rule, Workload w, String specRelative, String message) {
-        FieldPath path = specRelative.isEmpty() ? PodTemplates.spec(w.kind())
-                : PodTemplates.spec(w.kind()).then(specRelative);
-        return finding(rule, w.ref(), path, w.source(), message, w.toString());
+        return podFinding(rule, w, raw(w.ref()).orElse(null), specRelative, message);
+    }
+
+    /** The same, with the workload's object as written at hand (or null). */
+    Finding podFinding(Rule rule, Workload w, RawObject object, String specRelative, String message) {
+        // tens of thousands of findings on a large input share a few hundred paths: parsed once
+        PathText p = podPaths.computeIfAbsent(w.kind() + "\u0000" + specRelative, k -> {
+            FieldPath path = specRelative.isEmpty() ? PodTemplates.spec(w.kind())
+                    : PodTemplates.spec(w.kind()).then(specRelative);
+            return new PathText(path, path.toString());
+        });
+        Source at = object != null ? object.locate(p.path()) : w.source() != null ? w.source() : Source.UNKNOWN;
+        return new Finding(rule.id(), rule.severity(), w.ref(), p.text(), at, message, w.toString(), null, false);
     }
 
     /**
@@ -129,6 +144,14 @@ public final class AuditContext {
         Source fallback = manifests.stream().filter(o -> o.namespace().equals(ns.name())).map(RawObject::source)
                 .findFirst().orElse(ns.source());
         return finding(rule, ref, FieldPath.ROOT, fallback, message, "");
+    }
+
+    /** The pod spec of every workload as written, read once ({@link WorkloadPod#all}). */
+    public synchronized List<WorkloadPod> pods() {
+        if (pods == null) {
+            pods = WorkloadPod.read(this);
+        }
+        return pods;
     }
 
     /** The workloads of the cluster, in analyze's order. */

@@ -39,6 +39,14 @@ public final class Auditor {
         }).toList();
         List<Finding> out = new ArrayList<>();
         Map<String, Long> nanos = new HashMap<>();
+        // the objects that carry a suppression annotation at all (usually few): the others are not asked
+        java.util.Set<dev.stockade.manifest.RawObject> annotated = java.util.Collections.newSetFromMap(
+                new java.util.IdentityHashMap<>());
+        for (dev.stockade.manifest.RawObject o : context.manifests()) {
+            if (Suppressions.annotated(o)) {
+                annotated.add(o);
+            }
+        }
         for (Outcome o : outcomes) {
             nanos.put(o.rule().id(), o.nanos());
             // a configured severity applies to every finding; else a finding keeps its own (a rule may
@@ -46,10 +54,13 @@ public final class Auditor {
             Severity severity = config.severities().get(o.rule().id());
             for (Finding f : o.findings()) {
                 Finding g = severity == null ? f : f.withSeverity(severity);
-                String reason = context.raw(f.object()).flatMap(x -> Suppressions.reason(x, f.ruleId()))
-                        .or(() -> f.workload().isEmpty() ? Optional.empty()
-                                : context.workloadObject(f.workload()).flatMap(x -> Suppressions.reason(x, f.ruleId())))
-                        .orElse(null);
+                String reason = annotated.isEmpty() ? null
+                        : context.raw(f.object()).filter(annotated::contains)
+                                .flatMap(x -> Suppressions.reason(x, f.ruleId()))
+                                .or(() -> f.workload().isEmpty() ? Optional.empty()
+                                        : context.workloadObject(f.workload()).filter(annotated::contains)
+                                                .flatMap(x -> Suppressions.reason(x, f.ruleId())))
+                                .orElse(null);
                 if (reason != null) {
                     g = g.suppressedBecause(reason);
                 }

@@ -28,6 +28,13 @@ public final class Suppressions {
         return object.at(template).flatMap(a -> a.string(ANNOTATION)).flatMap(v -> parse(v, ruleId));
     }
 
+    /** Whether {@code object} (or its pod template) carries the annotation at all. */
+    static boolean annotated(RawObject object) {
+        return object.at(OWN).flatMap(a -> a.string(ANNOTATION)).isPresent()
+                || object.at(PodTemplates.metadata(object.kind()).field("annotations"))
+                        .flatMap(a -> a.string(ANNOTATION)).isPresent();
+    }
+
     static Optional<String> parse(String value, String ruleId) {
         if (value == null || value.isBlank()) {
             return Optional.empty();

@@ -15,15 +15,23 @@ public record WorkloadPod(Workload workload, RawObject object, RawNode spec) {
     /** The container lists of a pod spec, in the order the kubelet starts them. */
     public static final List<String> CONTAINER_LISTS = List.of("initContainers", "containers", "ephemeralContainers");
 
-    /** The pod spec of every workload the input writes out, in {@link AuditContext#workloads()} order. */
+    /**
+     * The pod spec of every workload the input writes out, in {@link AuditContext#workloads()}
+     * order; made once per audit and shared by the rules.
+     */
     public static List<WorkloadPod> all(AuditContext context) {
+        return context.pods();
+    }
+
+    /** Reads the pod specs; {@link AuditContext#pods()} keeps the result. */
+    static List<WorkloadPod> read(AuditContext context) {
         List<WorkloadPod> out = new ArrayList<>();
         for (Workload w : context.workloads()) {
             context.raw(w.ref()).ifPresent(raw -> raw.at(PodTemplates.spec(w.kind()))
                     .filter(RawNode::isMapping)
                     .ifPresent(spec -> out.add(new WorkloadPod(w, raw, spec))));
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /** The text of a scalar field of the pod spec (field names only, dotted). */
@@ -50,7 +58,7 @@ public record WorkloadPod(Workload workload, RawObject object, RawNode spec) {
 
     /** A finding about a pod-spec-relative field ({@code containers[0].image}), at it or its nearest written parent. */
     public Finding finding(AuditContext context, Rule rule, String specRelative, String message) {
-        return context.podFinding(rule, workload, specRelative, message);
+        return context.podFinding(rule, workload, object, specRelative, message);
     }
 
     /** The node at a dotted path (field names only) of the pod spec. */
@@ -60,11 +68,15 @@ public record WorkloadPod(Workload workload, RawObject object, RawNode spec) {
 
     /** The node at a dotted path (field names only) under {@code node}; {@code node} itself for "". */
     public static Optional<RawNode> at(RawNode node, String dotted) {
-        Optional<RawNode> n = Optional.of(node);
-        for (String step : dotted.isEmpty() ? new String[0] : dotted.split("\\.")) {
-            n = n.flatMap(x -> x.field(step));
+        RawNode n = node;
+        int from = 0;
+        while (n != null && from < dotted.length()) {
+            int dot = dotted.indexOf('.', from);
+            int end = dot < 0 ? dotted.length() : dot;
+            n = n.fields().get(dotted.substring(from, end));
+            from = end + 1;
         }
-        return n;
+        return Optional.ofNullable(n);
     }
 
     /** One container: its list, index, name and node. */
