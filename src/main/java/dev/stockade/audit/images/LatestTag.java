@@ -7,7 +7,7 @@ import java.util.List;
 public final class LatestTag extends ImageRule {
     public LatestTag() {
         super("IMG001", "Image with the latest tag or no tag", Severity.WARNING,
-                List.of(Checklist.BASE_IMAGES, Checklist.SCANNING),
+                List.of(Checklist.BASE_IMAGES),
                 "A container's image has no digest and its tag is latest or absent (the runtime then pulls"
                         + " latest). What runs changes with every push and differs between nodes that pulled at"
                         + " different times; the image that was scanned is not necessarily the one that runs, and a"

@@ -10,7 +10,7 @@ import java.util.List;
  */
 public final class PullPolicy extends ImageRule {
     public PullPolicy() {
-        super("IMG004", "Mutable image tag not pulled Always", Severity.NOTE, List.of(Checklist.SCANNING),
+        super("IMG004", "Mutable image tag not pulled Always", Severity.NOTE, List.of(Checklist.BASE_IMAGES),
                 "A container's image has no digest and its pull policy is IfNotPresent, written or by default"
                         + " (the API server fills in IfNotPresent for any tag other than latest). A node then runs"
                         + " whatever it cached under the tag, so nodes may run different images, and a pod reuses an"

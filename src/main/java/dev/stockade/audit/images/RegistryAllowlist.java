@@ -11,7 +11,7 @@ import java.util.List;
 public final class RegistryAllowlist extends ImageRule {
     public RegistryAllowlist() {
         super("IMG003", "Image from a registry outside the allowlist", Severity.WARNING,
-                List.of(Checklist.BASE_IMAGES, Checklist.SCANNING),
+                List.of(Checklist.BASE_IMAGES),
                 "A container's image comes from a registry (or a path of it) that the registries option does not"
                         + " list. Images should come from trusted registries whose content is scanned and controlled."
                         + " References are normalised before matching: a name without registry is on docker.io, a"

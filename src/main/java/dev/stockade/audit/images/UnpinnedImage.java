@@ -6,7 +6,7 @@ import java.util.List;
 /** IMG002: an image not pinned by digest ({@code @sha256:…}). */
 public final class UnpinnedImage extends ImageRule {
     public UnpinnedImage() {
-        super("IMG002", "Image not pinned by digest", Severity.NOTE, List.of(Checklist.SCANNING),
+        super("IMG002", "Image not pinned by digest", Severity.NOTE, List.of(Checklist.BASE_IMAGES),
                 "A container's image has no digest. Tags are mutable: a registry push (or a compromised registry)"
                         + " changes what the tag points to, so the image that passed scanning and admission"
                         + " (ImagePolicy) may not be the one that runs. A reference with @sha256:… always names the"
