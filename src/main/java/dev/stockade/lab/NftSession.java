@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * A long-lived {@code nft -i} in the router namespace, so that a change costs no process start.
@@ -66,9 +65,20 @@ final class NftSession implements AutoCloseable {
         return new Lab.Result(refused ? 1 : 0, String.join("\n", output));
     }
 
-    private static String oneLine(String script) {
-        return script.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
-                .collect(Collectors.joining("; "));
+    /**
+     * The script as one line: statements joined by {@code ;}, but a line that ends inside a list
+     * (after a comma, as long element lists wrap) or opens a block continues with a space.
+     */
+    static String oneLine(String script) {
+        StringBuilder sb = new StringBuilder();
+        for (String l : script.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()) {
+            if (!sb.isEmpty()) {
+                char last = sb.charAt(sb.length() - 1);
+                sb.append(last == ',' || last == '{' ? " " : "; ");
+            }
+            sb.append(l);
+        }
+        return sb.toString();
     }
 
     private void send(String text) throws IOException {
