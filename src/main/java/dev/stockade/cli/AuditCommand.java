@@ -126,8 +126,12 @@ public final class AuditCommand implements Callable<Integer> {
             timings(err, (loadedAt - start) / 1_000_000, (System.nanoTime() - loadedAt) / 1_000_000, all);
         }
         ComplianceReport compliance = chosen == null ? null : Compliance.evaluate(chosen, report);
-        spec.commandLine().getOut().print(compliance == null ? AuditRenderer.render(report, format, threshold)
-                : ComplianceRenderer.render(compliance, format));
+        if (compliance == null && format == AuditRenderer.Format.TEXT) {
+            AuditRenderer.text(report, threshold, spec.commandLine().getOut());
+        } else {
+            spec.commandLine().getOut().print(compliance == null ? AuditRenderer.render(report, format, threshold)
+                    : ComplianceRenderer.render(compliance, format));
+        }
         spec.commandLine().getOut().flush();
         if (writeBaseline != null) {
             try {

@@ -46,6 +46,24 @@ public final class AuditRenderer {
      * findings first (then by name), then a one-line summary.
      */
     static String text(AuditReport report, Severity failOn) {
+        StringBuilder sb = new StringBuilder();
+        text(report, failOn, sb);
+        return sb.toString();
+    }
+
+    /**
+     * The text output written to {@code out} as it is made (a large audit is tens of megabytes:
+     * no need to hold it all).
+     */
+    public static void text(AuditReport report, Severity failOn, Appendable out) {
+        try {
+            writeText(report, failOn, out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void writeText(AuditReport report, Severity failOn, Appendable sb) throws IOException {
         Map<String, Map<String, List<Finding>>> groups = new LinkedHashMap<>();
         for (Finding f : report.findings()) {
             groups.computeIfAbsent(f.namespace(), k -> new LinkedHashMap<>())
@@ -54,7 +72,6 @@ public final class AuditRenderer {
         List<String> namespaces = new ArrayList<>(groups.keySet());
         namespaces.sort(Comparator.comparing((String n) -> worst(groups.get(n).values().stream()
                 .flatMap(List::stream).toList())).thenComparing(n -> n));
-        StringBuilder sb = new StringBuilder();
         for (String ns : namespaces) {
             sb.append(ns.isEmpty() ? "(cluster)" : "namespace " + ns).append('\n');
             Map<String, List<Finding>> subjects = groups.get(ns);
@@ -63,10 +80,10 @@ public final class AuditRenderer {
             for (String s : names) {
                 sb.append("  ").append(s).append('\n');
                 for (Finding f : subjects.get(s)) {
-                    sb.append("    ").append(f.severity()).append(' ').append(f.ruleId()).append(' ')
-                            .append(f.source()).append(": ");
+                    sb.append("    ").append(f.severity().toString()).append(' ').append(f.ruleId()).append(' ')
+                            .append(f.source().toString()).append(": ");
                     if (!f.workload().isEmpty() || !f.path().isEmpty()) {
-                        sb.append(f.object()).append(f.path().isEmpty() ? "" : " " + f.path()).append(": ");
+                        sb.append(f.object().toString()).append(f.path().isEmpty() ? "" : " " + f.path()).append(": ");
                     }
                     sb.append(f.message());
                     if (f.suppressed()) {
@@ -81,7 +98,7 @@ public final class AuditRenderer {
         if (!report.findings().isEmpty()) {
             sb.append('\n');
         }
-        return sb.append(summary(report, failOn)).append('\n').toString();
+        sb.append(summary(report, failOn)).append('\n');
     }
 
     /** {@code 5 findings: 1 error, 3 warnings, 1 note; 2 suppressed, 0 in baseline; 1 at or above error}. */
