@@ -17,7 +17,7 @@ import java.util.List;
  * then not applied). Only for scripts up to {@link #MAX_LINE} characters: some nft builds read
  * interactive lines through a line editor with a bounded buffer; longer scripts go to {@code nft -f}.
  */
-final class NftSession implements AutoCloseable {
+public final class NftSession implements AutoCloseable {
     static final int MAX_LINE = 4000;
     private static final String MARK = "describe meta mark";
 
@@ -26,7 +26,8 @@ final class NftSession implements AutoCloseable {
     private final BufferedReader out;
     private final String mark;
 
-    NftSession(String namespace) {
+    /** Starts {@code nft -i} in network namespace {@code namespace}. */
+    public NftSession(String namespace) {
         try {
             process = new ProcessBuilder("ip", "netns", "exec", namespace, "nft", "-i").redirectErrorStream(true).start();
             in = process.getOutputStream();
@@ -43,7 +44,7 @@ final class NftSession implements AutoCloseable {
     }
 
     /** Whether {@code script} can go through a session. */
-    static boolean fits(String script) {
+    public static boolean fits(String script) {
         return oneLine(script).length() <= MAX_LINE;
     }
 
@@ -63,6 +64,15 @@ final class NftSession implements AutoCloseable {
         }
         boolean refused = output.stream().anyMatch(l -> l.startsWith("Error"));
         return new Lab.Result(refused ? 1 : 0, String.join("\n", output));
+    }
+
+    /**
+     * Applies {@code script} as one transaction and returns nothing, or nft's complaint when it
+     * refused it (or the session ended).
+     */
+    public java.util.Optional<String> submit(String script) {
+        Lab.Result r = apply(script);
+        return r.exit() == 0 ? java.util.Optional.empty() : java.util.Optional.of(r.output());
     }
 
     /**
