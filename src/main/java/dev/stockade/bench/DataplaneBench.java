@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -297,7 +296,7 @@ public final class DataplaneBench {
                     s=socket.create_connection((ip,port),timeout=2);s.close()
                 print((time.perf_counter()-t)/n*1e6)
                 """;
-        Result r = run(List.of("ip", "netns", "exec", ns, "python3", "-c", script, ip.toString(), String.valueOf(PORT),
+        Lab.Result r = run(List.of("ip", "netns", "exec", ns, "python3", "-c", script, ip.toString(), String.valueOf(PORT),
                 String.valueOf(CONNECTS)));
         if (!r.ok()) {
             throw new IllegalStateException("connections through the table failed: " + r.output().strip());
@@ -382,7 +381,7 @@ public final class DataplaneBench {
             f = Files.createTempFile("stockade-bench-", ".nft");
             Files.writeString(f, script, StandardCharsets.UTF_8);
             long t = System.nanoTime();
-            Result r = run(List.of("ip", "netns", "exec", ns, "nft", "-f", f.toString()));
+            Lab.Result r = run(List.of("ip", "netns", "exec", ns, "nft", "-f", f.toString()));
             long ms = millis(t);
             if (!r.ok()) {
                 throw new IllegalStateException("nft -f refused the bench's script: " + r.output().strip());
@@ -427,33 +426,14 @@ public final class DataplaneBench {
     }
 
     private static void sh(String... commands) {
-        Result r = run(List.of("bash", "-c", "set -e\n" + String.join("\n", commands)));
+        Lab.Result r = run(List.of("bash", "-c", "set -e\n" + String.join("\n", commands)));
         if (!r.ok()) {
             throw new IllegalStateException("setting up the bench's namespaces failed: " + r.output().strip());
         }
     }
 
-    private record Result(int exit, String output) {
-        boolean ok() {
-            return exit == 0;
-        }
-    }
-
-    private static Result run(List<String> command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            p.getOutputStream().close();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return new Result(-1, out + "\n(timed out)");
-            }
-            return new Result(p.exitValue(), out);
-        } catch (IOException e) {
-            return new Result(-1, e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Result(-1, e.toString());
-        }
+    /** Runs a command (the bench's full loads may take long on a busy machine: two minutes at most). */
+    private static Lab.Result run(List<String> command) {
+        return Lab.run(command, 120);
     }
 }

@@ -567,18 +567,24 @@ public final class Lab {
         }
     }
 
-    record Result(int exit, String output) {
-        boolean ok() {
+    /** What a command printed (standard output and error together) and its exit status; -1 when it could not run. */
+    public record Result(int exit, String output) {
+        public boolean ok() {
             return exit == 0;
         }
     }
 
     static Result run(List<String> command) {
+        return run(command, 60);
+    }
+
+    /** Runs {@code command} with nothing on its standard input, waiting at most {@code timeoutSeconds}. */
+    public static Result run(List<String> command, int timeoutSeconds) {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             p.getOutputStream().close();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return new Result(-1, out + "\n(timed out)");
             }
