@@ -50,8 +50,9 @@ public record AuditConfig(Set<String> disabled, Map<String, Severity> severities
         return !disabled.contains(r.id());
     }
 
-    public Severity severity(Rule r) {
-        return severities.getOrDefault(r.id(), r.severity());
+    /** The severity this configuration sets for {@code r}'s findings, if it sets one. */
+    public Optional<Severity> override(Rule r) {
+        return Optional.ofNullable(severities.get(r.id()));
     }
 
     /** The values of {@code r}'s option {@code name}: as configured, else the option's defaults. */

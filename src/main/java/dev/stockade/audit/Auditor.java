@@ -51,9 +51,9 @@ public final class Auditor {
             nanos.put(o.rule().id(), o.nanos());
             // a configured severity applies to every finding; else a finding keeps its own (a rule may
             // report a lesser case below its default, e.g. REACH005's undeclared port numbers)
-            Severity severity = config.severities().get(o.rule().id());
+            Optional<Severity> override = config.override(o.rule());
             for (Finding f : o.findings()) {
-                Finding g = severity == null ? f : f.withSeverity(severity);
+                Finding g = override.map(f::withSeverity).orElse(f);
                 String reason = annotated.isEmpty() ? null
                         : context.raw(f.object()).filter(annotated::contains)
                                 .flatMap(x -> Suppressions.reason(x, f.ruleId()))
