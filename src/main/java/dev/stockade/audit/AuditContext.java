@@ -114,8 +114,14 @@ public final class AuditContext {
      */
     public Finding finding(Rule rule, ObjectRef object, FieldPath path, Source fallback, String message,
                            String workload) {
-        Source at = raw(object).map(o -> o.locate(path)).orElse(fallback == null ? Source.UNKNOWN : fallback);
-        return new Finding(rule.id(), rule.severity(), object, path.toString(), at, message, workload, null, false);
+        return located(rule, object, raw(object).orElse(null), path, path.toString(), fallback, message, workload);
+    }
+
+    /** The finding, at {@code path} of {@code written} (the object as written, or null: then at {@code fallback}). */
+    private static Finding located(Rule rule, ObjectRef object, RawObject written, FieldPath path, String pathText,
+                                   Source fallback, String message, String workload) {
+        Source at = written != null ? written.locate(path) : fallback != null ? fallback : Source.UNKNOWN;
+        return new Finding(rule.id(), rule.severity(), object, pathText, at, message, workload, null, false);
     }
 
     /** A finding about a field of a workload's pod spec, e.g. {@code hostNetwork}. */
@@ -131,8 +137,7 @@ public final class AuditContext {
                     : PodTemplates.spec(w.kind()).then(specRelative);
             return new PathText(path, path.toString());
         });
-        Source at = object != null ? object.locate(p.path()) : w.source() != null ? w.source() : Source.UNKNOWN;
-        return new Finding(rule.id(), rule.severity(), w.ref(), p.text(), at, message, w.toString(), null, false);
+        return located(rule, w.ref(), object, p.path(), p.text(), w.source(), message, w.toString());
     }
 
     /**
