@@ -96,9 +96,10 @@ public final class SeedChecklist {
             }
         }
         List<Control> controls = new ArrayList<>();
+        Map<String, Integer> numbered = new LinkedHashMap<>();
         for (Item item : ITEMS) {
             String section = item.section();
-            int n = (int) ITEMS.stream().takeWhile(i -> i != item).filter(i -> i.section().equals(section)).count() + 1;
+            int n = numbered.merge(section, 1, Integer::sum);
             List<String> judging = rulesByKey.getOrDefault(item.key(), List.of());
             String manual = judging.isEmpty() && item.manual() == null
                     ? "no rule of the catalogue judges this item: check it by hand" : item.manual();
