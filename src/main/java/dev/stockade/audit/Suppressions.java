@@ -4,6 +4,7 @@ import dev.stockade.manifest.FieldPath;
 import dev.stockade.manifest.RawObject;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Suppression by annotation: {@code stockade.dev/ignore: "NET001,NET004 reason…"} on the object
@@ -20,19 +21,18 @@ public final class Suppressions {
 
     /** The reason when {@code object} (or its pod template) suppresses {@code ruleId}, else empty. */
     public static Optional<String> reason(RawObject object, String ruleId) {
-        Optional<String> own = object.at(OWN).flatMap(a -> a.string(ANNOTATION)).flatMap(v -> parse(v, ruleId));
-        if (own.isPresent()) {
-            return own;
-        }
-        FieldPath template = PodTemplates.metadata(object.kind()).field("annotations");
-        return object.at(template).flatMap(a -> a.string(ANNOTATION)).flatMap(v -> parse(v, ruleId));
+        return values(object).map(v -> parse(v, ruleId)).flatMap(Optional::stream).findFirst();
     }
 
     /** Whether {@code object} (or its pod template) carries the annotation at all. */
     static boolean annotated(RawObject object) {
-        return object.at(OWN).flatMap(a -> a.string(ANNOTATION)).isPresent()
-                || object.at(PodTemplates.metadata(object.kind()).field("annotations"))
-                        .flatMap(a -> a.string(ANNOTATION)).isPresent();
+        return values(object).findAny().isPresent();
+    }
+
+    /** The annotation's values: on the object, then on its pod template. */
+    private static Stream<String> values(RawObject object) {
+        return Stream.of(OWN, PodTemplates.metadata(object.kind()).field("annotations"))
+                .map(path -> object.at(path).flatMap(a -> a.string(ANNOTATION))).flatMap(Optional::stream);
     }
 
     static Optional<String> parse(String value, String ruleId) {
