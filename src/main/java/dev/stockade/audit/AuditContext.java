@@ -32,18 +32,45 @@ public final class AuditContext {
     private final AnalysisOptions options;
     private final AuditConfig config;
     private final Map<ObjectRef, RawObject> byRef = new HashMap<>();
-    private Unprotected.Result unprotected;
-    private SelectsNothing.Result selectsNothing;
-    private Exposure.Result exposure;
-    private Explainer explainer;
-    private Connectivity connectivity;
-    private Map<String, ObjectRef> workloadsById;
-    private List<Workload> sortedWorkloads;
-    private List<WorkloadPod> pods;
+    // each shared part has its own lock: a rule waiting for the pod specs must not wait for the analysis
+    private final Lazy<Unprotected.Result> unprotected = new Lazy<>(() -> Unprotected.run(cluster(), ns -> true));
+    private final Lazy<SelectsNothing.Result> selectsNothing =
+            new Lazy<>(() -> SelectsNothing.run(cluster(), ns -> true));
+    private final Lazy<Connectivity> connectivity = new Lazy<>(() -> new Analyzer(options()).analyze(cluster()));
+    private final Lazy<Exposure.Result> exposure =
+            new Lazy<>(() -> Exposure.run(cluster(), connectivity(), ns -> true));
+    private final Lazy<Explainer> explainer = new Lazy<>(this::newExplainer);
+    private final Lazy<Map<String, ObjectRef>> workloadsById = new Lazy<>(this::indexWorkloads);
+    private final Lazy<List<Workload>> sortedWorkloads = new Lazy<>(this::sortWorkloads);
+    private final Lazy<List<WorkloadPod>> pods = new Lazy<>(() -> WorkloadPod.read(this));
     /** Pod-spec-relative paths as parsed and printed, by workload kind and relative path. */
     private final Map<String, PathText> podPaths = new java.util.concurrent.ConcurrentHashMap<>();
 
     private record PathText(FieldPath path, String text) {}
+
+    /** A value computed once, on first use, under its own lock. */
+    private static final class Lazy<T> {
+        private final java.util.function.Supplier<T> make;
+        private volatile T value;
+
+        Lazy(java.util.function.Supplier<T> make) {
+            this.make = make;
+        }
+
+        T get() {
+            T v = value;
+            if (v == null) {
+                synchronized (this) {
+                    v = value;
+                    if (v == null) {
+                        v = make.get();
+                        value = v;
+                    }
+                }
+            }
+            return v;
+        }
+    }
 
     public AuditContext(Cluster cluster, List<RawObject> manifests, AnalysisOptions options) {
         this(cluster, manifests, options, AuditConfig.DEFAULT);
@@ -90,17 +117,19 @@ public final class AuditContext {
      * The workload object as written, by the id findings carry ({@code ns/name}, or
      * {@code ns/name[Kind]} when two kinds share the name).
      */
-    public synchronized Optional<RawObject> workloadObject(String id) {
-        if (workloadsById == null) {
-            // indexed once: the auditor asks for every finding about a workload (51k at the 10k bench)
-            workloadsById = new HashMap<>();
-            for (Workload w : cluster.workloads()) {
-                workloadsById.putIfAbsent(w.toString(), w.ref());
-                workloadsById.putIfAbsent(w + "[" + w.kind() + "]", w.ref());
-            }
-        }
-        ObjectRef ref = workloadsById.get(id);
+    public Optional<RawObject> workloadObject(String id) {
+        ObjectRef ref = workloadsById.get().get(id);
         return ref == null ? Optional.empty() : raw(ref);
+    }
+
+    /** Workload ids to objects, indexed once: the auditor asks for every finding about a workload. */
+    private Map<String, ObjectRef> indexWorkloads() {
+        Map<String, ObjectRef> out = new HashMap<>();
+        for (Workload w : cluster.workloads()) {
+            out.putIfAbsent(w.toString(), w.ref());
+            out.putIfAbsent(w + "[" + w.kind() + "]", w.ref());
+        }
+        return out;
     }
 
     /** The objects as written of one kind, in reading order. */
@@ -152,65 +181,52 @@ public final class AuditContext {
     }
 
     /** The pod spec of every workload as written, read once ({@link WorkloadPod#all}). */
-    public synchronized List<WorkloadPod> pods() {
-        if (pods == null) {
-            pods = WorkloadPod.read(this);
-        }
-        return pods;
+    public List<WorkloadPod> pods() {
+        return pods.get();
     }
 
     /** The workloads of the cluster, in analyze's order. */
-    public synchronized List<Workload> workloads() {
-        if (sortedWorkloads == null) {
-            List<Workload> out = new ArrayList<>(cluster.workloads());
-            out.sort(java.util.Comparator.comparing(Workload::namespace).thenComparing(Workload::name)
-                    .thenComparing(Workload::kind));
-            sortedWorkloads = List.copyOf(out);
-        }
-        return sortedWorkloads;
+    public List<Workload> workloads() {
+        return sortedWorkloads.get();
     }
 
-    public synchronized Unprotected.Result unprotected() {
-        if (unprotected == null) {
-            unprotected = Unprotected.run(cluster, ns -> true);
-        }
-        return unprotected;
+    private List<Workload> sortWorkloads() {
+        List<Workload> out = new ArrayList<>(cluster.workloads());
+        out.sort(java.util.Comparator.comparing(Workload::namespace).thenComparing(Workload::name)
+                .thenComparing(Workload::kind));
+        return List.copyOf(out);
     }
 
-    public synchronized SelectsNothing.Result selectsNothing() {
-        if (selectsNothing == null) {
-            selectsNothing = SelectsNothing.run(cluster, ns -> true);
-        }
-        return selectsNothing;
+    public Unprotected.Result unprotected() {
+        return unprotected.get();
     }
 
-    public synchronized Exposure.Result exposure() {
-        if (exposure == null) {
-            exposure = Exposure.run(cluster, connectivity(), ns -> true);
-        }
-        return exposure;
+    public SelectsNothing.Result selectsNothing() {
+        return selectsNothing.get();
+    }
+
+    public Exposure.Result exposure() {
+        return exposure.get();
     }
 
     /** Every allowed connection of the cluster, as {@code analyze} reports it. */
-    public synchronized Connectivity connectivity() {
-        if (connectivity == null) {
-            connectivity = new Analyzer(options).analyze(cluster);
-        }
-        return connectivity;
+    public Connectivity connectivity() {
+        return connectivity.get();
     }
 
     /**
      * An explainer over the cluster plus, when the input lacks it, the {@code kube-system}
      * namespace (with only its name label), so flows to cluster DNS can be decided.
      */
-    public synchronized Explainer explainer() {
-        if (explainer == null) {
-            List<Namespace> namespaces = new ArrayList<>(cluster.namespaces());
-            if (namespaces.stream().noneMatch(n -> n.name().equals("kube-system"))) {
-                namespaces.add(Namespace.implicit("kube-system"));
-            }
-            explainer = new Explainer(cluster.withContents(namespaces, cluster.workloads()), options);
+    public Explainer explainer() {
+        return explainer.get();
+    }
+
+    private Explainer newExplainer() {
+        List<Namespace> namespaces = new ArrayList<>(cluster.namespaces());
+        if (namespaces.stream().noneMatch(n -> n.name().equals("kube-system"))) {
+            namespaces.add(Namespace.implicit("kube-system"));
         }
-        return explainer;
+        return new Explainer(cluster.withContents(namespaces, cluster.workloads()), options);
     }
 }

@@ -13,13 +13,38 @@ import java.util.Optional;
  * another object (a policy's rule, a Service), on that workload too.
  */
 public final class Auditor {
-    /** Most severe first, then namespace, object, workload, file, line, column and rule. */
-    static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity)
-            .thenComparing(f -> f.object().namespace()).thenComparing(f -> f.workload())
-            .thenComparing(f -> f.object().kind()).thenComparing(f -> f.object().name())
-            .thenComparing(f -> f.source().file()).thenComparingInt(f -> f.source().line())
-            .thenComparingInt(f -> f.source().column()).thenComparing(Finding::ruleId)
-            .thenComparing(Finding::message);
+    /** Most severe first, then namespace, workload, object, file, line, column, rule and message. */
+    static final Comparator<Finding> ORDER = Auditor::compare;
+
+    /** {@link #ORDER} written out: sorting a large audit's findings compares millions of pairs. */
+    private static int compare(Finding a, Finding b) {
+        int c = a.severity().compareTo(b.severity());
+        if (c == 0) {
+            c = a.object().namespace().compareTo(b.object().namespace());
+        }
+        if (c == 0) {
+            c = a.workload().compareTo(b.workload());
+        }
+        if (c == 0) {
+            c = a.object().kind().compareTo(b.object().kind());
+        }
+        if (c == 0) {
+            c = a.object().name().compareTo(b.object().name());
+        }
+        if (c == 0) {
+            c = a.source().file().compareTo(b.source().file());
+        }
+        if (c == 0) {
+            c = Integer.compare(a.source().line(), b.source().line());
+        }
+        if (c == 0) {
+            c = Integer.compare(a.source().column(), b.source().column());
+        }
+        if (c == 0) {
+            c = a.ruleId().compareTo(b.ruleId());
+        }
+        return c != 0 ? c : a.message().compareTo(b.message());
+    }
 
     private Auditor() {}
 
@@ -70,8 +95,10 @@ public final class Auditor {
                 out.add(g);
             }
         }
-        out.sort(ORDER);
-        return new AuditReport(ran, out, nanos);
+        // both cores sort (stable, like List.sort: equal findings keep rule order)
+        Finding[] sorted = out.toArray(Finding[]::new);
+        java.util.Arrays.parallelSort(sorted, ORDER);
+        return new AuditReport(ran, List.of(sorted), nanos);
     }
 
     /** What one rule found, and how long it took. */

@@ -14,7 +14,6 @@ import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * One input parsed into YAML node trees (with positions), plus the file-level problems met on
@@ -70,7 +69,8 @@ record ComposedFile(String name, List<Node> documents, List<Diagnostic> problems
             problems.warning(new Source(name, 1, 1), "", "", "file is empty (no objects)");
             return new ComposedFile(name, docs, problems.list());
         }
-        // The core schema, as YAML 1.2 defines it: ~ and Null are null, True is a boolean, 0x50 a number.
+        // The core schema, as YAML 1.2 defines it: ~ and Null are null, True is a boolean, 0x50 a number
+        // (decided without regular expressions, and without the library's environment-variable tag).
         LoadSettings settings = LoadSettings.builder().setLabel(name).setUseMarks(true).setSchema(new CoreSchema())
                 .setMaxAliasesForCollections(Loader.MAX_ALIASES).setAllowRecursiveKeys(false)
                 .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, Loader.MAX_FILE_BYTES)).build();

@@ -61,6 +61,10 @@ public final class SelectsNothing {
     private final PolicyIndex index;
     private final Map<String, Labels> namespaceLabels = new LinkedHashMap<>();
     private final Map<String, List<Pod>> hostNetworkPods = new LinkedHashMap<>();
+    /** Thousands of peers share a few hundred selectors: each is matched against the namespaces once. */
+    private final Map<LabelSelector, List<String>> namespacesBySelector = new java.util.HashMap<>();
+    /** Whether a pod selector matches a pod in a scope, by selector and scope. */
+    private final Map<Map.Entry<LabelSelector, List<String>>, Boolean> podMatches = new java.util.HashMap<>();
 
     private SelectsNothing(Cluster cluster) {
         this.cluster = cluster;
@@ -164,6 +168,10 @@ public final class SelectsNothing {
     }
 
     private boolean matchesPod(LabelSelector selector, List<String> namespaces) {
+        return podMatches.computeIfAbsent(Map.entry(selector, namespaces), k -> scanPods(selector, namespaces));
+    }
+
+    private boolean scanPods(LabelSelector selector, List<String> namespaces) {
         for (String ns : namespaces) {
             for (Pod p : index.pods(ns)) {
                 if (Selectors.matches(selector, p.labels())) {
@@ -175,6 +183,10 @@ public final class SelectsNothing {
     }
 
     private List<String> matchingNamespaces(LabelSelector selector) {
+        return namespacesBySelector.computeIfAbsent(selector, this::scanNamespaces);
+    }
+
+    private List<String> scanNamespaces(LabelSelector selector) {
         List<String> out = new ArrayList<>();
         for (Map.Entry<String, Labels> e : namespaceLabels.entrySet()) {
             if (Selectors.matches(selector, e.getValue())) {
@@ -182,7 +194,7 @@ public final class SelectsNothing {
             }
         }
         out.sort(null);
-        return out;
+        return List.copyOf(out);
     }
 
     /** Did-you-mean from the labels of the pods in scope, and host-network pods that match. */

@@ -204,6 +204,29 @@ class LoaderBadInputTest {
             assertThat(pod.hostNetwork()).isTrue();
             assertThat(pod.ports()).extracting(Object::toString).containsExactly("TCP 80");
         }
+
+        @Test
+        void load_templatePlaceholder_isAString() {
+            // ${IMAGE} is a plain string to kubectl (the YAML library would tag it as an environment variable)
+            LoadResult r = load("""
+                    apiVersion: v1
+                    kind: Pod
+                    metadata:
+                      name: p
+                      namespace: prod
+                      labels:
+                        app: ${APP}
+                    spec:
+                      containers:
+                      - name: main
+                        image: ${IMAGE}
+                    """);
+
+            // read as the string it is: a label value it cannot be, the image is fine
+            assertThat(lines(r)).containsExactly("in.yaml:7:10: error: Pod prod/p: metadata.labels.app: \"${APP}\""
+                    + " is not a valid label value (expected up to 63 letters, digits, '-', '_' or '.', starting and"
+                    + " ending with a letter or digit)");
+        }
     }
 
     // ---------------------------------------------------------------- unknown fields
