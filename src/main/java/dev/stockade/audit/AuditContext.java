@@ -42,6 +42,8 @@ public final class AuditContext {
     private final Lazy<Explainer> explainer = new Lazy<>(this::newExplainer);
     private final Lazy<Map<String, ObjectRef>> workloadsById = new Lazy<>(this::indexWorkloads);
     private final Lazy<List<Workload>> sortedWorkloads = new Lazy<>(this::sortWorkloads);
+    private final Lazy<Map<String, List<RawObject>>> byKind = new Lazy<>(this::indexKinds);
+    private final Lazy<Map<String, Source>> firstSources = new Lazy<>(this::indexFirstSources);
     private final Lazy<List<WorkloadPod>> pods = new Lazy<>(() -> WorkloadPod.read(this));
     /** Pod-spec-relative paths as parsed and printed, by workload kind and relative path. */
     private final Map<String, PathText> podPaths = new java.util.concurrent.ConcurrentHashMap<>();
@@ -134,7 +136,25 @@ public final class AuditContext {
 
     /** The objects as written of one kind, in reading order. */
     public List<RawObject> manifests(String kind) {
-        return manifests.stream().filter(o -> o.kind().equals(kind)).toList();
+        return byKind.get().getOrDefault(kind, List.of());
+    }
+
+    private Map<String, List<RawObject>> indexKinds() {
+        Map<String, List<RawObject>> out = new HashMap<>();
+        for (RawObject o : manifests) {
+            out.computeIfAbsent(o.kind(), k -> new ArrayList<>()).add(o);
+        }
+        out.replaceAll((k, v) -> List.copyOf(v));
+        return out;
+    }
+
+    /** Where each namespace's first object is written. */
+    private Map<String, Source> indexFirstSources() {
+        Map<String, Source> out = new HashMap<>();
+        for (RawObject o : manifests) {
+            out.putIfAbsent(o.namespace(), o.source());
+        }
+        return out;
     }
 
     /**
@@ -175,8 +195,7 @@ public final class AuditContext {
      */
     public Finding namespaceFinding(Rule rule, Namespace ns, String message) {
         ObjectRef ref = new ObjectRef("Namespace", "", ns.name());
-        Source fallback = manifests.stream().filter(o -> o.namespace().equals(ns.name())).map(RawObject::source)
-                .findFirst().orElse(ns.source());
+        Source fallback = firstSources.get().getOrDefault(ns.name(), ns.source());
         return finding(rule, ref, FieldPath.ROOT, fallback, message, "");
     }
 

@@ -11,9 +11,18 @@ import java.util.Optional;
  * A workload's pod spec as written ({@link PodTemplates#spec}), with its containers of the three
  * lists, for rules that read fields the model does not keep (env, image, service account).
  */
-public record WorkloadPod(Workload workload, RawObject object, RawNode spec) {
+public record WorkloadPod(Workload workload, RawObject object, RawNode spec, List<Container> containers) {
     /** The container lists of a pod spec, in the order the kubelet starts them. */
     public static final List<String> CONTAINER_LISTS = List.of("initContainers", "containers", "ephemeralContainers");
+
+    /** The containers of the three lists, read once: each of the many pod-spec rules asks for them. */
+    public WorkloadPod(Workload workload, RawObject object, RawNode spec) {
+        this(workload, object, spec, read(spec));
+    }
+
+    public WorkloadPod {
+        containers = List.copyOf(containers);
+    }
 
     /**
      * The pod spec of every workload the input writes out, in {@link AuditContext#workloads()}
@@ -40,14 +49,27 @@ public record WorkloadPod(Workload workload, RawObject object, RawNode spec) {
     }
 
     /** Every container of the three lists, init containers first. */
+    @Override
     public List<Container> containers() {
-        return containers(CONTAINER_LISTS);
+        return containers;
     }
 
     /** The containers of {@code lists}, in that order. */
     public List<Container> containers(List<String> lists) {
         List<Container> out = new ArrayList<>();
         for (String list : lists) {
+            for (Container c : containers) {
+                if (c.list().equals(list)) {
+                    out.add(c);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<Container> read(RawNode spec) {
+        List<Container> out = new ArrayList<>();
+        for (String list : CONTAINER_LISTS) {
             List<RawNode> items = spec.field(list).map(RawNode::items).orElse(List.of());
             for (int i = 0; i < items.size(); i++) {
                 out.add(new Container(list, i, items.get(i).string("name").orElse(String.valueOf(i)), items.get(i)));

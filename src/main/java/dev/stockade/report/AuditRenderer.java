@@ -5,6 +5,8 @@ import dev.stockade.audit.AuditReport;
 import dev.stockade.audit.Finding;
 import dev.stockade.audit.Rule;
 import dev.stockade.audit.Severity;
+import dev.stockade.model.ObjectRef;
+import dev.stockade.model.Source;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -80,10 +82,22 @@ public final class AuditRenderer {
             for (String s : names) {
                 sb.append("  ").append(s).append('\n');
                 for (Finding f : subjects.get(s)) {
+                    // written part by part: a large audit writes this line a hundred thousand times
+                    Source at = f.source();
                     sb.append("    ").append(f.severity().toString()).append(' ').append(f.ruleId()).append(' ')
-                            .append(f.source().toString()).append(": ");
+                            .append(at.file()).append(':').append(Integer.toString(at.line())).append(':')
+                            .append(Integer.toString(at.column())).append(": ");
                     if (!f.workload().isEmpty() || !f.path().isEmpty()) {
-                        sb.append(f.object().toString()).append(f.path().isEmpty() ? "" : " " + f.path()).append(": ");
+                        ObjectRef o = f.object();
+                        sb.append(o.kind()).append(' ');
+                        if (!o.namespace().isEmpty()) {
+                            sb.append(o.namespace()).append('/');
+                        }
+                        sb.append(o.name());
+                        if (!f.path().isEmpty()) {
+                            sb.append(' ').append(f.path());
+                        }
+                        sb.append(": ");
                     }
                     sb.append(f.message());
                     if (f.suppressed()) {
