@@ -8,14 +8,14 @@ import java.util.Set;
 
 /**
  * Everything the input describes: namespaces, workloads, NetworkPolicies, the cluster-wide
- * admin policies (AdminNetworkPolicy, BaselineAdminNetworkPolicy, ClusterNetworkPolicy) and
- * Nodes. Every namespace a workload or policy lives in is present: one the input does not define
+ * admin policies (AdminNetworkPolicy, BaselineAdminNetworkPolicy, ClusterNetworkPolicy),
+ * Nodes, and the entrances (Services, routes, Gateways, ReferenceGrants). Every namespace a workload or policy lives in is present: one the input does not define
  * is added with only its automatic {@value Namespace#NAME_LABEL} label ({@link Namespace#implicit}).
  * Admin policies are kept in evaluation order: admin tier before baseline tier, then by priority,
  * then by kind and name (the API leaves equal priorities undefined; this order is Stockade's).
  */
 public record Cluster(List<Namespace> namespaces, List<Workload> workloads, List<NetworkPolicy> policies,
-                      List<AdminPolicy> adminPolicies, List<Node> nodes) {
+                      List<AdminPolicy> adminPolicies, List<Node> nodes, Entrances entrances) {
     /** The evaluation order of admin policies. */
     public static final Comparator<AdminPolicy> EVALUATION_ORDER = Comparator.comparing(AdminPolicy::tier)
             .thenComparingInt(AdminPolicy::priority).thenComparing(AdminPolicy::kind).thenComparing(AdminPolicy::name);
@@ -27,6 +27,7 @@ public record Cluster(List<Namespace> namespaces, List<Workload> workloads, List
         sorted.sort(EVALUATION_ORDER);
         adminPolicies = List.copyOf(sorted);
         nodes = List.copyOf(nodes);
+        entrances = entrances == null ? Entrances.NONE : entrances;
         Set<String> known = new java.util.HashSet<>();
         for (Namespace n : namespaces) {
             known.add(n.name());
@@ -48,19 +49,30 @@ public record Cluster(List<Namespace> namespaces, List<Workload> workloads, List
         this(namespaces, workloads, policies, List.of(), List.of());
     }
 
-    /** The same cluster with other NetworkPolicies (admin policies and nodes kept). */
-    public Cluster withPolicies(List<NetworkPolicy> newPolicies) {
-        return new Cluster(namespaces, workloads, newPolicies, adminPolicies, nodes);
+    /** A cluster without entrances. */
+    public Cluster(List<Namespace> namespaces, List<Workload> workloads, List<NetworkPolicy> policies,
+                   List<AdminPolicy> adminPolicies, List<Node> nodes) {
+        this(namespaces, workloads, policies, adminPolicies, nodes, Entrances.NONE);
     }
 
-    /** The same cluster with other namespaces and workloads (policies of every kind and nodes kept). */
+    /** The same cluster with other NetworkPolicies (everything else kept). */
+    public Cluster withPolicies(List<NetworkPolicy> newPolicies) {
+        return new Cluster(namespaces, workloads, newPolicies, adminPolicies, nodes, entrances);
+    }
+
+    /** The same cluster with other namespaces and workloads (everything else kept). */
     public Cluster withContents(List<Namespace> newNamespaces, List<Workload> newWorkloads) {
-        return new Cluster(newNamespaces, newWorkloads, policies, adminPolicies, nodes);
+        return new Cluster(newNamespaces, newWorkloads, policies, adminPolicies, nodes, entrances);
     }
 
     /** The same cluster with other admin policies. */
     public Cluster withAdminPolicies(List<AdminPolicy> newAdminPolicies) {
-        return new Cluster(namespaces, workloads, policies, newAdminPolicies, nodes);
+        return new Cluster(namespaces, workloads, policies, newAdminPolicies, nodes, entrances);
+    }
+
+    /** The same cluster with other entrances. */
+    public Cluster withEntrances(Entrances newEntrances) {
+        return new Cluster(namespaces, workloads, policies, adminPolicies, nodes, newEntrances);
     }
 
     /** Whether any admin-tier or baseline-tier policy is present. */
