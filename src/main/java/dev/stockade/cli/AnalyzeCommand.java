@@ -97,6 +97,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return switch (e) {
             case Endpoint.WorkloadEndpoint w -> w.workload().toString().equals(f);
             case Endpoint.ExternalEndpoint x -> dev.stockade.model.IpAddress.parse(f).map(x.range()::contains).orElse(false);
+            case Endpoint.ControllerEndpoint c -> false;
         };
     }
 }

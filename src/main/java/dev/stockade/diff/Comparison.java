@@ -68,6 +68,7 @@ final class Comparison {
         c.unionOfWorkloads();
         c.workloadPairs();
         c.externalPairs();
+        c.controllerPairs();
         c.changes.sort(Comparator.comparingInt(Change::src).thenComparingInt(Change::dst));
         return c;
     }
@@ -131,6 +132,30 @@ final class Comparison {
                 long key = ((long) workload(s) << 32) | workload(d);
                 PortSet[] p = pairs.computeIfAbsent(key, k -> new PortSet[] {PortSet.EMPTY, PortSet.EMPTY});
                 p[side] = p[side].union(x.allowed());
+            }
+        }
+    }
+
+    /** The ingress controller's pairs: it is listed, after every other endpoint, when one of them changed. */
+    private void controllerPairs() {
+        Map<Integer, PortSet[]> pairs = new TreeMap<>();
+        for (int side = 0; side < 2; side++) {
+            for (Connection x : (side == 0 ? a : b).connections()) {
+                if (x.src() instanceof Endpoint.ControllerEndpoint && x.dst() instanceof Endpoint.WorkloadEndpoint d) {
+                    PortSet[] p = pairs.computeIfAbsent(workload(d), k -> new PortSet[] {PortSet.EMPTY, PortSet.EMPTY});
+                    p[side] = p[side].union(x.allowed());
+                }
+            }
+        }
+        int controller = -1;
+        for (Map.Entry<Integer, PortSet[]> e : pairs.entrySet()) {
+            PortSet[] p = e.getValue();
+            if (!p[0].equals(p[1])) {
+                if (controller < 0) {
+                    controller = endpoints.size();
+                    endpoints.add(new Endpoint.ControllerEndpoint());
+                }
+                changes.add(new Change(controller, e.getKey(), p[0], p[1]));
             }
         }
     }

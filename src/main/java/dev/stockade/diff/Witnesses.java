@@ -27,8 +27,13 @@ final class Witnesses {
     private final Explainer before;
     private final Explainer after;
 
+    private final dev.stockade.engine.IngressController.Pods controllerBefore;
+    private final dev.stockade.engine.IngressController.Pods controllerAfter;
+
     Witnesses(Comparison comparison, Cluster before, Cluster after, AnalysisOptions options) {
         this.comparison = comparison;
+        this.controllerBefore = options.ingressController().resolve(before);
+        this.controllerAfter = options.ingressController().resolve(after);
         this.before = new Explainer(before, options);
         this.after = new Explainer(after, options);
     }
@@ -88,9 +93,13 @@ final class Witnesses {
     }
 
     /** A workload's pods in this version (none when absent), or an external range's first address. */
-    private static List<Target> targets(Endpoint e, int index, List<Workload> side) {
+    private List<Target> targets(Endpoint e, int index, List<Workload> side) {
         if (e instanceof Endpoint.ExternalEndpoint x) {
             return List.of(new Target.AddressTarget(x.range().start()));
+        }
+        if (e instanceof Endpoint.ControllerEndpoint) {
+            // the controller's pods as policies judge them (a route added or removed shows in the ports)
+            return List.copyOf((side == comparison.before ? controllerBefore : controllerAfter).targets());
         }
         Workload w = side.get(index);
         if (w == null) {

@@ -45,8 +45,31 @@ public final class Analyzer {
         List<String> warnings = new java.util.ArrayList<>(unresolved.warnings(policies, groups, classes));
         warnings.addAll(TierWarnings.of(cluster, groups.index()));
         // visiting pairs resolves more named ports, so unresolved ones are reported only now
-        return new EndpointExpansion(groups.workloads(), groups.members(), groups.memberWorkload(),
+        Connectivity c = new EndpointExpansion(groups.workloads(), groups.members(), groups.memberWorkload(),
                 classes.memberClass(), classes.count(), partition, options, groups.warnings())
                 .expand(allowed.pairs(), allowed.ports(), warnings);
+        return cluster.entrances().routes().isEmpty() ? c : withController(c, IngressReach.of(cluster, options));
+    }
+
+    /**
+     * The connectivity plus the ingress controller: one more endpoint, after every other, and a
+     * connection to each backend workload on the ports its routes name and its policies admit.
+     */
+    static Connectivity withController(Connectivity c, IngressReach.Result reach) {
+        List<Endpoint> endpoints = new java.util.ArrayList<>(c.endpoints());
+        Endpoint controller = new Endpoint.ControllerEndpoint();
+        endpoints.add(controller);
+        List<Connection> connections = new java.util.ArrayList<>(c.connections());
+        for (Endpoint e : c.endpoints()) {
+            if (e instanceof Endpoint.WorkloadEndpoint w) {
+                PortSet open = reach.open().get(w.workload());
+                if (open != null && !open.isEmpty()) {
+                    connections.add(new Connection(controller, e, open));
+                }
+            }
+        }
+        List<String> warnings = new java.util.ArrayList<>(c.warnings());
+        warnings.addAll(reach.warnings());
+        return new Connectivity(endpoints, connections, c.options(), warnings);
     }
 }

@@ -170,17 +170,19 @@ public final class Equivalence {
                                           int port) {
         Explainer explainer = new Explainer(c, options);
         List<Verdict> out = new ArrayList<>();
-        for (Target s : targets(c, d.src())) {
-            for (Target t : targets(c, d.dst())) {
+        for (Target s : targets(c, d.src(), options)) {
+            for (Target t : targets(c, d.dst(), options)) {
                 out.add(explainer.explain(s, t, protocol, port));
             }
         }
         return out;
     }
 
-    private static List<Target> targets(Cluster c, Endpoint e) {
+    private static List<Target> targets(Cluster c, Endpoint e, AnalysisOptions options) {
         return switch (e) {
             case Endpoint.ExternalEndpoint x -> List.of(new Target.AddressTarget(x.range().start()));
+            // the controller's pods, judged by policies alone (the routes are the same on both sides)
+            case Endpoint.ControllerEndpoint ce -> List.copyOf(options.ingressController().resolve(c).targets());
             case Endpoint.WorkloadEndpoint w -> {
                 List<Target> out = new ArrayList<>();
                 for (Workload wl : c.workloads()) {

@@ -59,6 +59,7 @@ public final class AnalysisJson {
                 g.writeStringField("start", x.range().start().toString());
                 g.writeStringField("end", x.range().end().toString());
             }
+            case Endpoint.ControllerEndpoint c -> { }
         }
         g.writeEndObject();
     }
