@@ -1,6 +1,9 @@
 package dev.stockade.cli;
 
+import dev.stockade.engine.AnalysisOptions;
+import dev.stockade.engine.EntrancePaths;
 import dev.stockade.engine.Explainer;
+import dev.stockade.engine.IngressController;
 import dev.stockade.engine.Target;
 import dev.stockade.engine.Verdict;
 import dev.stockade.load.LoadResult;
@@ -10,6 +13,7 @@ import dev.stockade.model.IpAddress;
 import dev.stockade.model.Pod;
 import dev.stockade.model.Protocol;
 import dev.stockade.model.Workload;
+import dev.stockade.report.ControllerEntry;
 import dev.stockade.report.ExplainRenderer;
 import dev.stockade.report.OutputFormat;
 import java.util.ArrayList;
@@ -18,11 +22,11 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 @Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false,
@@ -35,6 +39,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "  stockade explain -n alt-las-prod --from api-gateway --to ai-orchestrator --port http \\",
             "      -o json examples/alt-las",
             "",
+            "  stockade explain --from '{ingress-controller}' --to shop/web --port 8080 shop.yaml",
+            "",
             "A and B are ns/name (or name with -n), or an IP address (a pod's IP stands for that pod).",
             "Exit codes (like kubectl auth can-i): 0 ALLOWED, 1 BLOCKED, 2 bad input or usage, 3 internal error."})
 public final class ExplainCommand implements Callable<Integer> {
@@ -44,7 +50,9 @@ public final class ExplainCommand implements Callable<Integer> {
     @ParentCommand
     StockadeCommand parent;
 
-    @Option(names = "--from", required = true, paramLabel = "A", description = "Source: ns/name or an IP.")
+    @Option(names = "--from", required = true, paramLabel = "A",
+            description = "Source: ns/name, an IP, or {ingress-controller} (what enters through Ingresses, Routes"
+                    + " and Gateways: the routes to B on the port, then the policies from the controller's pods).")
     String from;
 
     @Option(names = "--to", required = true, paramLabel = "B", description = "Destination: ns/name or an IP.")
@@ -70,7 +78,7 @@ public final class ExplainCommand implements Callable<Integer> {
         OutputFormat format = Formats.parse(spec, output, OutputFormat.TEXT, OutputFormat.JSON);
         LoadResult loaded = input.load(StockadeCommand.stdin(parent), spec.commandLine().getErr());
         Cluster cluster = loaded.cluster();
-        List<Target> sources = resolve(cluster, from, "--from");
+        List<Target> sources = from.equals(IngressController.ID) ? List.of() : resolve(cluster, from, "--from");
         List<Target> destinations = resolve(cluster, to, "--to");
         String[] parts = port.split("/", 2);
         Protocol protocol = Protocol.TCP;
@@ -78,21 +86,40 @@ public final class ExplainCommand implements Callable<Integer> {
             protocol = Protocol.parseLenient(parts[1]).orElseThrow(() -> new ParameterException(spec.commandLine(),
                     "--port: unknown protocol '" + parts[1] + "' (expected TCP, UDP or SCTP)"));
         }
-        Explainer explainer = new Explainer(cluster, input.analysisOptions());
+        AnalysisOptions options = input.analysisOptions();
+        ControllerEntry entry = null;
+        if (from.equals(IngressController.ID)) {
+            // what enters through routes: from the controller's pods, only where a route leads
+            IngressController.Pods controller = options.ingressController().resolve(cluster);
+            sources = List.copyOf(controller.targets());
+            entry = new ControllerEntry(List.of(), controller.assumed(), options.ingressController());
+        }
+        Explainer explainer = new Explainer(cluster, options);
         List<Verdict> verdicts = new ArrayList<>();
         for (Target s : sources) {
             for (Target d : destinations) {
                 verdicts.add(explainer.explain(s, d, protocol, portNumber(parts[0], protocol, d)));
             }
         }
-        String out = format == OutputFormat.JSON ? ExplainRenderer.json(verdicts, input.analysisOptions())
-                : ExplainRenderer.text(verdicts, input.analysisOptions());
+        if (entry != null) {
+            Verdict first = verdicts.get(0);
+            List<EntrancePaths.Path> paths = EntrancePaths.resolve(cluster).paths().stream()
+                    .filter(p -> p.protocol() == first.protocol() && p.port() == first.port()
+                            && destinations.stream().anyMatch(d -> d instanceof Target.PodTarget t
+                                    && t.pod().equals(p.pod()) && t.workload().equals(p.workload())))
+                    .toList();
+            entry = new ControllerEntry(paths, entry.assumed(), entry.controller());
+        }
+        String out = format == OutputFormat.JSON ? ExplainRenderer.json(verdicts, options, entry)
+                : ExplainRenderer.text(verdicts, options, entry);
         spec.commandLine().getOut().print(out);
         spec.commandLine().getOut().flush();
         if (loaded.hasErrors()) {
             return ExitCodes.BAD_INPUT;
         }
-        return verdicts.stream().anyMatch(Verdict::allowed) ? ExitCodes.OK : ExitCodes.FINDINGS;
+        ControllerEntry decided = entry;
+        return verdicts.stream().anyMatch(v -> decided == null ? v.allowed() : decided.allowed(v)) ? ExitCodes.OK
+                : ExitCodes.FINDINGS;
     }
 
     private int portNumber(String p, Protocol protocol, Target destination) {

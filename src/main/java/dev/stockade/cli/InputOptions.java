@@ -1,6 +1,7 @@
 package dev.stockade.cli;
 
 import dev.stockade.engine.AnalysisOptions;
+import dev.stockade.engine.IngressController;
 import dev.stockade.load.Diagnostic;
 import dev.stockade.load.LoadResult;
 import dev.stockade.load.Loader;
@@ -22,11 +23,25 @@ public final class InputOptions {
                     + " as the upstream e2e suite expects; false treats ipBlocks as cluster-external only).")
     boolean ipBlockMatchesPods = true;
 
+    /** The command this mixin belongs to, for usage errors. */
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec mixee;
+
+    @Option(names = "--ingress-controller", paramLabel = "NS[:LABELS]", defaultValue = "ingress-nginx",
+            description = "The ingress controller's pods, where traffic through Ingresses, Routes and Gateways comes"
+                    + " from: namespace NS, pods with LABELS (key=value,...; default: every pod of NS). Without such"
+                    + " pods in the input, one pod of NS with LABELS is assumed, with a warning (default: ${DEFAULT-VALUE}).")
+    String ingressController = "ingress-nginx";
+
     @Option(names = {"-v", "--verbose"}, description = "Also list skipped kinds and input statistics.")
     boolean verbose;
 
     AnalysisOptions analysisOptions() {
-        return new AnalysisOptions(ipBlockMatchesPods);
+        IngressController controller = IngressController.parse(ingressController).orElseThrow(
+                () -> new picocli.CommandLine.ParameterException(mixee.commandLine(), "--ingress-controller: '"
+                        + ingressController + "' is not NS or NS:key=value,... (expected e.g. ingress-nginx or"
+                        + " ingress-nginx:app.kubernetes.io/name=ingress-nginx)"));
+        return new AnalysisOptions(ipBlockMatchesPods, controller);
     }
 
     /** Errors before warnings; within each, files in input order and positions in reading order. */

@@ -5,6 +5,8 @@ import dev.stockade.engine.Analyzer;
 import dev.stockade.engine.Connection;
 import dev.stockade.engine.Connectivity;
 import dev.stockade.engine.Endpoint;
+import dev.stockade.engine.EntrancePaths;
+import dev.stockade.engine.IngressReach;
 import dev.stockade.engine.PortSet;
 import dev.stockade.engine.Ports;
 import dev.stockade.model.Cluster;
@@ -14,6 +16,7 @@ import dev.stockade.model.Pod;
 import dev.stockade.model.PolicyRule;
 import dev.stockade.model.PolicyType;
 import dev.stockade.model.Source;
+import dev.stockade.model.Workload;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -35,11 +38,28 @@ import java.util.function.Predicate;
  *       {@code namespaceSelector: {}} (alone or with {@code podSelector: {}}). ipBlocks do not
  *       count (a pod without a known IP never matches one). The senders' own egress policies may
  *       still block them.</li>
+ *   <li><b>Routes</b>: the Ingresses, OpenShift Routes and Gateway API routes that lead to the
+ *       workload ({@link EntrancePaths}), each with its port and whether the workload's policies
+ *       (and the controller's) let the ingress controller through ({@link IngressReach}).</li>
+ *   <li><b>Services</b>: NodePort and LoadBalancer Services (and Services with external IPs) that
+ *       expose the workload's pods outside the cluster, with the pod ports they forward to; what
+ *       external addresses may then connect is the External part.</li>
  * </ul>
  * A workload is exposed when any of its pods is; ports are the union over its pods.
  */
 public final class Exposure {
     private Exposure() {}
+
+    /**
+     * A route that leads to the workload: through {@code service} to {@code port} of its pods;
+     * {@code open} when the controller's flow is allowed (for some pod).
+     */
+    public record RouteAccess(dev.stockade.model.Route route, String path, Source source,
+                              dev.stockade.model.Service service, dev.stockade.model.Protocol protocol, int port,
+                              boolean open) {}
+
+    /** A Service that exposes the workload outside the cluster, and the pod ports it forwards to. */
+    public record ServiceAccess(dev.stockade.model.Service service, PortSet ports) {}
 
     /** One external range that may connect, and on what. */
     public record ExternalAccess(Endpoint.ExternalEndpoint range, PortSet allowed) {}
@@ -59,10 +79,18 @@ public final class Exposure {
      * @param fromAllNamespaces the ports on which any pod of any namespace is admitted
      */
     public record Finding(Endpoint.WorkloadEndpoint workload, PortSet fromEverywhere, List<ExternalAccess> external,
-                          PortSet fromAllNamespaces, List<Opening> openings) {
+                          PortSet fromAllNamespaces, List<Opening> openings, List<RouteAccess> routes,
+                          List<ServiceAccess> services) {
         public Finding {
             external = List.copyOf(external);
             openings = List.copyOf(openings);
+            routes = List.copyOf(routes);
+            services = List.copyOf(services);
+        }
+
+        public Finding(Endpoint.WorkloadEndpoint workload, PortSet fromEverywhere, List<ExternalAccess> external,
+                       PortSet fromAllNamespaces, List<Opening> openings) {
+            this(workload, fromEverywhere, external, fromAllNamespaces, openings, List.of(), List.of());
         }
 
         public boolean reachableFromOutside() {
@@ -96,6 +124,28 @@ public final class Exposure {
             }
         }
         PolicyIndex index = new PolicyIndex(cluster);
+        Map<Workload, List<RouteAccess>> routesByWorkload = new HashMap<>();
+        Map<Workload, Map<dev.stockade.model.Service, PortSet>> servicesByWorkload = new HashMap<>();
+        if (!cluster.entrances().isEmpty()) {
+            IngressReach.Result reach = IngressReach.of(cluster, options);
+            for (IngressReach.Entry e : reach.entries()) {
+                EntrancePaths.Path p = e.path();
+                List<RouteAccess> list = routesByWorkload.computeIfAbsent(p.workload(), k -> new ArrayList<>());
+                RouteAccess a = new RouteAccess(p.route(), p.backend().path(), p.backend().source(), p.service(),
+                        p.protocol(), p.port(), e.open());
+                // one line per route backend and port: open when any pod's flow is
+                list.removeIf(x -> x.route().equals(a.route()) && x.path().equals(a.path()) && x.port() == a.port()
+                        && x.protocol() == a.protocol() && !x.open() && a.open());
+                if (list.stream().noneMatch(x -> x.route().equals(a.route()) && x.path().equals(a.path())
+                        && x.port() == a.port() && x.protocol() == a.protocol())) {
+                    list.add(a);
+                }
+            }
+            for (EntrancePaths.ExternalPath x : reach.paths().external()) {
+                servicesByWorkload.computeIfAbsent(x.workload(), k -> new java.util.LinkedHashMap<>())
+                        .merge(x.service(), PortSet.of(x.protocol(), x.port()), PortSet::union);
+            }
+        }
         List<Finding> out = new ArrayList<>();
         int checked = 0;
         for (Endpoint.WorkloadEndpoint w : Workloads.endpoints(cluster)) {
@@ -116,8 +166,11 @@ public final class Exposure {
             for (Pod p : w.workload().pods()) {
                 inside = inside.union(anyNamespace(p, index, openings));
             }
-            if (!ext.isEmpty() || !inside.isEmpty()) {
-                out.add(new Finding(w, everywhere, ext, inside, List.copyOf(openings)));
+            List<RouteAccess> routes = routesByWorkload.getOrDefault(w.workload(), List.of());
+            List<ServiceAccess> services = servicesByWorkload.getOrDefault(w.workload(), Map.of()).entrySet().stream()
+                    .map(e -> new ServiceAccess(e.getKey(), e.getValue())).toList();
+            if (!ext.isEmpty() || !inside.isEmpty() || !routes.isEmpty() || !services.isEmpty()) {
+                out.add(new Finding(w, everywhere, ext, inside, List.copyOf(openings), routes, services));
             }
         }
         return new Result(out, checked, options);

@@ -20,6 +20,9 @@ public final class AnalysisJson {
             g.writeNumberField("schemaVersion", SCHEMA_VERSION);
             g.writeObjectFieldStart("options");
             g.writeBooleanField("ipBlockMatchesPods", v.connectivity().options().ipBlockMatchesPods());
+            if (v.connectivity().endpoints().stream().anyMatch(e -> e instanceof Endpoint.ControllerEndpoint)) {
+                g.writeStringField("ingressController", v.connectivity().options().ingressController().toString());
+            }
             g.writeEndObject();
             g.writeArrayFieldStart("endpoints");
             for (Endpoint e : v.endpoints()) {

@@ -2,6 +2,8 @@ package dev.stockade.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.stockade.engine.AnalysisOptions;
+import dev.stockade.engine.EntrancePaths;
+import dev.stockade.engine.IngressController;
 import dev.stockade.engine.Verdict;
 import dev.stockade.model.AdminPort;
 import dev.stockade.model.PolicyPort;
@@ -15,25 +17,55 @@ public final class ExplainRenderer {
 
     /** ALLOWED or BLOCKED first, then each side's policies, rules and the peer or port that decided. */
     public static String text(List<Verdict> verdicts, AnalysisOptions options) {
+        return text(verdicts, options, null);
+    }
+
+    /**
+     * The same; with {@code entry} (the source is the ingress controller) a pair is allowed only
+     * where a route leads, and the routes are listed first.
+     */
+    public static String text(List<Verdict> verdicts, AnalysisOptions options, ControllerEntry entry) {
         StringBuilder sb = new StringBuilder();
-        boolean allowed = verdicts.stream().anyMatch(Verdict::allowed);
+        java.util.function.Predicate<Verdict> ok = entry == null ? Verdict::allowed : entry::allowed;
+        boolean allowed = verdicts.stream().anyMatch(ok);
         Verdict first = verdicts.get(0);
-        sb.append(allowed ? "ALLOWED" : "BLOCKED").append(": ").append(endName(first.source())).append(" => ")
+        sb.append(allowed ? "ALLOWED" : "BLOCKED").append(": ")
+                .append(entry == null ? endName(first.source()) : IngressController.ID).append(" => ")
                 .append(endName(first.destination())).append(" on ").append(first.protocol()).append(' ')
                 .append(first.port()).append("  (").append(options.describe()).append(")\n");
+        if (entry != null) {
+            routes(sb, entry, first);
+        }
         if (verdicts.size() > 1) {
-            sb.append(verdicts.stream().filter(Verdict::allowed).count()).append(" of ").append(verdicts.size())
+            sb.append(verdicts.stream().filter(ok).count()).append(" of ").append(verdicts.size())
                     .append(" pod pairs allowed; a workload is reachable when any of its pods is\n");
         }
         for (Verdict v : verdicts) {
             if (verdicts.size() > 1) {
                 sb.append("\npod pair ").append(v.source()).append(" => ").append(v.destination()).append(": ")
-                        .append(v.allowed() ? "ALLOWED" : "BLOCKED").append('\n');
+                        .append(ok.test(v) ? "ALLOWED" : "BLOCKED").append('\n');
             }
             side(sb, v.egress(), "egress from", v.port());
             side(sb, v.ingress(), "ingress to", v.port());
         }
         return sb.toString();
+    }
+
+    /** The routes that lead to the destination on the flow's port, and who the controller is taken to be. */
+    private static void routes(StringBuilder sb, ControllerEntry entry, Verdict first) {
+        sb.append("ingress controller: pods of namespace ").append(entry.controller().namespace())
+                .append(entry.assumed() ? " (not in the input: one pod assumed, " + (entry.controller().pods()
+                        .matchLabels().isEmpty() ? "without labels" : "labelled "
+                        + dev.stockade.model.Labels.of(entry.controller().pods().matchLabels())) + ")" : "")
+                .append('\n');
+        if (entry.paths().isEmpty()) {
+            sb.append("no route leads to ").append(endName(first.destination())).append(" on ")
+                    .append(first.protocol()).append(' ').append(first.port()).append('\n');
+            return;
+        }
+        for (EntrancePaths.Path p : entry.paths()) {
+            sb.append("route: ").append(ControllerEntry.text(p)).append('\n');
+        }
     }
 
     private static void side(StringBuilder sb, Verdict.Side s, String what, int port) {
@@ -200,18 +232,43 @@ public final class ExplainRenderer {
     }
 
     public static String json(List<Verdict> verdicts, AnalysisOptions options) {
+        return json(verdicts, options, null);
+    }
+
+    /** The same; with {@code entry}, {@code allowed} needs a route, and {@code routes} lists them. */
+    public static String json(List<Verdict> verdicts, AnalysisOptions options, ControllerEntry entry) {
         return Json.write(g -> {
             Verdict first = verdicts.get(0);
             g.writeStartObject();
             g.writeNumberField("schemaVersion", 1);
-            g.writeBooleanField("allowed", verdicts.stream().anyMatch(Verdict::allowed));
-            g.writeStringField("from", endName(first.source()));
+            g.writeBooleanField("allowed", verdicts.stream().anyMatch(entry == null ? Verdict::allowed : entry::allowed));
+            g.writeStringField("from", entry == null ? endName(first.source()) : IngressController.ID);
             g.writeStringField("to", endName(first.destination()));
             g.writeStringField("protocol", first.protocol().name());
             g.writeNumberField("port", first.port());
             g.writeObjectFieldStart("options");
             g.writeBooleanField("ipBlockMatchesPods", options.ipBlockMatchesPods());
             g.writeEndObject();
+            if (entry != null) {
+                g.writeObjectFieldStart("ingressController");
+                g.writeStringField("namespace", entry.controller().namespace());
+                g.writeStringField("selector", entry.controller().pods().toString());
+                g.writeBooleanField("assumed", entry.assumed());
+                g.writeEndObject();
+                g.writeArrayFieldStart("routes");
+                for (EntrancePaths.Path p : entry.paths()) {
+                    g.writeStartObject();
+                    g.writeStringField("route", p.route().toString());
+                    g.writeStringField("path", p.backend().path());
+                    g.writeStringField("source", p.backend().source().fileLine());
+                    g.writeStringField("service", p.service().toString());
+                    g.writeNumberField("servicePort", p.servicePort().port());
+                    g.writeStringField("pod", p.pod().toString());
+                    g.writeNumberField("port", p.port());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
             g.writeArrayFieldStart("verdicts");
             for (Verdict v : verdicts) {
                 verdictJson(g, v);

@@ -211,6 +211,30 @@ public final class QueryJson {
                 }
                 g.writeEndArray();
                 g.writeEndObject();
+                g.writeArrayFieldStart("routes");
+                for (Exposure.RouteAccess a : f.routes()) {
+                    g.writeStartObject();
+                    g.writeStringField("route", a.route().toString());
+                    g.writeStringField("path", a.path());
+                    g.writeStringField("source", a.source().fileLine());
+                    g.writeStringField("service", a.service().toString());
+                    g.writeStringField("protocol", a.protocol().name());
+                    g.writeNumberField("port", a.port());
+                    g.writeBooleanField("open", a.open());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeArrayFieldStart("services");
+                for (Exposure.ServiceAccess a : f.services()) {
+                    g.writeStartObject();
+                    g.writeStringField("service", a.service().toString());
+                    g.writeStringField("type", a.service().type());
+                    g.writeStringField("source", a.service().source().fileLine());
+                    g.writeFieldName("ports");
+                    Json.ports(g, a.ports());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
                 g.writeEndObject();
             }
             g.writeEndArray();

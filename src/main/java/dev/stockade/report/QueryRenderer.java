@@ -130,6 +130,7 @@ public final class QueryRenderer {
         int external = 0;
         int everywhere = 0;
         int namespaces = 0;
+        int routed = 0;
         for (Exposure.Finding f : r.workloads()) {
             sb.append(f.workload().id()).append('\n');
             if (!f.fromEverywhere().isEmpty()) {
@@ -150,10 +151,25 @@ public final class QueryRenderer {
                     sb.append("    ").append(opening(o)).append('\n');
                 }
             }
+            for (Exposure.ServiceAccess a : f.services()) {
+                sb.append("  outside the cluster through ").append(a.service().type()).append(" Service ")
+                        .append(a.service()).append(" (").append(a.service().source().fileLine()).append("): pod ports ")
+                        .append(a.ports()).append('\n');
+            }
+            if (!f.routes().isEmpty()) {
+                routed++;
+            }
+            for (Exposure.RouteAccess a : f.routes()) {
+                sb.append("  through the ingress controller: ").append(a.route()).append(' ').append(a.path())
+                        .append(" (").append(a.source().fileLine()).append(") -> Service ").append(a.service())
+                        .append(" -> ").append(a.protocol()).append(' ').append(a.port())
+                        .append(a.open() ? ": open" : ": blocked by policy").append('\n');
+            }
         }
         sb.append(r.workloads().size()).append(" of ").append(count(r.checked(), "workload", "workloads"))
                 .append(" exposed: ").append(external).append(" to external addresses (").append(everywhere)
-                .append(" from everywhere), ").append(namespaces).append(" to every namespace\n");
+                .append(" from everywhere), ").append(namespaces).append(" to every namespace")
+                .append(routed == 0 ? "" : ", " + routed + " behind routes").append('\n');
         return sb.toString();
     }
 
