@@ -1,5 +1,9 @@
 package dev.stockade.bench;
 
+import dev.stockade.audit.AuditContext;
+import dev.stockade.audit.AuditReport;
+import dev.stockade.audit.Auditor;
+import dev.stockade.audit.Severity;
 import dev.stockade.diff.ConnectivityDiff;
 import dev.stockade.diff.Differ;
 import dev.stockade.engine.AnalysisOptions;
@@ -11,12 +15,13 @@ import dev.stockade.load.LoadResult;
 import dev.stockade.load.Loader;
 import dev.stockade.model.Cluster;
 import dev.stockade.model.ConnectivityExpectation;
-import dev.stockade.verify.Baseline;
-import dev.stockade.verify.ExpectationResult;
-import dev.stockade.verify.Verifier;
 import dev.stockade.model.Pod;
 import dev.stockade.model.Protocol;
 import dev.stockade.model.Workload;
+import dev.stockade.report.AuditRenderer;
+import dev.stockade.verify.Baseline;
+import dev.stockade.verify.ExpectationResult;
+import dev.stockade.verify.Verifier;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -79,9 +84,15 @@ public final class Bench {
                 throw new IllegalStateException(failed + " baseline expectations failed on the cluster they describe");
             }
             int pods = loaded.cluster().workloads().stream().mapToInt(w -> w.pods().size()).sum();
+            fresh = null;
+            verified = null;
+            progress.accept("auditing (objects as written, every rule, the text report)");
+            long t4 = System.nanoTime();
+            int findings = audit(files);
+            long auditMillis = (System.nanoTime() - t4) / 1_000_000;
             return new BenchResult(loaded.cluster().workloads().size(), pods, loaded.cluster().policies().size(),
                     loaded.cluster().namespaces().size(), c.connections().size(), parseMillis, analysisMillis, p99, peak,
-                    diffMillis, diff.changes().size(), verified.size(), verifyMillis);
+                    diffMillis, diff.changes().size(), expectations.size(), verifyMillis, auditMillis, findings);
         } finally {
             if (writeDir == null) {
                 try (var s = Files.walk(dir)) {
@@ -89,6 +100,37 @@ public final class Bench {
                 }
             }
         }
+    }
+
+    /**
+     * {@code audit} of the files as the command does it, in this process: load keeping the objects
+     * as written, run every rule, write the text report (to a sink that only counts); the findings.
+     */
+    private static int audit(List<Path> files) {
+        LoadResult asWritten = Loader.load(files.stream().map(Path::toString).toList(), null, true);
+        AuditContext context = new AuditContext(asWritten.cluster(), asWritten.manifests(), AnalysisOptions.DEFAULT);
+        AuditReport report = Auditor.run(context);
+        long[] chars = {0};
+        AuditRenderer.text(report, Severity.ERROR, new Appendable() {
+            @Override
+            public Appendable append(CharSequence csq) {
+                chars[0] += csq.length();
+                return this;
+            }
+
+            @Override
+            public Appendable append(CharSequence csq, int start, int end) {
+                chars[0] += end - start;
+                return this;
+            }
+
+            @Override
+            public Appendable append(char c) {
+                chars[0]++;
+                return this;
+            }
+        });
+        return report.findings().size();
     }
 
     private static long explainP99(LoadResult loaded, long seed) {

@@ -10,7 +10,11 @@ package dev.stockade.bench;
  * @param diffChanges how many pairs that diff reports
  * @param expectations how many expectations were verified (a sample of the cluster's baseline)
  * @param verifyMillis analysing the loaded cluster and checking those expectations
+ * @param auditMillis {@code audit} in this process: loading with the objects as written, every
+ *     rule, the text report written (to a sink that only counts)
+ * @param auditFindings the findings that audit reports
  */
 public record BenchResult(int workloads, int pods, int policies, int namespaces, int connections,
                           long parseMillis, long analysisMillis, long explainP99Micros, long peakHeapBytes,
-                          long diffMillis, int diffChanges, int expectations, long verifyMillis) {}
+                          long diffMillis, int diffChanges, int expectations, long verifyMillis,
+                          long auditMillis, int auditFindings) {}

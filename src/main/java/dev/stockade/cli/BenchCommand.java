@@ -33,7 +33,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "  sudo stockade bench --dataplane -o json",
             "",
             "JSON fields: workloads, pods, policies, namespaces, connections, parseMillis, analysisMillis,",
-            "explainP99Micros, peakHeapBytes, diffMillis, diffChanges, expectations, verifyMillis.",
+            "explainP99Micros, peakHeapBytes, diffMillis, diffChanges, expectations, verifyMillis, auditMillis,",
+            "auditFindings.",
             "With --dataplane: pods, policies, nftFullLoadMillis, nftChangeMillis, packetCostRatio, labE2eMillis.",
             "",
             "Exit codes: 0 ok, 2 bad usage (e.g. no workloads) or --dataplane without root or nft, 3 internal",
@@ -95,19 +96,21 @@ public final class BenchCommand implements Callable<Integer> {
         if (format == OutputFormat.JSON) {
             out.printf("{\"workloads\": %d, \"pods\": %d, \"policies\": %d, \"namespaces\": %d, \"connections\": %d,"
                             + " \"parseMillis\": %d, \"analysisMillis\": %d, \"explainP99Micros\": %d, \"peakHeapBytes\": %d,"
-                            + " \"diffMillis\": %d, \"diffChanges\": %d, \"expectations\": %d, \"verifyMillis\": %d}%n",
+                            + " \"diffMillis\": %d, \"diffChanges\": %d, \"expectations\": %d, \"verifyMillis\": %d,"
+                            + " \"auditMillis\": %d, \"auditFindings\": %d}%n",
                     r.workloads(), r.pods(), r.policies(), r.namespaces(), r.connections(), r.parseMillis(),
                     r.analysisMillis(), r.explainP99Micros(), r.peakHeapBytes(), r.diffMillis(), r.diffChanges(),
-                    r.expectations(), r.verifyMillis());
+                    r.expectations(), r.verifyMillis(), r.auditMillis(), r.auditFindings());
         } else {
             out.printf("workloads         %d%npods              %d%npolicies          %d%nnamespaces        %d%n"
                             + "connections       %d%nparse             %d ms%nanalysis          %d ms%n"
                             + "explain p99       %d µs%npeak heap         %d MiB%n"
                             + "diff (1%% changed) %d ms, %d changed pairs%n"
-                            + "verify            %d ms for %d expectations (analysis included)%n",
+                            + "verify            %d ms for %d expectations (analysis included)%n"
+                            + "audit             %d ms, %d findings (load as written, every rule, text report)%n",
                     r.workloads(), r.pods(), r.policies(), r.namespaces(), r.connections(), r.parseMillis(),
                     r.analysisMillis(), r.explainP99Micros(), r.peakHeapBytes() >> 20, r.diffMillis(), r.diffChanges(),
-                    r.verifyMillis(), r.expectations());
+                    r.verifyMillis(), r.expectations(), r.auditMillis(), r.auditFindings());
         }
         out.flush();
         return ExitCodes.OK;
