@@ -127,6 +127,11 @@ final class DifferentialCheck {
                     workloads.add(w);
                 }
                 case Endpoint.ExternalEndpoint x -> externals.add(x);
+                case Endpoint.ControllerEndpoint c -> {
+                    if (cluster.entrances().routes().isEmpty()) {
+                        problems.add("the ingress controller is listed for a cluster without routes");
+                    }
+                }
             }
         }
         List<Workload> listed = workloads.stream().map(Endpoint.WorkloadEndpoint::workload).toList();
