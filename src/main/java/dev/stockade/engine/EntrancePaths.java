@@ -160,9 +160,15 @@ public final class EntrancePaths {
             return;
         }
         boolean numericTarget = b.port().kind() == RouteBackend.BackendPort.Kind.TARGET_PORT && b.port().numeric();
+        int before = out.size();
+        boolean anyPod = false;
         for (ServicePort sp : ports) {
-            targets(s, sp, numericTarget ? Integer.valueOf(b.port().value()) : null,
+            anyPod |= targets(s, sp, numericTarget ? Integer.valueOf(b.port().value()) : null,
                     (w, pod, port) -> out.add(new Path(r, b, s, sp, w, pod, sp.protocol(), port)));
+        }
+        if (numericTarget && anyPod && out.size() == before) {
+            // no Service port sends to that number on any of its pods
+            warnings.add(at + "Service " + name + " has no " + b.port() + " (it has " + s.ports() + ")");
         }
     }
 
@@ -193,9 +199,9 @@ public final class EntrancePaths {
 
     /**
      * The pods of {@code s} and the port each receives {@code sp} on; {@code only}, when not null,
-     * keeps the pods' ports equal to it.
+     * keeps the pods' ports equal to it. Whether the Service selects some pod.
      */
-    private void targets(Service s, ServicePort sp, Integer only, Sink sink) {
+    private boolean targets(Service s, ServicePort sp, Integer only, Sink sink) {
         LabelSelector selector = LabelSelector.matchLabels(s.selector().map());
         boolean anyPod = false;
         Set<String> unresolved = new LinkedHashSet<>();
@@ -224,6 +230,7 @@ public final class EntrancePaths {
                     + ": targetPort " + sp.targetPort() + " names no " + sp.protocol() + " container port of " + w
                     + "; nothing reaches it there");
         }
+        return anyPod;
     }
 
     /** The port a pod receives a Service port on: {@code targetPort} as a number, or its named container port. */
