@@ -51,7 +51,9 @@ final class KindSupport {
             Map.entry("GRPCRoute", java.util.Set.of(GATEWAY_GROUP + "/v1", GATEWAY_GROUP + "/v1beta1")),
             Map.entry("ReferenceGrant", java.util.Set.of(GATEWAY_GROUP + "/v1", GATEWAY_GROUP + "/v1beta1",
                     GATEWAY_GROUP + "/v1alpha2")),
-            Map.entry("TLSRoute", java.util.Set.of(GATEWAY_GROUP + "/v1alpha2", GATEWAY_GROUP + "/v1alpha3")),
+            // TLSRoute v1 (the same schema as v1alpha3) is the storage version of newer Gateway API releases
+            Map.entry("TLSRoute", java.util.Set.of(GATEWAY_GROUP + "/v1alpha2", GATEWAY_GROUP + "/v1alpha3",
+                    GATEWAY_GROUP + "/v1")),
             Map.entry("TCPRoute", java.util.Set.of(GATEWAY_GROUP + "/v1alpha2")),
             Map.entry("UDPRoute", java.util.Set.of(GATEWAY_GROUP + "/v1alpha2")));
 

@@ -821,6 +821,26 @@ class EntrancesLoaderTest {
         }
 
         @Test
+        void load_tlsRouteV1_isRead() {
+            LoadResult r = load("""
+                    apiVersion: gateway.networking.k8s.io/v1
+                    kind: TLSRoute
+                    metadata: {name: tls, namespace: prod}
+                    spec:
+                      parentRefs: [{name: edge}]
+                      hostnames: [db.example.com]
+                      rules: [{name: db, backendRefs: [{name: db, port: 5432}]}]
+                    """);
+
+            assertThat(lines(r)).isEmpty();
+            assertThat(entrances(r).routes()).singleElement().satisfies(route -> {
+                assertThat(route.kind()).isEqualTo("TLSRoute");
+                assertThat(route.backends()).extracting(RouteBackend::toString)
+                        .containsExactly("Service prod/db port 5432");
+            });
+        }
+
+        @Test
         void load_referenceGrant_readsFromAndTo() {
             LoadResult r = load("""
                     apiVersion: gateway.networking.k8s.io/v1beta1
