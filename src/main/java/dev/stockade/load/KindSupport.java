@@ -8,6 +8,8 @@ final class KindSupport {
     private KindSupport() {}
 
     private static final String TIERS_GROUP = "policy.networking.k8s.io";
+    private static final String GATEWAY_GROUP = "gateway.networking.k8s.io";
+    private static final String ROUTE_GROUP = "route.openshift.io";
 
     /** Kind → the API groups it is read from ("" is the core group). */
     private static final Map<String, java.util.Set<String>> GROUPS = Map.ofEntries(
@@ -24,13 +26,43 @@ final class KindSupport {
             Map.entry("Node", java.util.Set.of("")),
             Map.entry("AdminNetworkPolicy", java.util.Set.of(TIERS_GROUP)),
             Map.entry("BaselineAdminNetworkPolicy", java.util.Set.of(TIERS_GROUP)),
-            Map.entry("ClusterNetworkPolicy", java.util.Set.of(TIERS_GROUP)));
+            Map.entry("ClusterNetworkPolicy", java.util.Set.of(TIERS_GROUP)),
+            Map.entry("Service", java.util.Set.of("")),
+            Map.entry("Ingress", java.util.Set.of("networking.k8s.io", "extensions")),
+            Map.entry("Route", java.util.Set.of(ROUTE_GROUP)),
+            Map.entry("Gateway", java.util.Set.of(GATEWAY_GROUP)),
+            Map.entry("HTTPRoute", java.util.Set.of(GATEWAY_GROUP)),
+            Map.entry("GRPCRoute", java.util.Set.of(GATEWAY_GROUP)),
+            Map.entry("TLSRoute", java.util.Set.of(GATEWAY_GROUP)),
+            Map.entry("TCPRoute", java.util.Set.of(GATEWAY_GROUP)),
+            Map.entry("UDPRoute", java.util.Set.of(GATEWAY_GROUP)),
+            Map.entry("ReferenceGrant", java.util.Set.of(GATEWAY_GROUP)));
 
     /** Kinds read from exactly these apiVersions (their schemas differ between versions). */
-    private static final Map<String, java.util.Set<String>> VERSIONS = Map.of(
-            "AdminNetworkPolicy", java.util.Set.of(TIERS_GROUP + "/v1alpha1"),
-            "BaselineAdminNetworkPolicy", java.util.Set.of(TIERS_GROUP + "/v1alpha1"),
-            "ClusterNetworkPolicy", java.util.Set.of(TIERS_GROUP + "/v1alpha2"));
+    private static final Map<String, java.util.Set<String>> VERSIONS = Map.ofEntries(
+            Map.entry("AdminNetworkPolicy", java.util.Set.of(TIERS_GROUP + "/v1alpha1")),
+            Map.entry("BaselineAdminNetworkPolicy", java.util.Set.of(TIERS_GROUP + "/v1alpha1")),
+            Map.entry("ClusterNetworkPolicy", java.util.Set.of(TIERS_GROUP + "/v1alpha2")),
+            // extensions/v1beta1 and networking.k8s.io/v1beta1 Ingresses were removed in Kubernetes 1.22
+            Map.entry("Ingress", java.util.Set.of("networking.k8s.io/v1")),
+            Map.entry("Route", java.util.Set.of(ROUTE_GROUP + "/v1")),
+            Map.entry("Gateway", java.util.Set.of(GATEWAY_GROUP + "/v1", GATEWAY_GROUP + "/v1beta1")),
+            Map.entry("HTTPRoute", java.util.Set.of(GATEWAY_GROUP + "/v1", GATEWAY_GROUP + "/v1beta1")),
+            Map.entry("GRPCRoute", java.util.Set.of(GATEWAY_GROUP + "/v1", GATEWAY_GROUP + "/v1beta1")),
+            Map.entry("ReferenceGrant", java.util.Set.of(GATEWAY_GROUP + "/v1", GATEWAY_GROUP + "/v1beta1",
+                    GATEWAY_GROUP + "/v1alpha2")),
+            // TLSRoute v1 (the same schema as v1alpha3) is the storage version of newer Gateway API releases
+            Map.entry("TLSRoute", java.util.Set.of(GATEWAY_GROUP + "/v1alpha2", GATEWAY_GROUP + "/v1alpha3",
+                    GATEWAY_GROUP + "/v1")),
+            Map.entry("TCPRoute", java.util.Set.of(GATEWAY_GROUP + "/v1alpha2")),
+            Map.entry("UDPRoute", java.util.Set.of(GATEWAY_GROUP + "/v1alpha2")));
+
+    /**
+     * Kinds whose name other API groups use for something else (a Knative Service or Route, an
+     * Istio Gateway): objects of another group are skipped without a word.
+     */
+    private static final java.util.Set<String> SHARED_NAMES = java.util.Set.of("Service", "Ingress", "Route",
+            "Gateway", "HTTPRoute", "GRPCRoute", "TLSRoute", "TCPRoute", "UDPRoute", "ReferenceGrant");
 
     /** Kind → the apiVersion messages suggest. */
     private static final Map<String, String> USUAL = Map.ofEntries(
@@ -47,7 +79,17 @@ final class KindSupport {
             Map.entry("Node", "v1"),
             Map.entry("AdminNetworkPolicy", TIERS_GROUP + "/v1alpha1"),
             Map.entry("BaselineAdminNetworkPolicy", TIERS_GROUP + "/v1alpha1"),
-            Map.entry("ClusterNetworkPolicy", TIERS_GROUP + "/v1alpha2"));
+            Map.entry("ClusterNetworkPolicy", TIERS_GROUP + "/v1alpha2"),
+            Map.entry("Service", "v1"),
+            Map.entry("Ingress", "networking.k8s.io/v1"),
+            Map.entry("Route", ROUTE_GROUP + "/v1"),
+            Map.entry("Gateway", GATEWAY_GROUP + "/v1"),
+            Map.entry("HTTPRoute", GATEWAY_GROUP + "/v1"),
+            Map.entry("GRPCRoute", GATEWAY_GROUP + "/v1"),
+            Map.entry("TLSRoute", GATEWAY_GROUP + "/v1alpha2"),
+            Map.entry("TCPRoute", GATEWAY_GROUP + "/v1alpha2"),
+            Map.entry("UDPRoute", GATEWAY_GROUP + "/v1alpha2"),
+            Map.entry("ReferenceGrant", GATEWAY_GROUP + "/v1beta1"));
 
     /**
      * The usual apiVersion of a kind Stockade reads from some API group (so an object of that
@@ -58,13 +100,30 @@ final class KindSupport {
         return Optional.ofNullable(USUAL.get(kind));
     }
 
+    /**
+     * The usual apiVersion of {@code kind} when an object of that kind with this apiVersion,
+     * skipped, deserves a word: the apiVersion is missing, or names an API group (or a version of
+     * one) Stockade reads the kind from; else empty. An object of a kind whose name other groups
+     * reuse ({@link #SHARED_NAMES}) from such another group is not worth a word.
+     */
+    static Optional<String> usualApiVersion(String kind, String apiVersion) {
+        if (apiVersion != null && SHARED_NAMES.contains(kind) && !GROUPS.get(kind).contains(group(apiVersion))) {
+            return Optional.empty();
+        }
+        return usualApiVersion(kind);
+    }
+
+    private static String group(String apiVersion) {
+        return apiVersion == null || !apiVersion.contains("/") ? "" : apiVersion.substring(0, apiVersion.indexOf('/'));
+    }
+
     /** The kind when Stockade reads it with this apiVersion, else empty (the object is skipped). */
     static Optional<String> recognise(String kind, String apiVersion) {
         java.util.Set<String> groups = GROUPS.get(kind);
         if (groups == null) {
             return Optional.empty();
         }
-        String group = apiVersion == null || !apiVersion.contains("/") ? "" : apiVersion.substring(0, apiVersion.indexOf('/'));
+        String group = group(apiVersion);
         java.util.Set<String> versions = VERSIONS.get(kind);
         if (versions != null) {
             return versions.contains(apiVersion) ? Optional.of(kind) : Optional.empty();

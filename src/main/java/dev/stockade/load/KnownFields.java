@@ -59,6 +59,65 @@ final class KnownFields {
     static final Set<String> JOB_TEMPLATE = Set.of("metadata", "spec");
     static final Set<String> NAMESPACE_SPEC = Set.of("finalizers");
 
+    static final Set<String> SERVICE_SPEC = Set.of("allocateLoadBalancerNodePorts", "clusterIP", "clusterIPs",
+            "externalIPs", "externalName", "externalTrafficPolicy", "healthCheckNodePort", "internalTrafficPolicy",
+            "ipFamilies", "ipFamilyPolicy", "loadBalancerClass", "loadBalancerIP", "loadBalancerSourceRanges",
+            "ports", "publishNotReadyAddresses", "selector", "sessionAffinity", "sessionAffinityConfig",
+            "trafficDistribution", "type");
+    static final Set<String> SERVICE_PORT = Set.of("appProtocol", "name", "nodePort", "port", "protocol",
+            "targetPort");
+
+    static final Set<String> INGRESS_SPEC = Set.of("defaultBackend", "ingressClassName", "rules", "tls");
+    static final Set<String> INGRESS_RULE_HOST = Set.of("host", "http");
+    static final Set<String> INGRESS_HTTP = Set.of("paths");
+    static final Set<String> INGRESS_PATH = Set.of("backend", "path", "pathType");
+    static final Set<String> INGRESS_BACKEND = Set.of("resource", "service");
+    static final Set<String> INGRESS_SERVICE_BACKEND = Set.of("name", "port");
+    static final Set<String> INGRESS_SERVICE_PORT = Set.of("name", "number");
+
+    static final Set<String> OPENSHIFT_ROUTE_SPEC = Set.of("alternateBackends", "host", "httpHeaders", "path",
+            "port", "subdomain", "tls", "to", "wildcardPolicy");
+    static final Set<String> OPENSHIFT_ROUTE_TARGET = Set.of("kind", "name", "weight");
+    static final Set<String> OPENSHIFT_ROUTE_PORT = Set.of("targetPort");
+
+    static final Set<String> GATEWAY_SPEC = Set.of("addresses", "allowedListeners", "backendTLS", "defaultScope",
+            "gatewayClassName", "infrastructure", "listeners", "tls");
+    static final Set<String> LISTENER = Set.of("allowedRoutes", "hostname", "name", "port", "protocol", "tls");
+    static final Set<String> ALLOWED_ROUTES = Set.of("kinds", "namespaces");
+    static final Set<String> ROUTE_NAMESPACES = Set.of("from", "selector");
+    static final Set<String> ROUTE_GROUP_KIND = Set.of("group", "kind");
+    static final Set<String> PARENT_REFERENCE = Set.of("group", "kind", "name", "namespace", "port", "sectionName");
+    static final Set<String> REFERENCE_GRANT_SPEC = Set.of("from", "to");
+    static final Set<String> REFERENCE_GRANT_FROM = Set.of("group", "kind", "namespace");
+    static final Set<String> REFERENCE_GRANT_TO = Set.of("group", "kind", "name");
+
+    /** The spec fields of a Gateway API route kind. */
+    static Set<String> gatewayRouteSpec(String kind) {
+        return switch (kind) {
+            case "HTTPRoute", "GRPCRoute", "TLSRoute" -> Set.of("hostnames", "parentRefs", "rules",
+                    "useDefaultGateways");
+            default -> Set.of("parentRefs", "rules", "useDefaultGateways");
+        };
+    }
+
+    /** The fields of a rule of a Gateway API route kind. */
+    static Set<String> gatewayRouteRule(String kind) {
+        return switch (kind) {
+            case "HTTPRoute" -> Set.of("backendRefs", "filters", "matches", "name", "retry", "sessionPersistence",
+                    "timeouts");
+            case "GRPCRoute" -> Set.of("backendRefs", "filters", "matches", "name", "sessionPersistence");
+            default -> Set.of("backendRefs", "name");
+        };
+    }
+
+    /** The fields of a backendRef of a Gateway API route kind (HTTP and gRPC ones have filters). */
+    static Set<String> gatewayBackendRef(String kind) {
+        return switch (kind) {
+            case "HTTPRoute", "GRPCRoute" -> Set.of("filters", "group", "kind", "name", "namespace", "port", "weight");
+            default -> Set.of("group", "kind", "name", "namespace", "port", "weight");
+        };
+    }
+
     /** The spec fields of a workload kind. */
     static Set<String> workloadSpec(String kind) {
         return switch (kind) {

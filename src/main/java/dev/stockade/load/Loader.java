@@ -8,7 +8,8 @@ import org.snakeyaml.engine.v2.nodes.Node;
 /**
  * Loads manifests from files, directories (recursively: .yaml, .yml, .json) and standard input
  * ({@code -}). Recognised kinds: Namespace, Pod, Deployment, ReplicaSet, StatefulSet, DaemonSet,
- * Job, CronJob, ReplicationController, NetworkPolicy, and {@code List}/{@code *List} wrappers;
+ * Job, CronJob, ReplicationController, NetworkPolicy, the admin policies, Node, the entrances (Service,
+ * Ingress, OpenShift Route, Gateway API Gateway, routes and ReferenceGrant), and {@code List}/{@code *List} wrappers;
  * everything else is counted and skipped. Objects without a namespace are in {@code default}.
  *
  * <p>{@link InputFiles} turns the inputs into files composed in parallel and handed over in

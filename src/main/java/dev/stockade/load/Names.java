@@ -77,4 +77,13 @@ final class Names {
         }
         return null;
     }
+
+    /** Null when {@code name} is a valid Service port name (a DNS-1123 label), else what is wrong with it. */
+    static String servicePortNameProblem(String name) {
+        if (name.length() > 63 || !DNS_LABEL.matcher(name).matches()) {
+            return "\"" + name + "\" is not a valid port name (expected up to 63 lowercase letters, digits and '-',"
+                    + " starting and ending with a letter or digit, e.g. http)";
+        }
+        return null;
+    }
 }

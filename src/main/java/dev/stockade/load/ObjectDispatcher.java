@@ -3,10 +3,15 @@ package dev.stockade.load;
 import dev.stockade.manifest.RawObject;
 import dev.stockade.model.AdminPolicy;
 import dev.stockade.model.Cluster;
+import dev.stockade.model.Entrances;
+import dev.stockade.model.Gateway;
 import dev.stockade.model.Labels;
 import dev.stockade.model.Namespace;
 import dev.stockade.model.NetworkPolicy;
 import dev.stockade.model.ObjectRef;
+import dev.stockade.model.ReferenceGrant;
+import dev.stockade.model.Route;
+import dev.stockade.model.Service;
 import dev.stockade.model.Source;
 import dev.stockade.model.Workload;
 import java.util.ArrayList;
@@ -35,6 +40,10 @@ final class ObjectDispatcher {
     private final Map<ObjectRef, WorkloadObject> workloads = new LinkedHashMap<>();
     private final Map<ObjectRef, AdminPolicy> adminPolicies = new LinkedHashMap<>();
     private final Map<String, dev.stockade.model.Node> nodes = new LinkedHashMap<>();
+    private final Map<ObjectRef, Service> services = new LinkedHashMap<>();
+    private final Map<ObjectRef, Route> routes = new LinkedHashMap<>();
+    private final Map<ObjectRef, Gateway> gateways = new LinkedHashMap<>();
+    private final Map<ObjectRef, ReferenceGrant> referenceGrants = new LinkedHashMap<>();
     private final Map<ObjectRef, Source> seen = new HashMap<>();
     private final Map<String, Integer> skipped = new TreeMap<>();
     private final List<RawObject> raw = new ArrayList<>();
@@ -46,6 +55,13 @@ final class ObjectDispatcher {
     /** Kinds without a namespace. */
     private static final java.util.Set<String> CLUSTER_SCOPED = java.util.Set.of("Namespace", "Node",
             "AdminNetworkPolicy", "BaselineAdminNetworkPolicy", "ClusterNetworkPolicy");
+
+    /**
+     * The entrances' kinds. Their namespaces are not counted as used: a Service or route alone
+     * does not add a namespace to the cluster (nor the warning that it is not defined).
+     */
+    private static final java.util.Set<String> ENTRANCES = java.util.Set.of("Service", "Ingress", "Route", "Gateway",
+            "HTTPRoute", "GRPCRoute", "TLSRoute", "TCPRoute", "UDPRoute", "ReferenceGrant");
 
     /** With {@code keepRaw}, every object with a kind and a name is also kept as written ({@link #raw()}). */
     ObjectDispatcher(Diagnostics diagnostics, boolean keepRaw) {
@@ -106,7 +122,7 @@ final class ObjectDispatcher {
         Optional<String> recognised = KindSupport.recognise(kind, apiVersion);
         if (recognised.isEmpty()) {
             skipped.merge(apiVersion == null ? kind : kind + " (" + apiVersion + ")", 1, Integer::sum);
-            Optional<String> usual = KindSupport.usualApiVersion(kind);
+            Optional<String> usual = KindSupport.usualApiVersion(kind, apiVersion);
             if (usual.isPresent()) {
                 r.object(kind + " " + quietName(top, CLUSTER_SCOPED.contains(kind)));
                 r.warning(apiVersion == null ? top.node() : top.get("apiVersion"), "apiVersion", (apiVersion == null
@@ -130,7 +146,7 @@ final class ObjectDispatcher {
         ObjectRef ref = new ObjectRef(kind, namespace, name);
         r.object(ref.toString());
         Source source = r.source(top.node());
-        if (!clusterScoped) {
+        if (!clusterScoped && !ENTRANCES.contains(kind)) {
             namespaceUse.putIfAbsent(namespace, source);
         }
         switch (kind) {
@@ -141,6 +157,19 @@ final class ObjectDispatcher {
                     new AdminPolicyReader(r, AdminPolicy.Kind.valueOf(kind)).read(name, top.get("spec"), source,
                             top.node()), ref, source, r);
             case "Node" -> keep(nodes, name, new NodeReader(r).read(name, top, meta, source), ref, source, r);
+            case "Service" -> keep(services, ref, new ServiceReader(r).read(namespace, name, top.get("spec"), source),
+                    ref, source, r);
+            case "Ingress" -> keep(routes, ref, new RouteReader(r).ingress(namespace, name, top.get("spec"), source),
+                    ref, source, r);
+            case "Route" -> keep(routes, ref, new RouteReader(r).openShift(namespace, name, top.get("spec"),
+                    top.node(), source), ref, source, r);
+            case "HTTPRoute", "GRPCRoute", "TLSRoute", "TCPRoute", "UDPRoute" -> keep(routes, ref,
+                    new GatewayApiReader(r).route(kind, namespace, name, top.get("spec"), top.node(), source), ref,
+                    source, r);
+            case "Gateway" -> keep(gateways, ref, new GatewayApiReader(r).gateway(namespace, name, top.get("spec"),
+                    top.node(), source), ref, source, r);
+            case "ReferenceGrant" -> keep(referenceGrants, ref, new GatewayApiReader(r).referenceGrant(namespace,
+                    name, top.get("spec"), top.node(), source), ref, source, r);
             default -> keep(workloads, ref, new WorkloadReader(r).read(ref, top, meta, source), ref, source, r);
         }
     }
@@ -196,7 +225,9 @@ final class ObjectDispatcher {
             }
         }
         return new Cluster(new ArrayList<>(namespaces.values()), ws, new ArrayList<>(policies.values()),
-                new ArrayList<>(adminPolicies.values()), new ArrayList<>(nodes.values()));
+                new ArrayList<>(adminPolicies.values()), new ArrayList<>(nodes.values()),
+                new Entrances(new ArrayList<>(services.values()), new ArrayList<>(routes.values()),
+                        new ArrayList<>(gateways.values()), new ArrayList<>(referenceGrants.values())));
     }
 
     /** Objects skipped as not relevant, counted by kind (and apiVersion where one was given). */

@@ -221,6 +221,46 @@ final class ObjectReader {
         return out;
     }
 
+    /**
+     * A port number (1-65535) field of {@code f}; null when absent or null (reported as required
+     * when {@code required}, at the mapping) or invalid (reported).
+     */
+    Integer portNumber(Fields f, String field, boolean required, String requiredMessage) {
+        Node n = f.get(field);
+        if (isNull(n)) {
+            if (required) {
+                error(n == null ? f.node() : n, f.child(field), requiredMessage);
+            }
+            return null;
+        }
+        Long v = integer(n, f.child(field));
+        if (v == null) {
+            return null;
+        }
+        if (v < 1 || v > 65535) {
+            error(n, f.child(field), v + " is out of range (expected 1-65535)");
+            return null;
+        }
+        return v.intValue();
+    }
+
+    /**
+     * A string field of {@code f} that must be set and not empty; null (reported: "is required
+     * (expected ...)", at the mapping when absent) when it is not.
+     */
+    String requiredString(Fields f, String field, String expected) {
+        Node n = f.get(field);
+        String v = string(n, f.child(field));
+        if (v == null && !isNull(n)) {
+            return null;
+        }
+        if (v == null || v.isEmpty()) {
+            error(n == null ? f.node() : n, f.child(field), "is required (expected " + expected + ")");
+            return null;
+        }
+        return v;
+    }
+
     /** The {@code protocol} field of a port mapping: TCP when absent, empty (reported) when unknown. */
     Optional<dev.stockade.model.Protocol> protocol(Fields f) {
         String proto = string(f.get("protocol"), f.child("protocol"));

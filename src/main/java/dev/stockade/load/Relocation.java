@@ -4,7 +4,15 @@ import dev.stockade.model.AdminPeer;
 import dev.stockade.model.AdminPolicy;
 import dev.stockade.model.AdminRule;
 import dev.stockade.model.Cluster;
+import dev.stockade.model.Entrances;
+import dev.stockade.model.Gateway;
 import dev.stockade.model.Node;
+import dev.stockade.model.ParentRef;
+import dev.stockade.model.ReferenceGrant;
+import dev.stockade.model.Route;
+import dev.stockade.model.RouteBackend;
+import dev.stockade.model.Service;
+import dev.stockade.model.ServicePort;
 import dev.stockade.model.Namespace;
 import dev.stockade.model.NetworkPolicy;
 import dev.stockade.model.Peer;
@@ -19,7 +27,7 @@ import java.util.Map;
 
 /**
  * Renames the files of a {@link LoadResult}: every {@link Source} of the cluster (namespaces,
- * workloads, pods, policies, rules, peers) and of the diagnostics, and file names quoted in
+ * workloads, pods, policies, rules, peers, nodes, entrances) and of the diagnostics, and file names quoted in
  * diagnostic messages.
  */
 final class Relocation {
@@ -53,7 +61,27 @@ final class Relocation {
                         adminRules(p.ingress()), adminRules(p.egress()), source(p.source()))).toList();
         List<Node> nodes = c.nodes().stream()
                 .map(n -> new Node(n.name(), n.labels(), n.addresses(), source(n.source()))).toList();
-        return new Cluster(namespaces, workloads, policies, admin, nodes);
+        return new Cluster(namespaces, workloads, policies, admin, nodes, entrances(c.entrances()));
+    }
+
+    private Entrances entrances(Entrances e) {
+        List<Service> services = e.services().stream()
+                .map(s -> new Service(s.namespace(), s.name(), s.type(), s.selector(), s.ports().stream()
+                        .map(p -> new ServicePort(p.name(), p.protocol(), p.port(), p.targetPort(), p.nodePort(),
+                                source(p.source()))).toList(), s.externalIPs(), source(s.source()))).toList();
+        List<Route> routes = e.routes().stream()
+                .map(r -> new Route(r.kind(), r.namespace(), r.name(), r.parents().stream()
+                        .map(p -> new ParentRef(p.namespace(), p.name(), p.sectionName(), p.port(), source(p.source())))
+                        .toList(), r.backends().stream()
+                        .map(b -> new RouteBackend(b.namespace(), b.service(), b.port(), b.path(), source(b.source())))
+                        .toList(), source(r.source()))).toList();
+        List<Gateway> gateways = e.gateways().stream()
+                .map(g -> new Gateway(g.namespace(), g.name(), g.className(), g.listeners().stream()
+                        .map(l -> new Gateway.Listener(l.name(), l.port(), l.protocol(), l.from(), l.selector(),
+                                l.kinds(), source(l.source()))).toList(), source(g.source()))).toList();
+        List<ReferenceGrant> grants = e.referenceGrants().stream()
+                .map(g -> new ReferenceGrant(g.namespace(), g.name(), g.from(), g.to(), source(g.source()))).toList();
+        return new Entrances(services, routes, gateways, grants);
     }
 
     private List<AdminRule> adminRules(List<AdminRule> rules) {

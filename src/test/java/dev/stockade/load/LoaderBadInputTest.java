@@ -637,7 +637,7 @@ class LoaderBadInputTest {
                     metadata: {name: prod}
                     ---
                     apiVersion: v1
-                    kind: Service
+                    kind: ConfigMap
                     metadata: {name: web, namespace: prod}
                     ---
                     # a comment-only document
@@ -654,7 +654,7 @@ class LoaderBadInputTest {
 
             assertThat(lines(r)).isEmpty();
             assertThat(workloadNames(r)).containsExactly("Deployment prod/web");
-            assertThat(r.skippedKinds()).containsExactly(java.util.Map.entry("Service (v1)", 1));
+            assertThat(r.skippedKinds()).containsExactly(java.util.Map.entry("ConfigMap (v1)", 1));
             assertThat(r.objects()).isEqualTo(3);
         }
 

@@ -1,0 +1,266 @@
+package dev.stockade.load;
+
+import dev.stockade.model.Gateway;
+import dev.stockade.model.LabelSelector;
+import dev.stockade.model.ParentRef;
+import dev.stockade.model.ReferenceGrant;
+import dev.stockade.model.Route;
+import dev.stockade.model.RouteBackend;
+import dev.stockade.model.RouteBackend.BackendPort;
+import dev.stockade.model.Source;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/**
+ * Reads Gateway API objects (gateway.networking.k8s.io): Gateways (their listeners and which
+ * routes they allow), the routes (HTTPRoute, GRPCRoute, TLSRoute, TCPRoute, UDPRoute: their
+ * parent Gateways and Service backends) and ReferenceGrants. Matches, filters, hostnames, TLS
+ * and the like are known fields, not kept.
+ */
+final class GatewayApiReader {
+    static final String GROUP = "gateway.networking.k8s.io";
+    private static final Set<String> FROM = Set.of("Same", "All", "Selector");
+
+    private final ObjectReader r;
+
+    GatewayApiReader(ObjectReader r) {
+        this.r = r;
+    }
+
+    /** A Gateway, or null when it has errors (they are reported). */
+    Gateway gateway(String namespace, String name, Node specNode, Node objectNode, Source source) {
+        Fields spec = required(specNode, objectNode, "gatewayClassName and listeners");
+        if (spec == null) {
+            return null;
+        }
+        r.checkFields(spec, KnownFields.GATEWAY_SPEC);
+        String className = r.requiredString(spec, "gatewayClassName", "the name of a GatewayClass");
+        List<Gateway.Listener> listeners = new ArrayList<>();
+        if (ObjectReader.isNull(spec.get("listeners"))) {
+            r.error(spec.get("listeners") == null ? spec.node() : spec.get("listeners"), "spec.listeners",
+                    "is required (expected at least one listener with name, port and protocol)");
+        }
+        List<Node> items = r.list(spec.get("listeners"), "spec.listeners");
+        for (int i = 0; i < items.size(); i++) {
+            listener(items.get(i), "spec.listeners[" + i + "]").ifPresent(listeners::add);
+        }
+        return r.broken() ? null : new Gateway(namespace, name, className, listeners, source);
+    }
+
+    private Optional<Gateway.Listener> listener(Node n, String path) {
+        Fields l = r.mapping(n, path);
+        if (l == null) {
+            if (ObjectReader.isNull(n)) {
+                r.error(n, path, "is empty (expected a listener with name, port and protocol)");
+            }
+            return Optional.empty();
+        }
+        r.checkFields(l, KnownFields.LISTENER);
+        String name = r.requiredString(l, "name", "the listener's name");
+        Integer port = r.portNumber(l, "port", true, "is required (expected a port number 1-65535)");
+        String protocol = r.requiredString(l, "protocol", "HTTP, HTTPS, TLS, TCP or UDP");
+        r.string(l.get("hostname"), l.child("hostname"));
+        String from = null;
+        LabelSelector selector = null;
+        List<String> kinds = new ArrayList<>();
+        Fields allowed = r.mapping(l.get("allowedRoutes"), l.child("allowedRoutes"));
+        if (allowed != null) {
+            r.checkFields(allowed, KnownFields.ALLOWED_ROUTES);
+            Fields ns = r.mapping(allowed.get("namespaces"), allowed.child("namespaces"));
+            if (ns != null) {
+                r.checkFields(ns, KnownFields.ROUTE_NAMESPACES);
+                from = r.string(ns.get("from"), ns.child("from"));
+                if (from != null && !FROM.contains(from)) {
+                    r.error(ns.get("from"), ns.child("from"), "unknown value \"" + from
+                            + "\" (expected Same, All or Selector)");
+                }
+                selector = SelectorReader.read(r, ns.get("selector"), ns.child("selector")).orElse(null);
+                if ("Selector".equals(from) && ObjectReader.isNull(ns.get("selector"))) {
+                    r.error(ns.get("selector") == null ? ns.node() : ns.get("selector"), ns.child("selector"),
+                            "is required when from is Selector (expected a label selector of namespaces)");
+                }
+            }
+            List<Node> kindNodes = r.list(allowed.get("kinds"), allowed.child("kinds"));
+            for (int k = 0; k < kindNodes.size(); k++) {
+                String p = allowed.child("kinds") + "[" + k + "]";
+                Fields gk = r.mapping(kindNodes.get(k), p);
+                if (gk == null) {
+                    continue;
+                }
+                r.checkFields(gk, KnownFields.ROUTE_GROUP_KIND);
+                r.string(gk.get("group"), gk.child("group"));
+                String kind = r.requiredString(gk, "kind", "a route kind such as HTTPRoute");
+                if (kind != null) {
+                    kinds.add(kind);
+                }
+            }
+        }
+        if (name == null || port == null || protocol == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Gateway.Listener(name, port, protocol, from, selector, kinds, r.source(n)));
+    }
+
+    /** A Gateway API route of {@code kind}, or null when it has errors (they are reported). */
+    Route route(String kind, String namespace, String name, Node specNode, Node objectNode, Source source) {
+        Fields spec = required(specNode, objectNode, "parentRefs and rules");
+        if (spec == null) {
+            return null;
+        }
+        r.checkFields(spec, KnownFields.gatewayRouteSpec(kind));
+        List<ParentRef> parents = new ArrayList<>();
+        List<Node> refs = r.list(spec.get("parentRefs"), "spec.parentRefs");
+        for (int i = 0; i < refs.size(); i++) {
+            parent(refs.get(i), "spec.parentRefs[" + i + "]", namespace).ifPresent(parents::add);
+        }
+        List<RouteBackend> backends = new ArrayList<>();
+        List<Node> rules = r.list(spec.get("rules"), "spec.rules");
+        for (int i = 0; i < rules.size(); i++) {
+            String path = "spec.rules[" + i + "]";
+            Fields rule = r.mapping(rules.get(i), path);
+            if (rule == null) {
+                continue;
+            }
+            r.checkFields(rule, KnownFields.gatewayRouteRule(kind));
+            List<Node> items = r.list(rule.get("backendRefs"), rule.child("backendRefs"));
+            for (int k = 0; k < items.size(); k++) {
+                backendRef(kind, items.get(k), rule.child("backendRefs") + "[" + k + "]", namespace)
+                        .ifPresent(backends::add);
+            }
+        }
+        return r.broken() ? null : new Route(kind, namespace, name, parents, backends, source);
+    }
+
+    private Optional<ParentRef> parent(Node n, String path, String namespace) {
+        Fields p = r.mapping(n, path);
+        if (p == null) {
+            if (ObjectReader.isNull(n)) {
+                r.error(n, path, "is empty (expected a parentRef with the name of a Gateway)");
+            }
+            return Optional.empty();
+        }
+        r.checkFields(p, KnownFields.PARENT_REFERENCE);
+        String group = p.has("group") ? Optional.ofNullable(r.string(p.get("group"), p.child("group"))).orElse("")
+                : GROUP;
+        String kind = Optional.ofNullable(r.string(p.get("kind"), p.child("kind"))).orElse("Gateway");
+        String name = r.requiredString(p, "name", "the Gateway's name");
+        String ns = r.string(p.get("namespace"), p.child("namespace"));
+        String section = r.string(p.get("sectionName"), p.child("sectionName"));
+        Integer port = r.portNumber(p, "port", false, "");
+        if (!group.equals(GROUP) || !kind.equals("Gateway")) {
+            r.warning(p.has("kind") ? p.get("kind") : p.get("group"), p.child(p.has("kind") ? "kind" : "group"), "parent " + (group.isEmpty() ? ""
+                    : group + "/") + kind + " is not a Gateway (a mesh route, or another implementation's parent);"
+                    + " the parentRef is skipped");
+            return Optional.empty();
+        }
+        if (name == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new ParentRef(ns == null || ns.isEmpty() ? namespace : ns, name, section,
+                port == null ? 0 : port, r.source(n)));
+    }
+
+    private Optional<RouteBackend> backendRef(String kind, Node n, String path, String namespace) {
+        Fields b = r.mapping(n, path);
+        if (b == null) {
+            if (ObjectReader.isNull(n)) {
+                r.error(n, path, "is empty (expected a backendRef with the name and port of a Service)");
+            }
+            return Optional.empty();
+        }
+        r.checkFields(b, KnownFields.gatewayBackendRef(kind));
+        String group = Optional.ofNullable(r.string(b.get("group"), b.child("group"))).orElse("");
+        String refKind = Optional.ofNullable(r.string(b.get("kind"), b.child("kind"))).orElse("Service");
+        Long weight = r.integer(b.get("weight"), b.child("weight"));
+        if (weight != null && (weight < 0 || weight > 1_000_000)) {
+            r.error(b.get("weight"), b.child("weight"), weight + " is out of range (expected 0-1000000)");
+        }
+        if (!group.isEmpty() || !refKind.equals("Service")) {
+            r.warning(b.has("kind") ? b.get("kind") : b.get("group"), b.child(b.has("kind") ? "kind" : "group"),
+                    "backend " + (group.isEmpty() ? "" : group + "/") + refKind + " is not a Service (expected"
+                            + " Service); the backendRef is skipped");
+            return Optional.empty();
+        }
+        String name = r.requiredString(b, "name", "the Service's name");
+        String ns = r.string(b.get("namespace"), b.child("namespace"));
+        Integer port = r.portNumber(b, "port", true, "is required for a Service backend (expected a port number"
+                + " 1-65535)");
+        if (name == null || port == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new RouteBackend(ns == null || ns.isEmpty() ? namespace : ns, name,
+                new BackendPort(BackendPort.Kind.SERVICE_PORT, Integer.toString(port)), path, r.source(n)));
+    }
+
+    /** A ReferenceGrant, or null when it has errors (they are reported). */
+    ReferenceGrant referenceGrant(String namespace, String name, Node specNode, Node objectNode, Source source) {
+        Fields spec = required(specNode, objectNode, "from and to");
+        if (spec == null) {
+            return null;
+        }
+        r.checkFields(spec, KnownFields.REFERENCE_GRANT_SPEC);
+        List<ReferenceGrant.From> from = new ArrayList<>();
+        for (Fields f : entries(spec, "from", "{group, kind, namespace}")) {
+            r.checkFields(f, KnownFields.REFERENCE_GRANT_FROM);
+            String group = present(f, "group", "an API group, e.g. " + GROUP);
+            String kind = r.requiredString(f, "kind", "a kind such as HTTPRoute");
+            String ns = r.requiredString(f, "namespace", "the namespace of the routes");
+            if (group != null && kind != null && ns != null) {
+                from.add(new ReferenceGrant.From(group, kind, ns));
+            }
+        }
+        List<ReferenceGrant.To> to = new ArrayList<>();
+        for (Fields f : entries(spec, "to", "{group, kind, name}")) {
+            r.checkFields(f, KnownFields.REFERENCE_GRANT_TO);
+            String group = present(f, "group", "an API group, \"\" for Service");
+            String kind = r.requiredString(f, "kind", "a kind such as Service");
+            String target = r.string(f.get("name"), f.child("name"));
+            if (group != null && kind != null) {
+                to.add(new ReferenceGrant.To(group, kind, target));
+            }
+        }
+        return r.broken() ? null : new ReferenceGrant(namespace, name, from, to, source);
+    }
+
+    /** The mappings of the list {@code spec.field}, which is required and not empty. */
+    private List<Fields> entries(Fields spec, String field, String expected) {
+        List<Fields> out = new ArrayList<>();
+        Node n = spec.get(field);
+        List<Node> items = r.list(n, spec.child(field));
+        if (ObjectReader.isNull(n)) {
+            r.error(n == null ? spec.node() : n, spec.child(field), "is required (expected a list of " + expected
+                    + ")");
+        }
+        for (int i = 0; i < items.size(); i++) {
+            Fields f = r.mapping(items.get(i), spec.child(field) + "[" + i + "]");
+            if (f != null) {
+                out.add(f);
+            } else if (ObjectReader.isNull(items.get(i))) {
+                r.error(items.get(i), spec.child(field) + "[" + i + "]", "is empty (expected " + expected + ")");
+            }
+        }
+        return out;
+    }
+
+    /** A string field that must be written but may be empty (an API group: "" is the core group). */
+    private String present(Fields f, String field, String expected) {
+        Node n = f.get(field);
+        if (n == null) {
+            r.error(f.node(), f.child(field), "is required (expected " + expected + ")");
+            return null;
+        }
+        return ObjectReader.isNull(n) ? "" : r.string(n, f.child(field));
+    }
+
+    /** The spec mapping, which is required; null when absent (reported) or not a mapping (reported). */
+    private Fields required(Node specNode, Node objectNode, String expected) {
+        Fields spec = r.mapping(specNode, "spec");
+        if (spec == null && !r.broken()) {
+            r.error(specNode == null ? objectNode : specNode, "spec", "is required (expected " + expected + ")");
+        }
+        return spec;
+    }
+}
