@@ -62,10 +62,17 @@ public final class InputOptions {
         return load(stdin, err, false);
     }
 
-    /** {@code , 2 admin policy(ies), 1 Node(s)} when the input has any, else nothing (older outputs unchanged). */
+    /**
+     * {@code , 2 admin policy(ies), 1 Node(s), 3 Service(s), 1 route(s), 1 Gateway(s)} for what the input
+     * has, else nothing (older outputs unchanged).
+     */
     static String tiers(dev.stockade.model.Cluster c) {
+        dev.stockade.model.Entrances e = c.entrances();
         return (c.adminPolicies().isEmpty() ? "" : ", " + c.adminPolicies().size() + " admin policy(ies)")
-                + (c.nodes().isEmpty() ? "" : ", " + c.nodes().size() + " Node(s)");
+                + (c.nodes().isEmpty() ? "" : ", " + c.nodes().size() + " Node(s)")
+                + (e.services().isEmpty() ? "" : ", " + e.services().size() + " Service(s)")
+                + (e.routes().isEmpty() ? "" : ", " + e.routes().size() + " route(s)")
+                + (e.gateways().isEmpty() ? "" : ", " + e.gateways().size() + " Gateway(s)");
     }
 
     /** Loads the inputs, keeping the objects as written when {@code manifests}, and prints every diagnostic. */

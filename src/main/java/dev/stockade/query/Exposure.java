@@ -96,6 +96,11 @@ public final class Exposure {
         public boolean reachableFromOutside() {
             return !external.isEmpty();
         }
+
+        /** Open to external addresses or to every namespace (not only behind routes or Services). */
+        public boolean open() {
+            return !external.isEmpty() || !fromAllNamespaces.isEmpty();
+        }
     }
 
     public record Result(List<Finding> workloads, int checked, AnalysisOptions options) {
@@ -103,8 +108,12 @@ public final class Exposure {
             workloads = List.copyOf(workloads);
         }
 
+        /**
+         * Whether some workload is open to external addresses or to every namespace. Routes and
+         * exposing Services are listed for context: entering through them is the designed way in.
+         */
         public boolean finding() {
-            return !workloads.isEmpty();
+            return workloads.stream().anyMatch(Finding::open);
         }
     }
 

@@ -166,7 +166,8 @@ public final class QueryRenderer {
                         .append(a.open() ? ": open" : ": blocked by policy").append('\n');
             }
         }
-        sb.append(r.workloads().size()).append(" of ").append(count(r.checked(), "workload", "workloads"))
+        sb.append(r.workloads().stream().filter(Exposure.Finding::open).count()).append(" of ")
+                .append(count(r.checked(), "workload", "workloads"))
                 .append(" exposed: ").append(external).append(" to external addresses (").append(everywhere)
                 .append(" from everywhere), ").append(namespaces).append(" to every namespace")
                 .append(routed == 0 ? "" : ", " + routed + " behind routes").append('\n');

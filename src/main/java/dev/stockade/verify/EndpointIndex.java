@@ -42,7 +42,9 @@ final class EndpointIndex {
     private final PortSet[][] targetPorts;
 
     EndpointIndex(Cluster cluster, Connectivity connectivity) {
-        this.endpoints = connectivity.endpoints();
+        // workloads, then external ranges; expectations do not name the ingress controller
+        this.endpoints = connectivity.endpoints().stream().filter(e -> !(e instanceof Endpoint.ControllerEndpoint))
+                .toList();
         for (Namespace n : cluster.namespaces()) {
             namespaceLabels.put(n.name(), n.labels());
         }
@@ -62,7 +64,9 @@ final class EndpointIndex {
         this.workloadCount = workloads;
         this.connections = new HashMap<>(connectivity.connections().size() * 2);
         int[] degree = new int[endpoints.size()];
-        for (Connection c : connectivity.connections()) {
+        List<Connection> kept = connectivity.connections().stream()
+                .filter(c -> !(c.src() instanceof Endpoint.ControllerEndpoint)).toList();
+        for (Connection c : kept) {
             int s = position.get(c.src());
             connections.put(key(s, position.get(c.dst())), c.allowed());
             degree[s]++;
@@ -74,7 +78,7 @@ final class EndpointIndex {
             targetPorts[i] = new PortSet[degree[i]];
             degree[i] = 0;
         }
-        List<Connection> sorted = new ArrayList<>(connectivity.connections());
+        List<Connection> sorted = new ArrayList<>(kept);
         sorted.sort(java.util.Comparator.comparingInt((Connection c) -> position.get(c.src()))
                 .thenComparingInt(c -> position.get(c.dst())));
         for (Connection c : sorted) {

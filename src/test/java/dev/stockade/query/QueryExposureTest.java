@@ -36,8 +36,11 @@ class QueryExposureTest {
         Exposure.Result r = Exposure.run(QueryFixtures.load(QueryFixtures.HEXABASE), AnalysisOptions.DEFAULT,
                 ns -> true);
 
-        assertThat(r.workloads()).extracting(f -> f.workload().id())
+        assertThat(r.workloads()).filteredOn(Exposure.Finding::open).extracting(f -> f.workload().id())
                 .containsExactly("ingress-nginx/ingress-nginx-controller", "kube-system/coredns");
+        // the frontend is listed behind its Ingress, which is the designed way in, not an opening
+        assertThat(r.workloads()).filteredOn(f -> !f.open()).extracting(f -> f.workload().id())
+                .containsExactly("production/frontend");
     }
 
     @Test
@@ -48,7 +51,9 @@ class QueryExposureTest {
         assertThat(r.finding()).isFalse();
         assertThat(QueryRenderer.exposure(r)).isEqualTo("""
                 # ipBlock matches pod IPs
-                0 of 3 workloads exposed: 0 to external addresses (0 from everywhere), 0 to every namespace
+                production/frontend
+                  through the ingress controller: Ingress production/shop-ingress spec.rules[0].http.paths[0].backend.service (examples/hexabase/edge.yaml:24) -> Service production/frontend -> TCP 8080: open
+                0 of 3 workloads exposed: 0 to external addresses (0 from everywhere), 0 to every namespace, 1 behind routes
                 """);
     }
 

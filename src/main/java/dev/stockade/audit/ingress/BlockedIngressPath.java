@@ -4,30 +4,33 @@ import dev.stockade.audit.AuditContext;
 import dev.stockade.audit.Rule;
 import dev.stockade.audit.RuleOption;
 import dev.stockade.audit.Severity;
+import dev.stockade.engine.AnalysisOptions;
+import dev.stockade.engine.EntrancePaths;
 import dev.stockade.engine.Explainer;
-import dev.stockade.engine.Selectors;
+import dev.stockade.engine.IngressController;
+import dev.stockade.engine.IngressReach;
 import dev.stockade.engine.Target;
 import dev.stockade.engine.Verdict;
-import dev.stockade.manifest.RawNode;
-import dev.stockade.manifest.RawObject;
+import dev.stockade.manifest.FieldPath;
 import dev.stockade.model.LabelSelector;
-import dev.stockade.model.Labels;
 import dev.stockade.model.Peer;
 import dev.stockade.model.Pod;
 import dev.stockade.model.Protocol;
 import dev.stockade.model.Source;
 import dev.stockade.model.Workload;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 
 /**
- * REACH003, decided by the engine: an Ingress path that the backend workload's ingress policies
- * block for the ingress controller — a broken route, not a hole. The path is followed as the
- * controller does: Ingress backend → Service of the Ingress's namespace (port by number or
- * name) → the workloads its selector picks → the Service's {@code targetPort} (a number or a
- * container port name) on their pods. The controller is any pod of the namespaces of the option
+ * REACH003, decided by the engine: a route (Ingress, OpenShift Route, Gateway API route) that the
+ * backend workload's ingress policies block for the ingress controller — a broken route, not a
+ * hole. The path is the engine's ({@link EntrancePaths}, as {@code analyze} and {@code explain}
+ * follow it): route → Gateway → Service port → the pods its selector picks → their target port.
+ * The controller is any pod of the namespaces of the option
  * {@code controllerNamespaces} (default {@code ingress-nginx}, matched by its name label); the
  * route is blocked when no such namespace's controller pods are admitted by the workload's
  * ingress side. When the input has no workload in a controller namespace, the controller is a
@@ -58,63 +61,48 @@ public final class BlockedIngressPath extends Rule {
                 List.of("ingress-nginx")));
     }
 
+    /** One route backend reaching one workload on one port. */
+    private record PathKey(dev.stockade.model.Route route, String path, Source source, Workload workload,
+                           Protocol protocol, int port) {}
+
     @Override
     public void check(AuditContext context, Report report) {
-        Map<String, RawObject> services = Ingresses.services(context);
+        if (context.cluster().entrances().routes().isEmpty()) {
+            return;
+        }
         List<String> controllers = context.option(this, "controllerNamespaces");
-        for (RawObject ing : context.manifests("Ingress")) {
-            for (Ingresses.Backend b : Ingresses.backends(ing)) {
-                RawObject s = services.get(ing.namespace() + "/" + b.service());
-                Optional<RawNode> port = s == null || b.port().isEmpty() ? Optional.empty()
-                        : Ingresses.servicePort(s, b.port().get());
-                if (port.isEmpty()) {
-                    continue;
-                }
-                Protocol protocol = port.get().string("protocol").flatMap(Protocol::parse).orElse(Protocol.TCP);
-                LabelSelector selector = LabelSelector.matchLabels(Ingresses.selector(s));
-                for (Workload w : Ingresses.selected(context, s)) {
-                    Optional<Pod> pod = w.pods().stream()
-                            .filter(p -> !p.hostNetwork() && Selectors.matches(selector, p.labels())).findFirst();
-                    Optional<Integer> target = pod.flatMap(p -> Ingresses.targetPort(port.get(), p));
-                    if (target.isEmpty()) {
-                        continue;
-                    }
-                    Target dst = new Target.PodTarget(w, pod.get());
-                    List<Verdict> blocked = new ArrayList<>();
-                    boolean admitted = false;
-                    for (String ns : controllers) {
-                        if (hostNetworkOnly(context, ns)) {
-                            admitted = true;   // connects from the nodes' addresses: not judged
-                            continue;
-                        }
-                        List<Target> pods = controllerPods(context, ns);
-                        boolean unknown = pods.isEmpty();
-                        if (unknown) {
-                            Pod p = new Pod(ns, "ingress-controller", Labels.EMPTY, List.of(), List.of(), false,
-                                    Source.UNKNOWN);
-                            pods = List.of(new Target.PodTarget(
-                                    new Workload("Deployment", ns, "ingress-controller", List.of(p), Source.UNKNOWN), p));
-                        }
-                        for (Target src : pods) {
-                            Verdict v = context.explainer().explain(src, dst, protocol, target.get());
-                            if (v.ingress().allowed() || unknown && admitsNamespace(context.explainer(), v, src)) {
-                                admitted = true;
-                            } else {
-                                blocked.add(v);
-                            }
-                        }
-                    }
-                    if (!admitted && !blocked.isEmpty()) {
-                        List<String> policies = blocked.getFirst().ingress().policies().stream()
-                                .map(t -> t.policy().namespace() + "/" + t.policy().name()).toList();
-                        report.add(context.finding(this, ing.ref(), b.name(), ing.source(),
-                                "routes to " + w + " on " + protocol
-                                        + " " + target.get() + ", but its ingress policies (" + String.join(", ", policies)
-                                        + ") admit no ingress controller pod of namespace " + String.join(" or ", controllers),
-                                w.toString()));
-                    }
+        if (controllers.stream().anyMatch(ns -> hostNetworkOnly(context, ns))) {
+            return;   // the controller connects from the nodes' addresses, which the input does not give
+        }
+        Map<PathKey, List<Verdict>> blocked = new LinkedHashMap<>();
+        Set<PathKey> admitted = new HashSet<>();
+        for (String ns : controllers) {
+            IngressController controller = new IngressController(ns, LabelSelector.all());
+            boolean unknown = controller.resolve(context.cluster()).assumed();
+            AnalysisOptions options = new AnalysisOptions(context.options().ipBlockMatchesPods(), controller);
+            for (IngressReach.Entry e : IngressReach.of(context.cluster(), options).entries()) {
+                EntrancePaths.Path p = e.path();
+                PathKey key = new PathKey(p.route(), p.backend().path(), p.backend().source(), p.workload(),
+                        p.protocol(), p.port());
+                Verdict v = e.verdict();
+                if (v.ingress().allowed() || unknown && admitsNamespace(context.explainer(), v, v.source())) {
+                    admitted.add(key);
+                } else {
+                    blocked.computeIfAbsent(key, k -> new ArrayList<>()).add(v);
                 }
             }
+        }
+        for (Map.Entry<PathKey, List<Verdict>> b : blocked.entrySet()) {
+            PathKey k = b.getKey();
+            if (admitted.contains(k)) {
+                continue;
+            }
+            List<String> policies = b.getValue().getFirst().ingress().policies().stream()
+                    .map(t -> t.policy().namespace() + "/" + t.policy().name()).toList();
+            report.add(context.finding(this, k.route().ref(), FieldPath.parse(k.path()).field("name"), k.source(),
+                    "routes to " + k.workload() + " on " + k.protocol() + " " + k.port() + ", but its ingress policies ("
+                            + String.join(", ", policies) + ") admit no ingress controller pod of namespace "
+                            + String.join(" or ", controllers), k.workload().toString()));
         }
     }
 
@@ -123,17 +111,6 @@ public final class BlockedIngressPath extends Rule {
         List<Pod> pods = context.workloads().stream().filter(w -> w.namespace().equals(ns))
                 .flatMap(w -> w.pods().stream()).toList();
         return !pods.isEmpty() && pods.stream().allMatch(Pod::hostNetwork);
-    }
-
-    /** The controller's pods in namespace {@code ns}: the pods of its workloads in the input (host-network pods aside). */
-    private static List<Target> controllerPods(AuditContext context, String ns) {
-        List<Target> out = new ArrayList<>();
-        for (Workload w : context.workloads()) {
-            if (w.namespace().equals(ns)) {
-                w.pods().stream().filter(p -> !p.hostNetwork()).forEach(p -> out.add(new Target.PodTarget(w, p)));
-            }
-        }
-        return out;
     }
 
     /**

@@ -5,10 +5,7 @@ import dev.stockade.engine.Selectors;
 import dev.stockade.manifest.FieldPath;
 import dev.stockade.manifest.RawNode;
 import dev.stockade.manifest.RawObject;
-import dev.stockade.model.ContainerPort;
 import dev.stockade.model.LabelSelector;
-import dev.stockade.model.Pod;
-import dev.stockade.model.Protocol;
 import dev.stockade.model.Workload;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -127,20 +124,5 @@ final class Ingresses {
             }
         }
         return Optional.empty();
-    }
-
-    /** The pod port a Service port forwards to: {@code targetPort} (a number or a container port name), else {@code port}. */
-    static Optional<Integer> targetPort(RawNode servicePort, Pod pod) {
-        Protocol protocol = servicePort.string("protocol").flatMap(Protocol::parse).orElse(Protocol.TCP);
-        Optional<String> target = servicePort.string("targetPort").or(() -> servicePort.string("port"));
-        if (target.isEmpty()) {
-            return Optional.empty();
-        }
-        String t = target.get();
-        if (t.matches("[0-9]{1,5}")) {
-            return Optional.of(Integer.parseInt(t)).filter(n -> n >= 1 && n <= 65535);
-        }
-        return pod.ports().stream().filter(c -> t.equals(c.name()) && c.protocol() == protocol)
-                .map(ContainerPort::port).findFirst();
     }
 }
