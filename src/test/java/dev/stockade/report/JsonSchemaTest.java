@@ -53,6 +53,45 @@ class JsonSchemaTest {
         assertThat(root.get("connections").size()).isEqualTo(c.connections().size());
     }
 
+    /** With routes: the {ingress-controller} endpoint, its connections and options.ingressController. */
+    @Test
+    void analyzeJson_entrances_matchesSchema() throws IOException {
+        LoadResult r = Loader.load(List.of("examples/entrances"));
+        Connectivity c = new Analyzer(AnalysisOptions.DEFAULT).analyze(r.cluster());
+        String json = AnalysisJson.render(ConnectivityView.all(c));
+
+        assertThat(validate("analyze.schema.json", json)).isEmpty();
+        JsonNode root = MAPPER.readTree(json);
+        JsonNode last = root.get("endpoints").get(root.get("endpoints").size() - 1);
+        assertThat(last.get("id").asText()).isEqualTo("{ingress-controller}");
+        assertThat(last.get("kind").asText()).isEqualTo("IngressController");
+        assertThat(root.get("options").get("ingressController").asText()).isEqualTo("ingress-nginx");
+    }
+
+    /** From the controller to every workload of the entrances example on its routed and other ports. */
+    @ParameterizedTest
+    @ValueSource(ints = {8080, 9000, 9443, 5432, 8081})
+    void explainJson_fromTheController_matchesSchema(int port) throws IOException {
+        LoadResult r = Loader.load(List.of("examples/entrances"));
+        Explainer explainer = new Explainer(r.cluster(), AnalysisOptions.DEFAULT);
+        dev.stockade.engine.IngressController.Pods controller =
+                AnalysisOptions.DEFAULT.ingressController().resolve(r.cluster());
+        List<dev.stockade.engine.EntrancePaths.Path> paths = dev.stockade.engine.EntrancePaths.resolve(r.cluster())
+                .paths();
+        for (Workload w : r.cluster().workloads()) {
+            Target dst = new Target.PodTarget(w, w.pods().get(0));
+            List<Verdict> verdicts = controller.targets().stream()
+                    .map(c -> explainer.explain(c, dst, Protocol.TCP, port)).toList();
+            ControllerEntry entry = new ControllerEntry(paths.stream()
+                    .filter(p -> p.workload().equals(w) && p.port() == port).toList(), controller.assumed(),
+                    AnalysisOptions.DEFAULT.ingressController());
+            String json = ExplainRenderer.json(verdicts, AnalysisOptions.DEFAULT, entry);
+            assertThat(validate("explain.schema.json", json)).as(json).isEmpty();
+            assertThat(MAPPER.readTree(json).get("allowed").asBoolean())
+                    .isEqualTo(verdicts.stream().anyMatch(entry::allowed));
+        }
+    }
+
     @Test
     void analyzeSchema_rejectsBrokenDocuments() throws IOException {
         String missingAllowed = "{\"schemaVersion\":1,\"endpoints\":[],\"connections\":[{\"src\":\"a/b\",\"dst\":\"c/d\"}]}";

@@ -58,9 +58,10 @@ class QueryJsonSchemaTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"unprotected.yaml", "selects-nothing.yaml", "redundant.yaml", "exposure.yaml",
-        "hexabase"})
+        "hexabase", "entrances"})
     void queryJson_everyQueryOnEveryFixture_matchesSchema(String input) throws IOException {
-        Cluster c = load(input.equals("hexabase") ? HEXABASE : DIR + input);
+        Cluster c = load(input.equals("hexabase") ? HEXABASE : input.equals("entrances") ? "examples/entrances"
+                : DIR + input);
         AnalysisOptions o = AnalysisOptions.DEFAULT;
 
         Unprotected.Result u = Unprotected.run(c, ns -> true);
