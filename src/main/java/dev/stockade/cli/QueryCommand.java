@@ -211,12 +211,16 @@ public final class QueryCommand implements Runnable {
             description = {"List workloads reachable from external addresses or from every namespace.",
                 "External: which ranges may connect, on which ports (\"every external address\" when all of",
                 "0.0.0.0/0 and ::/0 may). Every namespace: the ingress side admits any pod of any namespace (not",
-                "isolated, no 'from' list, or namespaceSelector: {}), with the rule that opens it."},
+                "isolated, no 'from' list, or namespaceSelector: {}), with the rule that opens it. Also, for",
+                "context: the routes (Ingress, OpenShift Route, Gateway API) that lead to a workload, open or",
+                "blocked by policy for the ingress controller, and NodePort/LoadBalancer Services exposing it."},
             footerHeading = "%nExamples:%n",
             footer = {"  stockade query exposure examples/hexabase",
                 "  stockade query exposure -n alt-las-prod -o json examples/alt-las",
+                "  stockade query exposure examples/entrances",
                 "",
-                "Exit codes: 0 nothing is exposed, 1 something is, 2 bad input or usage, 3 internal error."})
+                "Exit codes: 0 nothing is exposed to external addresses or every namespace, 1 something is,",
+                "2 bad input or usage, 3 internal error."})
     static final class ExposureCommand extends Query {
         @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Only workloads in this namespace.")
         String namespace;
