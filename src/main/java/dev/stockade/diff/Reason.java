@@ -66,6 +66,22 @@ public sealed interface Reason {
         }
     }
 
+    /** From the ingress controller: a route of this version leads to the subject on the flow's port. */
+    record Routed(String subject, String route, String path, String source) implements Reason {
+        @Override
+        public String toString() {
+            return "route to " + subject + ": " + route + " " + path + " (" + source + ")";
+        }
+    }
+
+    /** From the ingress controller: no route of this version leads to the subject on the flow's port. */
+    record NoRoute(String subject) implements Reason {
+        @Override
+        public String toString() {
+            return "route to " + subject + ": none on this port in this version";
+        }
+    }
+
     /** The workload does not exist in this version. */
     record Absent(String subject) implements Reason {
         @Override

@@ -2,6 +2,7 @@ package dev.stockade.diff;
 
 import dev.stockade.engine.AnalysisOptions;
 import dev.stockade.engine.Endpoint;
+import dev.stockade.engine.EntrancePaths;
 import dev.stockade.engine.Explainer;
 import dev.stockade.engine.PortSet;
 import dev.stockade.engine.Target;
@@ -30,8 +31,13 @@ final class Witnesses {
     private final dev.stockade.engine.IngressController.Pods controllerBefore;
     private final dev.stockade.engine.IngressController.Pods controllerAfter;
 
+    private final List<EntrancePaths.Path> pathsBefore;
+    private final List<EntrancePaths.Path> pathsAfter;
+
     Witnesses(Comparison comparison, Cluster before, Cluster after, AnalysisOptions options) {
         this.comparison = comparison;
+        this.pathsBefore = EntrancePaths.resolve(before).paths();
+        this.pathsAfter = EntrancePaths.resolve(after).paths();
         this.controllerBefore = options.ingressController().resolve(before);
         this.controllerAfter = options.ingressController().resolve(after);
         this.before = new Explainer(before, options);
@@ -75,12 +81,34 @@ final class Witnesses {
             }
             return new Decision(false, absent);
         }
+        List<EntrancePaths.Path> routes = null;
+        if (src instanceof Endpoint.ControllerEndpoint) {
+            // from the controller only where a route of this version leads, on this port
+            routes = (side == comparison.before ? pathsBefore : pathsAfter).stream()
+                    .filter(p -> p.protocol() == protocol && p.port() == port
+                            && destinations.stream().anyMatch(t -> t instanceof Target.PodTarget pt
+                                    && pt.pod().equals(p.pod()) && pt.workload().equals(p.workload())))
+                    .toList();
+            if (routes.isEmpty()) {
+                return new Decision(false, List.of(new Reason.NoRoute(dst.id())));
+            }
+        }
         Set<Reason> blocking = new LinkedHashSet<>();
         for (Target s : sources) {
             for (Target d : destinations) {
+                EntrancePaths.Path route = routes == null ? null : routes.stream()
+                        .filter(p -> d instanceof Target.PodTarget pt && pt.pod().equals(p.pod())).findFirst()
+                        .orElse(null);
+                if (routes != null && route == null) {
+                    continue;
+                }
                 Verdict v = explainer.explain(s, d, protocol, port);
                 if (v.allowed()) {
                     List<Reason> admitting = new ArrayList<>();
+                    if (route != null) {
+                        admitting.add(new Reason.Routed(dst.id(), route.route().toString(), route.backend().path(),
+                                route.backend().source().fileLine()));
+                    }
                     admitting(v.egress(), src.id(), admitting);
                     admitting(v.ingress(), dst.id(), admitting);
                     return new Decision(true, admitting);

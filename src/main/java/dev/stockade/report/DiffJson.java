@@ -136,6 +136,17 @@ final class DiffJson {
                     g.writeStringField("kind", "absent");
                     g.writeStringField("subject", r.subject());
                 }
+                case Reason.Routed a -> {
+                    g.writeStringField("kind", "routed");
+                    g.writeStringField("subject", r.subject());
+                    g.writeStringField("route", a.route());
+                    g.writeStringField("path", a.path());
+                    g.writeStringField("source", a.source());
+                }
+                case Reason.NoRoute a -> {
+                    g.writeStringField("kind", "noRoute");
+                    g.writeStringField("subject", r.subject());
+                }
             }
             g.writeStringField("text", r.toString());
             g.writeEndObject();

@@ -152,6 +152,8 @@ public final class DiffRenderer {
                 case Reason.Unrestricted u -> side(u.direction(), u.subject());
                 case Reason.HostNetwork h -> side(h.direction(), h.subject());
                 case Reason.Absent a -> md(a.subject());
+                case Reason.Routed a -> "route to " + md(a.subject());
+                case Reason.NoRoute a -> "route to " + md(a.subject());
             };
             String item = switch (r) {
                 case Reason.Admits a -> "`" + md(a.policy().toString()) + "` rule " + a.ruleIndex() + " ("
@@ -164,6 +166,8 @@ public final class DiffRenderer {
                 case Reason.Unrestricted u -> "no policy selects it (unrestricted)";
                 case Reason.HostNetwork h -> "host-network pod (no policy applies)";
                 case Reason.Absent a -> "no such workload";
+                case Reason.Routed a -> a.route() + " (" + md(a.source()) + ")";
+                case Reason.NoRoute a -> "none on this port";
             };
             sides.computeIfAbsent(side, k -> new ArrayList<>()).add(item);
         }

@@ -45,7 +45,9 @@ class DiffJsonSchemaTest {
     @CsvSource({OLD + "," + NEW + ",true", OLD + "," + NEW + ",false", NEW + "," + OLD + ",true", OLD + "," + OLD + ",true",
         "examples/hexabase," + NEW + ",true", "examples/alt-las,examples/hexabase,true",
         "src/test/resources/golden-inputs/tiers-diff/old.yaml,src/test/resources/golden-inputs/tiers-diff/new.yaml,true",
-        "src/test/resources/golden-inputs/tiers-diff/new.yaml,src/test/resources/golden-inputs/tiers-diff/old.yaml,false"})
+        "src/test/resources/golden-inputs/tiers-diff/new.yaml,src/test/resources/golden-inputs/tiers-diff/old.yaml,false",
+        "examples/entrances,src/test/resources/golden-inputs/entrances-changed,true",
+        "src/test/resources/golden-inputs/entrances-changed,examples/entrances,true"})
     void diffJson_versions_matchesSchema(String before, String after, boolean ipBlockMatchesPods) throws IOException {
         String json = diffJson(before, after, ipBlockMatchesPods);
 
