@@ -48,7 +48,29 @@ public final class Analyzer {
         Connectivity c = new EndpointExpansion(groups.workloads(), groups.members(), groups.memberWorkload(),
                 classes.memberClass(), classes.count(), partition, options, groups.warnings())
                 .expand(allowed.pairs(), allowed.ports(), warnings);
-        return cluster.entrances().routes().isEmpty() ? c : withController(c, IngressReach.of(cluster, options));
+        if (!cluster.entrances().routes().isEmpty()) {
+            c = withController(c, IngressReach.of(cluster, options));
+        }
+        return cluster.entrances().services().stream().anyMatch(dev.stockade.model.Service::external)
+                ? withExposures(c, EntrancePaths.resolve(cluster).external()) : c;
+    }
+
+    /** The connectivity with the workloads that Services expose outside the cluster marked. */
+    static Connectivity withExposures(Connectivity c, List<EntrancePaths.ExternalPath> paths) {
+        List<Connectivity.Exposure> out = new java.util.ArrayList<>();
+        for (Endpoint e : c.endpoints()) {
+            if (!(e instanceof Endpoint.WorkloadEndpoint w)) {
+                continue;
+            }
+            java.util.Map<dev.stockade.model.Service, PortSet> byService = new java.util.LinkedHashMap<>();
+            for (EntrancePaths.ExternalPath p : paths) {
+                if (p.workload().equals(w.workload())) {
+                    byService.merge(p.service(), PortSet.of(p.protocol(), p.port()), PortSet::union);
+                }
+            }
+            byService.forEach((s, ports) -> out.add(new Connectivity.Exposure(w, s, ports)));
+        }
+        return new Connectivity(c.endpoints(), c.connections(), c.options(), c.warnings(), out);
     }
 
     /**
@@ -70,6 +92,6 @@ public final class Analyzer {
         }
         List<String> warnings = new java.util.ArrayList<>(c.warnings());
         warnings.addAll(reach.warnings());
-        return new Connectivity(endpoints, connections, c.options(), warnings);
+        return new Connectivity(endpoints, connections, c.options(), warnings, c.exposures());
     }
 }

@@ -2,8 +2,10 @@ package dev.stockade.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.stockade.engine.Connection;
+import dev.stockade.engine.Connectivity;
 import dev.stockade.engine.Endpoint;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * The {@code analyze -o json} contract, schemaVersion 1 (schema: {@code schemas/analyze.schema.json}):
@@ -26,7 +28,7 @@ public final class AnalysisJson {
             g.writeEndObject();
             g.writeArrayFieldStart("endpoints");
             for (Endpoint e : v.endpoints()) {
-                endpoint(g, e);
+                endpoint(g, e, v.connectivity().exposures(e));
             }
             g.writeEndArray();
             g.writeArrayFieldStart("connections");
@@ -50,6 +52,11 @@ public final class AnalysisJson {
 
     /** One entry of {@code endpoints}: id and kind, then namespace and name, or start and end. */
     static void endpoint(JsonGenerator g, Endpoint e) throws IOException {
+        endpoint(g, e, List.of());
+    }
+
+    /** The same, with the Services that expose a workload outside the cluster ({@code exposedBy}, when any). */
+    static void endpoint(JsonGenerator g, Endpoint e, List<Connectivity.Exposure> exposures) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", e.id());
         g.writeStringField("kind", e.kind());
@@ -57,6 +64,18 @@ public final class AnalysisJson {
             case Endpoint.WorkloadEndpoint w -> {
                 g.writeStringField("namespace", w.workload().namespace());
                 g.writeStringField("name", w.workload().name());
+                if (!exposures.isEmpty()) {
+                    g.writeArrayFieldStart("exposedBy");
+                    for (Connectivity.Exposure x : exposures) {
+                        g.writeStartObject();
+                        g.writeStringField("service", x.service().toString());
+                        g.writeStringField("type", x.service().type());
+                        g.writeFieldName("ports");
+                        Json.ports(g, x.ports());
+                        g.writeEndObject();
+                    }
+                    g.writeEndArray();
+                }
             }
             case Endpoint.ExternalEndpoint x -> {
                 g.writeStringField("start", x.range().start().toString());

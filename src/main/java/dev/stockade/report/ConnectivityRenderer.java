@@ -1,6 +1,7 @@
 package dev.stockade.report;
 
 import dev.stockade.engine.Connection;
+import dev.stockade.engine.Connectivity;
 import dev.stockade.engine.Endpoint;
 import dev.stockade.engine.PortSet;
 import java.util.LinkedHashMap;
@@ -28,6 +29,12 @@ public final class ConnectivityRenderer {
         sb.append("# ").append(v.connectivity().options().describe()).append('\n');
         for (Connection c : v.connections()) {
             sb.append(c).append('\n');
+        }
+        for (Endpoint e : v.endpoints()) {
+            for (Connectivity.Exposure x : v.connectivity().exposures(e)) {
+                sb.append("# ").append(e.id()).append(" is exposed outside the cluster by ").append(x.service().type())
+                        .append(" Service ").append(x.service()).append(" (pod ports ").append(x.ports()).append(")\n");
+            }
         }
         return sb.toString();
     }

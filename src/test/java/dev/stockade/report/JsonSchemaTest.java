@@ -66,6 +66,15 @@ class JsonSchemaTest {
         assertThat(last.get("id").asText()).isEqualTo("{ingress-controller}");
         assertThat(last.get("kind").asText()).isEqualTo("IngressController");
         assertThat(root.get("options").get("ingressController").asText()).isEqualTo("ingress-nginx");
+        // the LoadBalancer Service marks shop/status, and only it
+        List<String> exposed = new ArrayList<>();
+        for (JsonNode e : root.get("endpoints")) {
+            if (e.has("exposedBy")) {
+                exposed.add(e.get("id").asText() + " " + e.get("exposedBy"));
+            }
+        }
+        assertThat(exposed).containsExactly(
+                "shop/status [{\"service\":\"shop/status\",\"type\":\"LoadBalancer\",\"ports\":{\"TCP\":[\"8081\"]}}]");
     }
 
     /** From the controller to every workload of the entrances example on its routed and other ports. */
