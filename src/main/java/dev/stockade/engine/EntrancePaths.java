@@ -55,6 +55,7 @@ public final class EntrancePaths {
     private final Map<String, Service> services = new HashMap<>();
     private final Map<String, Gateway> gateways = new HashMap<>();
     private final Map<String, Labels> namespaceLabels = new HashMap<>();
+    private final Map<String, List<Workload>> workloadsByNamespace = new HashMap<>();
     private final Set<String> warnings = new LinkedHashSet<>();
 
     private EntrancePaths(Cluster cluster) {
@@ -62,6 +63,7 @@ public final class EntrancePaths {
         cluster.entrances().services().forEach(s -> services.put(s.namespace() + "/" + s.name(), s));
         cluster.entrances().gateways().forEach(g -> gateways.put(g.namespace() + "/" + g.name(), g));
         cluster.namespaces().forEach(n -> namespaceLabels.put(n.name(), n.labels()));
+        cluster.workloads().forEach(w -> workloadsByNamespace.computeIfAbsent(w.namespace(), k -> new ArrayList<>()).add(w));
     }
 
     public static Result resolve(Cluster cluster) {
@@ -160,6 +162,10 @@ public final class EntrancePaths {
             return;
         }
         boolean numericTarget = b.port().kind() == RouteBackend.BackendPort.Kind.TARGET_PORT && b.port().numeric();
+        if (numericTarget && b.port().value().length() > 5) {
+            warnings.add(at + b.port() + " is not a port number (expected 1-65535)");
+            return;
+        }
         int before = out.size();
         boolean anyPod = false;
         for (ServicePort sp : ports) {
@@ -205,10 +211,7 @@ public final class EntrancePaths {
         LabelSelector selector = LabelSelector.matchLabels(s.selector().map());
         boolean anyPod = false;
         Set<String> unresolved = new LinkedHashSet<>();
-        for (Workload w : cluster.workloads()) {
-            if (!w.namespace().equals(s.namespace())) {
-                continue;
-            }
+        for (Workload w : workloadsByNamespace.getOrDefault(s.namespace(), List.of())) {
             for (Pod pod : w.pods()) {
                 if (!Selectors.matches(selector, pod.labels())) {
                     continue;
