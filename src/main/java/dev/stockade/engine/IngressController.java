@@ -37,9 +37,9 @@ public record IngressController(String namespace, LabelSelector pods) {
             return java.util.Optional.of(new IngressController(ns, LabelSelector.all()));
         }
         java.util.Map<String, String> labels = new java.util.TreeMap<>();
-        for (String pair : text.substring(colon + 1).split(",")) {
+        for (String pair : text.substring(colon + 1).split(",", -1)) {
             int eq = pair.indexOf('=');
-            if (eq <= 0) {
+            if (eq <= 0 || pair.substring(0, eq).isBlank()) {
                 return java.util.Optional.empty();
             }
             labels.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());

@@ -186,6 +186,8 @@ class IngressReachTest {
         "ns:                      | -",
         "ns:=b                    | -",
         ":a=b                     | -",
+        "ns:a=b,                  | -",
+        "ns:a=b,,c=d              | -",
     })
     void parse_acceptsNamespaceAndOptionalLabels(String text, String expected) {
         Optional<IngressController> c = IngressController.parse(text);
