@@ -79,6 +79,10 @@ public final class ExplainCommand implements Callable<Integer> {
         LoadResult loaded = input.load(StockadeCommand.stdin(parent), spec.commandLine().getErr());
         Cluster cluster = loaded.cluster();
         List<Target> sources = from.equals(IngressController.ID) ? List.of() : resolve(cluster, from, "--from");
+        if (to.equals(IngressController.ID)) {
+            throw new ParameterException(spec.commandLine(), "--to: " + IngressController.ID + " is a source only (what"
+                    + " enters through routes); expected a workload or an address");
+        }
         List<Target> destinations = resolve(cluster, to, "--to");
         String[] parts = port.split("/", 2);
         Protocol protocol = Protocol.TCP;
