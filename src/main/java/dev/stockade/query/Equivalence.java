@@ -98,6 +98,7 @@ public final class Equivalence {
         }
         List<Difference> differences = new ArrayList<>(workloadPairs(l, r, common, namespaces));
         differences.addAll(new ExternalComparison(l, r, common, namespaces).differences());
+        differences.addAll(controllerPairs(l, r, common, namespaces));
         Witness witness = differences.isEmpty() ? null : witness(differences.get(0), left, right, options);
         return new Result(onlyLeft, onlyRight, differences, witness, order.size(), options);
     }
@@ -132,6 +133,36 @@ public final class Equivalence {
             PortSet b = right.getOrDefault(p, PortSet.EMPTY);
             if (!a.equals(b) && (namespaces.test(p.src().namespace()) || namespaces.test(p.dst().namespace()))) {
                 out.add(new Difference(common.get(p.src()), common.get(p.dst()), a, b));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The ingress controller's differences, after all others: what the routes (the same on both
+     * sides, with PATH…) reach under each policy set.
+     */
+    private static List<Difference> controllerPairs(Connectivity l, Connectivity r,
+                                                    Map<ObjectRef, Endpoint.WorkloadEndpoint> common,
+                                                    Predicate<String> namespaces) {
+        Map<ObjectRef, PortSet> left = controller(l);
+        Map<ObjectRef, PortSet> right = controller(r);
+        List<Difference> out = new ArrayList<>();
+        for (Map.Entry<ObjectRef, Endpoint.WorkloadEndpoint> e : common.entrySet()) {
+            PortSet a = left.getOrDefault(e.getKey(), PortSet.EMPTY);
+            PortSet b = right.getOrDefault(e.getKey(), PortSet.EMPTY);
+            if (!a.equals(b) && namespaces.test(e.getKey().namespace())) {
+                out.add(new Difference(new Endpoint.ControllerEndpoint(), e.getValue(), a, b));
+            }
+        }
+        return out;
+    }
+
+    private static Map<ObjectRef, PortSet> controller(Connectivity c) {
+        Map<ObjectRef, PortSet> out = new HashMap<>();
+        for (Connection x : c.connections()) {
+            if (x.src() instanceof Endpoint.ControllerEndpoint && x.dst() instanceof Endpoint.WorkloadEndpoint d) {
+                out.put(d.workload().ref(), x.allowed());
             }
         }
         return out;

@@ -148,4 +148,26 @@ class QueryEquivalentTest {
         });
         assertThat(r.witness().port()).isEqualTo(1);
     }
+
+    /**
+     * The entrances example without its controller workload (so the controller is assumed): the
+     * only difference between the policy sets is what the routes reach, the controller's pair.
+     */
+    @Test
+    void equivalent_onlyTheIngressControllerDiffers_listsItsPair() {
+        String x = "examples/entrances/";
+        String w = "src/test/resources/golden-inputs/entrances-changed/";
+        Cluster a = QueryFixtures.load(x + "namespaces.yaml", x + "entrances.yaml", x + "policies.yaml");
+        Cluster b = QueryFixtures.load(x + "namespaces.yaml", x + "entrances.yaml", w + "policies.yaml");
+        Cluster workloadsOnly = QueryFixtures.load(x + "workloads.yaml");
+        java.util.List<dev.stockade.model.Workload> apps = workloadsOnly.workloads().stream()
+                .filter(wl -> !wl.namespace().equals("ingress-nginx")).toList();
+
+        Equivalence.Result r = compare(a.withContents(a.namespaces(), apps), b.withContents(b.namespaces(), apps));
+
+        assertThat(r.equivalent()).isFalse();
+        assertThat(r.differences()).extracting(d -> d.src().id() + " => " + d.dst().id() + " : " + d.left() + " | "
+                + d.right()).containsExactly("{ingress-controller} => shop/api : TCP 9000 | TCP 9000,9443");
+        assertThat(r.witness().right()).allMatch(dev.stockade.engine.Verdict::allowed);
+    }
 }
