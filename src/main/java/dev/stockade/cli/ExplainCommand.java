@@ -107,11 +107,8 @@ public final class ExplainCommand implements Callable<Integer> {
         }
         if (entry != null) {
             Verdict first = verdicts.get(0);
-            List<EntrancePaths.Path> paths = EntrancePaths.resolve(cluster).paths().stream()
-                    .filter(p -> p.protocol() == first.protocol() && p.port() == first.port()
-                            && destinations.stream().anyMatch(d -> d instanceof Target.PodTarget t
-                                    && t.pod().equals(p.pod()) && t.workload().equals(p.workload())))
-                    .toList();
+            List<EntrancePaths.Path> paths = EntrancePaths.resolve(cluster)
+                    .leadingTo(destinations, first.protocol(), first.port());
             entry = new ControllerEntry(paths, entry.assumed(), entry.controller());
         }
         String out = format == OutputFormat.JSON ? ExplainRenderer.json(verdicts, options, entry)

@@ -31,13 +31,13 @@ final class Witnesses {
     private final dev.stockade.engine.IngressController.Pods controllerBefore;
     private final dev.stockade.engine.IngressController.Pods controllerAfter;
 
-    private final List<EntrancePaths.Path> pathsBefore;
-    private final List<EntrancePaths.Path> pathsAfter;
+    private final EntrancePaths.Result pathsBefore;
+    private final EntrancePaths.Result pathsAfter;
 
     Witnesses(Comparison comparison, Cluster before, Cluster after, AnalysisOptions options) {
         this.comparison = comparison;
-        this.pathsBefore = EntrancePaths.resolve(before).paths();
-        this.pathsAfter = EntrancePaths.resolve(after).paths();
+        this.pathsBefore = EntrancePaths.resolve(before);
+        this.pathsAfter = EntrancePaths.resolve(after);
         this.controllerBefore = options.ingressController().resolve(before);
         this.controllerAfter = options.ingressController().resolve(after);
         this.before = new Explainer(before, options);
@@ -84,11 +84,7 @@ final class Witnesses {
         List<EntrancePaths.Path> routes = null;
         if (src instanceof Endpoint.ControllerEndpoint) {
             // from the controller only where a route of this version leads, on this port
-            routes = (side == comparison.before ? pathsBefore : pathsAfter).stream()
-                    .filter(p -> p.protocol() == protocol && p.port() == port
-                            && destinations.stream().anyMatch(t -> t instanceof Target.PodTarget pt
-                                    && pt.pod().equals(p.pod()) && pt.workload().equals(p.workload())))
-                    .toList();
+            routes = (side == comparison.before ? pathsBefore : pathsAfter).leadingTo(destinations, protocol, port);
             if (routes.isEmpty()) {
                 return new Decision(false, List.of(new Reason.NoRoute(dst.id())));
             }
@@ -96,9 +92,8 @@ final class Witnesses {
         Set<Reason> blocking = new LinkedHashSet<>();
         for (Target s : sources) {
             for (Target d : destinations) {
-                EntrancePaths.Path route = routes == null ? null : routes.stream()
-                        .filter(p -> d instanceof Target.PodTarget pt && pt.pod().equals(p.pod())).findFirst()
-                        .orElse(null);
+                EntrancePaths.Path route = routes == null ? null
+                        : routes.stream().filter(p -> p.reaches(d)).findFirst().orElse(null);
                 if (routes != null && route == null) {
                     continue;
                 }

@@ -36,7 +36,12 @@ import java.util.Set;
 public final class EntrancePaths {
     /** A route reaches {@code pod} of {@code workload} on {@code protocol}/{@code port} through a Service port. */
     public record Path(Route route, RouteBackend backend, Service service, ServicePort servicePort,
-                       Workload workload, Pod pod, Protocol protocol, int port) {}
+                       Workload workload, Pod pod, Protocol protocol, int port) {
+        /** Whether the path ends at {@code t}'s pod. */
+        public boolean reaches(Target t) {
+            return t instanceof Target.PodTarget pt && pt.pod().equals(pod) && pt.workload().equals(workload);
+        }
+    }
 
     /** A NodePort or LoadBalancer Service (or one with external IPs) exposes {@code pod} on {@code port}. */
     public record ExternalPath(Service service, ServicePort servicePort, Workload workload, Pod pod,
@@ -48,6 +53,12 @@ public final class EntrancePaths {
             paths = List.copyOf(paths);
             external = List.copyOf(external);
             warnings = List.copyOf(warnings);
+        }
+
+        /** The paths to one of {@code destinations} on {@code protocol}/{@code port}. */
+        public List<Path> leadingTo(List<? extends Target> destinations, Protocol protocol, int port) {
+            return paths.stream().filter(p -> p.protocol() == protocol && p.port() == port
+                    && destinations.stream().anyMatch(p::reaches)).toList();
         }
     }
 

@@ -2,7 +2,6 @@ package dev.stockade.report;
 
 import dev.stockade.engine.EntrancePaths;
 import dev.stockade.engine.IngressController;
-import dev.stockade.engine.Target;
 import dev.stockade.engine.Verdict;
 import java.util.List;
 
@@ -22,8 +21,7 @@ public record ControllerEntry(List<EntrancePaths.Path> paths, boolean assumed, I
 
     /** Whether a route leads to the verdict's destination pod. */
     public boolean routed(Verdict v) {
-        return v.destination() instanceof Target.PodTarget d
-                && paths.stream().anyMatch(p -> p.pod().equals(d.pod()) && p.workload().equals(d.workload()));
+        return paths.stream().anyMatch(p -> p.reaches(v.destination()));
     }
 
     /** A verdict counts as allowed: a route leads there and the policies allow it. */
