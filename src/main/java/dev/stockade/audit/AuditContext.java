@@ -3,6 +3,7 @@ package dev.stockade.audit;
 import dev.stockade.engine.AnalysisOptions;
 import dev.stockade.engine.Analyzer;
 import dev.stockade.engine.Connectivity;
+import dev.stockade.engine.EntrancePaths;
 import dev.stockade.engine.Explainer;
 import dev.stockade.manifest.FieldPath;
 import dev.stockade.manifest.RawObject;
@@ -40,6 +41,7 @@ public final class AuditContext {
     private final Lazy<Exposure.Result> exposure =
             new Lazy<>(() -> Exposure.run(cluster(), connectivity(), ns -> true));
     private final Lazy<Explainer> explainer = new Lazy<>(this::newExplainer);
+    private final Lazy<EntrancePaths.Result> entrancePaths = new Lazy<>(() -> EntrancePaths.resolve(cluster()));
     private final Lazy<Map<String, ObjectRef>> workloadsById = new Lazy<>(this::indexWorkloads);
     private final Lazy<List<Workload>> sortedWorkloads = new Lazy<>(this::sortWorkloads);
     private final Lazy<Map<String, List<RawObject>>> byKind = new Lazy<>(this::indexKinds);
@@ -226,6 +228,11 @@ public final class AuditContext {
 
     public Exposure.Result exposure() {
         return exposure.get();
+    }
+
+    /** The routes and exposing Services of the input followed to pods and ports, as {@code analyze} does. */
+    public EntrancePaths.Result entrancePaths() {
+        return entrancePaths.get();
     }
 
     /** Every allowed connection of the cluster, as {@code analyze} reports it. */

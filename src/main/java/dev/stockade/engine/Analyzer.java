@@ -48,11 +48,16 @@ public final class Analyzer {
         Connectivity c = new EndpointExpansion(groups.workloads(), groups.members(), groups.memberWorkload(),
                 classes.memberClass(), classes.count(), partition, options, groups.warnings())
                 .expand(allowed.pairs(), allowed.ports(), warnings);
-        if (!cluster.entrances().routes().isEmpty()) {
-            c = withController(c, IngressReach.of(cluster, options));
+        boolean routes = !cluster.entrances().routes().isEmpty();
+        boolean exposed = cluster.entrances().services().stream().anyMatch(dev.stockade.model.Service::external);
+        if (!routes && !exposed) {
+            return c;
         }
-        return cluster.entrances().services().stream().anyMatch(dev.stockade.model.Service::external)
-                ? withExposures(c, EntrancePaths.resolve(cluster).external()) : c;
+        EntrancePaths.Result paths = EntrancePaths.resolve(cluster);
+        if (routes) {
+            c = withController(c, IngressReach.of(cluster, options, paths));
+        }
+        return exposed ? withExposures(c, paths.external()) : c;
     }
 
     /** The connectivity with the workloads that Services expose outside the cluster marked. */

@@ -32,17 +32,17 @@ public final class IngressReach {
             entries = List.copyOf(entries);
             warnings = List.copyOf(warnings);
         }
-
-        public boolean isEmpty() {
-            return entries.isEmpty() && warnings.isEmpty();
-        }
     }
 
     private IngressReach() {}
 
     /** Routes resolved and judged; nothing when the input has no routes. */
     public static Result of(Cluster cluster, AnalysisOptions options) {
-        EntrancePaths.Result paths = EntrancePaths.resolve(cluster);
+        return of(cluster, options, EntrancePaths.resolve(cluster));
+    }
+
+    /** The same, with the paths of {@code cluster} already resolved. */
+    public static Result of(Cluster cluster, AnalysisOptions options, EntrancePaths.Result paths) {
         List<String> warnings = new ArrayList<>(paths.warnings());
         List<Entry> entries = new ArrayList<>();
         Map<Workload, PortSet> open = new LinkedHashMap<>();

@@ -80,7 +80,8 @@ public final class BlockedIngressPath extends Rule {
             IngressController controller = new IngressController(ns, LabelSelector.all());
             boolean unknown = controller.resolve(context.cluster()).assumed();
             AnalysisOptions options = new AnalysisOptions(context.options().ipBlockMatchesPods(), controller);
-            for (IngressReach.Entry e : IngressReach.of(context.cluster(), options).entries()) {
+            IngressReach.Result reach = IngressReach.of(context.cluster(), options, context.entrancePaths());
+            for (IngressReach.Entry e : reach.entries()) {
                 EntrancePaths.Path p = e.path();
                 PathKey key = new PathKey(p.route(), p.backend().path(), p.backend().source(), p.workload(),
                         p.protocol(), p.port());

@@ -48,7 +48,7 @@ public final class ExposedWithoutPolicy extends Rule {
         Target outside = new Target.AddressTarget(IpAddress.parse(OUTSIDE).orElseThrow());
         // the engine's paths, as query exposure lists them; one finding per Service port and workload
         Set<String> reported = new HashSet<>();
-        for (EntrancePaths.ExternalPath x : EntrancePaths.resolve(context.cluster()).external()) {
+        for (EntrancePaths.ExternalPath x : context.entrancePaths().external()) {
             Service s = x.service();
             int i = s.ports().indexOf(x.servicePort());
             String key = s + "\u0000" + i + "\u0000" + x.workload();
