@@ -133,21 +133,23 @@ public final class Exposure {
             }
         }
         PolicyIndex index = new PolicyIndex(cluster);
-        Map<Workload, List<RouteAccess>> routesByWorkload = new HashMap<>();
+        // per workload, one line per route backend, protocol and port (keyed with open false): open when
+        // any pod's flow is
+        Map<Workload, Map<RouteAccess, RouteAccess>> routesByWorkload = new HashMap<>();
         Map<Workload, Map<dev.stockade.model.Service, PortSet>> servicesByWorkload = new HashMap<>();
         if (!cluster.entrances().isEmpty()) {
             IngressReach.Result reach = IngressReach.of(cluster, options);
             for (IngressReach.Entry e : reach.entries()) {
                 EntrancePaths.Path p = e.path();
-                List<RouteAccess> list = routesByWorkload.computeIfAbsent(p.workload(), k -> new ArrayList<>());
-                RouteAccess a = new RouteAccess(p.route(), p.backend().path(), p.backend().source(), p.service(),
-                        p.protocol(), p.port(), e.open());
-                // one line per route backend and port: open when any pod's flow is
-                list.removeIf(x -> x.route().equals(a.route()) && x.path().equals(a.path()) && x.port() == a.port()
-                        && x.protocol() == a.protocol() && !x.open() && a.open());
-                if (list.stream().noneMatch(x -> x.route().equals(a.route()) && x.path().equals(a.path())
-                        && x.port() == a.port() && x.protocol() == a.protocol())) {
-                    list.add(a);
+                Map<RouteAccess, RouteAccess> lines = routesByWorkload.computeIfAbsent(p.workload(),
+                        k -> new java.util.LinkedHashMap<>());
+                RouteAccess key = new RouteAccess(p.route(), p.backend().path(), p.backend().source(), p.service(),
+                        p.protocol(), p.port(), false);
+                RouteAccess had = lines.get(key);
+                if (had == null || !had.open() && e.open()) {
+                    lines.remove(key);   // an open line replaces a blocked one, and comes after the others
+                    lines.put(key, e.open() ? new RouteAccess(key.route(), key.path(), key.source(), key.service(),
+                            key.protocol(), key.port(), true) : key);
                 }
             }
             for (EntrancePaths.ExternalPath x : reach.paths().external()) {
@@ -175,7 +177,7 @@ public final class Exposure {
             for (Pod p : w.workload().pods()) {
                 inside = inside.union(anyNamespace(p, index, openings));
             }
-            List<RouteAccess> routes = routesByWorkload.getOrDefault(w.workload(), List.of());
+            List<RouteAccess> routes = List.copyOf(routesByWorkload.getOrDefault(w.workload(), Map.of()).values());
             List<ServiceAccess> services = servicesByWorkload.getOrDefault(w.workload(), Map.of()).entrySet().stream()
                     .map(e -> new ServiceAccess(e.getKey(), e.getValue())).toList();
             if (!ext.isEmpty() || !inside.isEmpty() || !routes.isEmpty() || !services.isEmpty()) {
