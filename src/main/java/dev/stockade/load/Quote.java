@@ -59,6 +59,22 @@ final class Quote {
         return secret(key) ? SECRET : cut(key, false);
     }
 
+    /**
+     * A message from the YAML parser, which may echo the input (an alias or tag name): every word
+     * longer than {@value #LONGEST} characters is cut like {@link #bare} (the parser's messages hold
+     * no control characters: the YAML stream may not contain them, and whitespace is collapsed first).
+     */
+    static String words(String text) {
+        StringBuilder sb = new StringBuilder();
+        for (String word : text.split(" ", -1)) {
+            if (!sb.isEmpty()) {
+                sb.append(' ');
+            }
+            sb.append(word.length() > LONGEST ? bare(word) : word);
+        }
+        return sb.toString();
+    }
+
     /** {@code the string "value"}, or {@code a string that looks like a secret (not shown)}. */
     static String string(String value) {
         return secret(value) ? "a string that looks like a secret (not shown)" : "the string " + of(value);

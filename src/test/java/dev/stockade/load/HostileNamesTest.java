@@ -129,4 +129,11 @@ class HostileNamesTest {
                 "in.yaml:10:1: warning: NetworkPolicy prod/np2: spc: unknown field \"spc\" (did you mean \"spec\"?);"
                         + " it is ignored");
     }
+
+    @Test
+    void load_undefinedAliasWithALongName_isCut() {
+        LoadResult r = Loader.loadString("in.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: *" + "x".repeat(200) + "}\n");
+        assertThat(lines(r)).containsExactly("in.yaml:3:18: error: YAML syntax error: found undefined alias "
+                + "x".repeat(40) + "… (200 characters)");
+    }
 }
