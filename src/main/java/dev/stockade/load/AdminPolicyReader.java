@@ -41,7 +41,6 @@ final class AdminPolicyReader {
     private static final Set<String> CNP_PROTOCOL_PORTS = Set.of("destinationPort");
     private static final Set<String> CNP_PORT = Set.of("number", "range");
     private static final Set<String> CNP_RANGE = Set.of("start", "end");
-    private static final int MAX_NAME = 100;
     private static final int MAX_NETWORKS = 25;
 
     private final ObjectReader r;
@@ -56,10 +55,6 @@ final class AdminPolicyReader {
 
     /** The policy, or null when it has errors (they are reported). */
     AdminPolicy read(String name, Node specNode, Source source, Node objectNode) {
-        if (kind == Kind.BaselineAdminNetworkPolicy && !name.equals("default")) {
-            r.error(objectNode, "metadata.name", "\"" + name + "\" is not allowed (expected default: the"
-                    + " BaselineAdminNetworkPolicy is a singleton named default)");
-        }
         Fields spec = r.mapping(specNode, "spec");
         if (spec == null) {
             if (!r.broken() || specNode == null) {
@@ -98,7 +93,7 @@ final class AdminPolicyReader {
                 return x;
             }
         }
-        r.error(spec.get("tier"), "spec.tier", "unknown tier \"" + t + "\" (expected Admin or Baseline)");
+        r.error(spec.get("tier"), "spec.tier", "unknown tier " + Quote.of(t) + " (expected Admin or Baseline)");
         return null;
     }
 
@@ -178,9 +173,9 @@ final class AdminPolicyReader {
             }
             r.checkFields(rule, known);
             String name = r.string(rule.get("name"), rule.child("name"));
-            if (name != null && name.length() > MAX_NAME) {
-                r.error(rule.get("name"), rule.child("name"), "is " + name.length() + " characters long (expected at"
-                        + " most " + MAX_NAME + ")");
+            if (name != null) {
+                ApiValidation.ADMIN_RULE_NAME_LENGTH.problem(name)
+                        .ifPresent(p -> r.error(rule.get("name"), rule.child("name"), p));
             }
             AdminRule.Action action = action(rule);
             List<AdminPeer> peers = new ArrayList<>();
@@ -228,7 +223,7 @@ final class AdminPolicyReader {
             default -> null;
         };
         if (parsed == null) {
-            r.error(rule.get("action"), rule.child("action"), "unknown action \"" + a + "\" for " + kind
+            r.error(rule.get("action"), rule.child("action"), "unknown action " + Quote.of(a) + " for " + kind
                     + " (expected " + expected + ")");
         }
         return parsed;
@@ -277,7 +272,7 @@ final class AdminPolicyReader {
                 }
                 Optional<Cidr> c = Cidr.parse(text);
                 if (c.isEmpty()) {
-                    r.error(items.get(i), p, "\"" + text + "\" is not a valid CIDR (expected an address and prefix"
+                    r.error(items.get(i), p, Quote.of(text) + " is not a valid CIDR (expected an address and prefix"
                             + " length such as 10.0.0.0/8 or fd00::/64)");
                 } else {
                     cidrs.add(c.get());

@@ -137,6 +137,6 @@ record ComposedFile(String name, List<Node> documents, List<Diagnostic> problems
     }
 
     private static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s+", " ").trim();
+        return s == null ? "" : Quote.words(s.replaceAll("\\s+", " ").trim());
     }
 }

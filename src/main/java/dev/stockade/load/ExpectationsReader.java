@@ -108,7 +108,7 @@ public final class ExpectationsReader {
             return Optional.empty();
         }
         if (!kind.equals(ConnectivityExpectations.KIND)) {
-            r.error(top.get("kind"), "kind", "\"" + kind + "\" is not " + ConnectivityExpectations.KIND
+            r.error(top.get("kind"), "kind", Quote.of(kind) + " is not " + ConnectivityExpectations.KIND
                     + " (an expectations file holds only " + ConnectivityExpectations.KIND
                     + " objects; manifests go in PATH)");
             return Optional.empty();
@@ -124,14 +124,14 @@ public final class ExpectationsReader {
             }
             return Optional.empty();
         }
-        r.object(kind + " " + name);
+        r.object(ObjectNames.label(kind, "", name, true));
         r.checkFields(meta, METADATA);
         if (apiVersion == null) {
             if (ObjectReader.isNull(top.get("apiVersion"))) {
                 r.error(top.node(), "apiVersion", "is required (expected " + ConnectivityExpectations.API_VERSION + ")");
             }
         } else if (!apiVersion.equals(ConnectivityExpectations.API_VERSION)) {
-            r.error(top.get("apiVersion"), "apiVersion", "\"" + apiVersion + "\" is not a version Stockade reads (expected "
+            r.error(top.get("apiVersion"), "apiVersion", Quote.of(apiVersion) + " is not a version Stockade reads (expected "
                     + ConnectivityExpectations.API_VERSION + ")");
         }
         Fields spec = r.mapping(top.get("spec"), "spec");
@@ -185,8 +185,8 @@ public final class ExpectationsReader {
         } else {
             expect = Expect.parse(e).orElse(null);
             if (expect == null) {
-                r.error(f.get("expect"), f.child("expect"), "unknown value \"" + e
-                        + "\" (expected Allow or Deny; values are case-sensitive)");
+                r.error(f.get("expect"), f.child("expect"), "unknown value " + Quote.of(e)
+                        + " (expected Allow or Deny; values are case-sensitive)");
             }
         }
         String description = r.string(f.get("description"), f.child("description"));
@@ -200,7 +200,7 @@ public final class ExpectationsReader {
         }
         if (port.isPresent() && port.get() instanceof PolicyPort.NamedPort np
                 && to.get() instanceof EndpointSelector.CidrForm) {
-            r.error(f.get("port"), f.child("port"), "\"" + np.name() + "\" is a port name, which resolves on the"
+            r.error(f.get("port"), f.child("port"), Quote.of(np.name()) + " is a port name, which resolves on the"
                     + " destination's pods, but to is a CIDR (expected a port number)");
             return Optional.empty();
         }
@@ -303,7 +303,7 @@ public final class ExpectationsReader {
     private static Optional<EndpointSelector> workloadRef(ObjectReader r, Node n, String path, String text) {
         if (Cidr.parse(text).isPresent() || IpAddress.parse(text).isPresent()) {
             String cidr = Cidr.parse(text).isPresent() ? text : text + (text.contains(":") ? "/128" : "/32");
-            r.error(n, path, "\"" + text + "\" is an address, not a workload (expected {cidr: " + cidr
+            r.error(n, path, Quote.of(text) + " is an address, not a workload (expected {cidr: " + cidr
                     + "} for external addresses, or namespace/name)");
             return Optional.empty();
         }
@@ -315,7 +315,7 @@ public final class ExpectationsReader {
         }
         int slash = ref.indexOf('/');
         if (slash < 0 || slash != ref.lastIndexOf('/')) {
-            r.error(n, path, "\"" + text + "\" is not a workload reference (expected namespace/name, e.g. prod/web, or a"
+            r.error(n, path, Quote.of(text) + " is not a workload reference (expected namespace/name, e.g. prod/web, or a"
                     + " mapping with namespace, podSelector and namespaceSelector)");
             return Optional.empty();
         }
@@ -326,7 +326,7 @@ public final class ExpectationsReader {
             problem = Names.objectNameProblem(name);
         }
         if (problem == null && !kind.isEmpty() && !kind.matches("[A-Z][A-Za-z0-9]*")) {
-            problem = "\"" + kind + "\" is not a kind (expected e.g. prod/web[Deployment])";
+            problem = Quote.of(kind) + " is not a kind (expected e.g. prod/web[Deployment])";
         }
         if (problem != null) {
             r.error(n, path, problem);

@@ -50,8 +50,9 @@ final class Fields {
         return values.keySet();
     }
 
-    /** The path of a child field: {@code spec.ingress}. */
+    /** The path of a child field: {@code spec.ingress} (a key that is not plain text escaped, see {@link Quote#pathStep}). */
     String child(String name) {
-        return path.isEmpty() ? name : path + "." + name;
+        String step = Quote.pathStep(name);
+        return path.isEmpty() ? step : path + "." + step;
     }
 }

@@ -59,7 +59,8 @@ final class GatewayApiReader {
             return Optional.empty();
         }
         r.checkFields(l, KnownFields.LISTENER);
-        String name = r.requiredString(l, "name", "the listener's name");
+        String name = check(ApiValidation.GATEWAY_SECTION_NAME, l, "name",
+                r.requiredString(l, "name", "the listener's name"));
         Integer port = r.portNumber(l, "port", true, "is required (expected a port number 1-65535)");
         String protocol = r.requiredString(l, "protocol", "HTTP, HTTPS, TLS, TCP or UDP");
         r.string(l.get("hostname"), l.child("hostname"));
@@ -74,8 +75,8 @@ final class GatewayApiReader {
                 r.checkFields(ns, KnownFields.ROUTE_NAMESPACES);
                 from = r.string(ns.get("from"), ns.child("from"));
                 if (from != null && !FROM.contains(from)) {
-                    r.error(ns.get("from"), ns.child("from"), "unknown value \"" + from
-                            + "\" (expected Same, All or Selector)");
+                    r.error(ns.get("from"), ns.child("from"), "unknown value " + Quote.of(from)
+                            + " (expected Same, All or Selector)");
                 }
                 selector = SelectorReader.read(r, ns.get("selector"), ns.child("selector")).orElse(null);
                 if ("Selector".equals(from) && ObjectReader.isNull(ns.get("selector"))) {
@@ -146,13 +147,16 @@ final class GatewayApiReader {
         String group = p.has("group") ? Optional.ofNullable(r.string(p.get("group"), p.child("group"))).orElse("")
                 : GROUP;
         String kind = Optional.ofNullable(r.string(p.get("kind"), p.child("kind"))).orElse("Gateway");
-        String name = r.requiredString(p, "name", "the Gateway's name");
-        String ns = r.string(p.get("namespace"), p.child("namespace"));
-        String section = r.string(p.get("sectionName"), p.child("sectionName"));
+        String name = check(ApiValidation.GATEWAY_OBJECT_NAME, p, "name", r.requiredString(p, "name",
+                "the Gateway's name"));
+        String ns = check(ApiValidation.GATEWAY_NAMESPACE, p, "namespace",
+                r.string(p.get("namespace"), p.child("namespace")));
+        String section = check(ApiValidation.GATEWAY_SECTION_NAME, p, "sectionName",
+                r.string(p.get("sectionName"), p.child("sectionName")));
         Integer port = r.portNumber(p, "port", false, "");
         if (!group.equals(GROUP) || !kind.equals("Gateway")) {
-            r.warning(p.has("kind") ? p.get("kind") : p.get("group"), p.child(p.has("kind") ? "kind" : "group"), "parent " + (group.isEmpty() ? ""
-                    : group + "/") + kind + " is not a Gateway (a mesh route, or another implementation's parent);"
+            r.warning(p.has("kind") ? p.get("kind") : p.get("group"), p.child(p.has("kind") ? "kind" : "group"), "parent " + Quote.plain((group.isEmpty() ? ""
+                    : group + "/") + kind) + " is not a Gateway (a mesh route, or another implementation's parent);"
                     + " the parentRef is skipped");
             return Optional.empty();
         }
@@ -180,12 +184,14 @@ final class GatewayApiReader {
         }
         if (!group.isEmpty() || !refKind.equals("Service")) {
             r.warning(b.has("kind") ? b.get("kind") : b.get("group"), b.child(b.has("kind") ? "kind" : "group"),
-                    "backend " + (group.isEmpty() ? "" : group + "/") + refKind + " is not a Service (expected"
+                    "backend " + Quote.plain((group.isEmpty() ? "" : group + "/") + refKind) + " is not a Service (expected"
                             + " Service); the backendRef is skipped");
             return Optional.empty();
         }
-        String name = r.requiredString(b, "name", "the Service's name");
-        String ns = r.string(b.get("namespace"), b.child("namespace"));
+        String name = check(ApiValidation.GATEWAY_OBJECT_NAME, b, "name", r.requiredString(b, "name",
+                "the Service's name"));
+        String ns = check(ApiValidation.GATEWAY_NAMESPACE, b, "namespace",
+                r.string(b.get("namespace"), b.child("namespace")));
         Integer port = r.portNumber(b, "port", true, "is required for a Service backend (expected a port number"
                 + " 1-65535)");
         if (name == null || port == null) {
@@ -207,7 +213,8 @@ final class GatewayApiReader {
             r.checkFields(f, KnownFields.REFERENCE_GRANT_FROM);
             String group = present(f, "group", "an API group, e.g. " + GROUP);
             String kind = r.requiredString(f, "kind", "a kind such as HTTPRoute");
-            String ns = r.requiredString(f, "namespace", "the namespace of the routes");
+            String ns = check(ApiValidation.GATEWAY_NAMESPACE, f, "namespace",
+                    r.requiredString(f, "namespace", "the namespace of the routes"));
             if (group != null && kind != null && ns != null) {
                 from.add(new ReferenceGrant.From(group, kind, ns));
             }
@@ -217,12 +224,26 @@ final class GatewayApiReader {
             r.checkFields(f, KnownFields.REFERENCE_GRANT_TO);
             String group = present(f, "group", "an API group, \"\" for Service");
             String kind = r.requiredString(f, "kind", "a kind such as Service");
-            String target = r.string(f.get("name"), f.child("name"));
+            String target = check(ApiValidation.GATEWAY_OBJECT_NAME, f, "name", r.string(f.get("name"),
+                    f.child("name")));
             if (group != null && kind != null) {
                 to.add(new ReferenceGrant.To(group, kind, target));
             }
         }
         return r.broken() ? null : new ReferenceGrant(namespace, name, from, to, source);
+    }
+
+    /**
+     * {@code value} (the text of {@code f.field}, or null) when it passes {@code rule}; null (reported)
+     * when it does not. An empty value is left to the caller (read as absent, or reported as required).
+     */
+    private String check(ApiValidation rule, Fields f, String field, String value) {
+        if (value == null || value.isEmpty()) {
+            return value;
+        }
+        Optional<String> problem = rule.problem(value);
+        problem.ifPresent(p -> r.error(f.get(field), f.child(field), p));
+        return problem.isPresent() ? null : value;
     }
 
     /** The mappings of the list {@code spec.field}, which is required and not empty. */

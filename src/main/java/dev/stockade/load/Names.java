@@ -2,63 +2,79 @@ package dev.stockade.load;
 
 import java.util.regex.Pattern;
 
-/** Kubernetes name syntax: label keys and values, port names. */
+/**
+ * Kubernetes name syntax (apimachinery's {@code pkg/util/validation}): DNS-1123 labels and
+ * subdomains, DNS-1035 labels, label keys and values, port names. The predicates say whether a
+ * value is valid; the {@code ...Problem} methods give the message of the {@link ApiValidation}
+ * row that applies, or null.
+ */
 final class Names {
     private Names() {}
 
     private static final Pattern LABEL_NAME = Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
     private static final Pattern DNS_SUBDOMAIN =
             Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+    private static final Pattern DNS_1035_LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
     private static final Pattern PORT_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
+
+    /** A DNS-1123 label: 1-63 of {@code [a-z0-9-]}, alphanumeric at both ends. */
+    static boolean isDnsLabel(String s) {
+        return s.length() <= 63 && DNS_LABEL.matcher(s).matches();
+    }
+
+    /** A DNS-1035 label: a DNS-1123 label that starts with a letter. */
+    static boolean isDns1035Label(String s) {
+        return s.length() <= 63 && DNS_1035_LABEL.matcher(s).matches();
+    }
+
+    /** A DNS-1123 subdomain: DNS-1123 labels joined by dots, at most 253 characters. */
+    static boolean isDnsSubdomain(String s) {
+        return s.length() <= 253 && DNS_SUBDOMAIN.matcher(s).matches();
+    }
+
+    /** The name part of a label key (after an optional {@code prefix/}). */
+    static boolean isLabelKey(String key) {
+        String name = key.substring(key.indexOf('/') + 1);
+        return !name.isEmpty() && name.length() <= 63 && LABEL_NAME.matcher(name).matches();
+    }
+
+    /** A label value: empty, or up to 63 label characters, alphanumeric at both ends. */
+    static boolean isLabelValue(String value) {
+        return value.isEmpty() || (value.length() <= 63 && LABEL_NAME.matcher(value).matches());
+    }
+
+    /** An IANA_SVC_NAME: up to 15 of {@code [a-z0-9-]}, no "--", alphanumeric ends, at least one letter. */
+    static boolean isPortName(String name) {
+        return name.length() <= 15 && PORT_NAME.matcher(name).matches() && !name.contains("--")
+                && name.chars().anyMatch(Character::isLetter);
+    }
 
     /** Null when {@code key} is a valid label key, else what is wrong with it. */
     static String labelKeyProblem(String key) {
-        String name = key;
         int slash = key.indexOf('/');
         if (slash >= 0) {
             String prefix = key.substring(0, slash);
-            name = key.substring(slash + 1);
-            if (prefix.isEmpty() || prefix.length() > 253 || !DNS_SUBDOMAIN.matcher(prefix).matches()) {
-                return "label key prefix \"" + prefix + "\" is not a DNS subdomain (expected e.g. example.com/name)";
+            if (prefix.isEmpty() || !isDnsSubdomain(prefix)) {
+                return ApiValidation.LABEL_KEY_PREFIX.message(prefix);
             }
         }
-        if (name.isEmpty() || name.length() > 63 || !LABEL_NAME.matcher(name).matches()) {
-            return "\"" + key + "\" is not a valid label key (expected up to 63 letters, digits, '-', '_' or '.',"
-                    + " starting and ending with a letter or digit, with an optional DNS prefix and '/')";
-        }
-        return null;
+        return ApiValidation.LABEL_KEY.problem(key).orElse(null);
     }
 
     /** Null when {@code value} is a valid label value, else what is wrong with it. */
     static String labelValueProblem(String value) {
-        if (value.isEmpty()) {
-            return null;
-        }
-        if (value.length() > 63 || !LABEL_NAME.matcher(value).matches()) {
-            return "\"" + value + "\" is not a valid label value (expected up to 63 letters, digits, '-', '_' or '.',"
-                    + " starting and ending with a letter or digit)";
-        }
-        return null;
+        return ApiValidation.LABEL_VALUE.problem(value).orElse(null);
     }
-
-    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
 
     /** Null when {@code name} is a valid namespace name (a DNS-1123 label), else what is wrong with it. */
     static String namespaceProblem(String name) {
-        if (name.length() > 63 || !DNS_LABEL.matcher(name).matches()) {
-            return "\"" + name + "\" is not a valid namespace name (expected up to 63 lowercase letters, digits and"
-                    + " '-', starting and ending with a letter or digit)";
-        }
-        return null;
+        return ApiValidation.NAMESPACE_NAME.problem(name).orElse(null);
     }
 
     /** Null when {@code name} is a valid object name (a DNS-1123 subdomain), else what is wrong with it. */
     static String objectNameProblem(String name) {
-        if (name.length() > 253 || !DNS_SUBDOMAIN.matcher(name).matches()) {
-            return "\"" + name + "\" is not a valid object name (expected lowercase letters, digits, '-' and '.',"
-                    + " starting and ending with a letter or digit)";
-        }
-        return null;
+        return ApiValidation.OBJECT_NAME.problem(name).orElse(null);
     }
 
     /** Null when {@code name} is a valid port name (IANA_SVC_NAME), else what is wrong with it. */
@@ -67,23 +83,14 @@ final class Names {
             return "is empty (expected a port number 1-65535 or a port name such as http)";
         }
         if (name.chars().allMatch(Character::isDigit)) {
-            return "\"" + name + "\" is a string, so it names a port, and a port name needs a letter"
-                    + " (write the number without quotes: " + name + ")";
+            return Quote.of(name) + " is a string, so it names a port, and a port name needs a letter"
+                    + " (write the number without quotes: " + Quote.bare(name) + ")";
         }
-        if (name.length() > 15 || !PORT_NAME.matcher(name).matches() || name.contains("--")
-                || name.chars().noneMatch(Character::isLetter)) {
-            return "\"" + name + "\" is not a valid port name (expected up to 15 lowercase letters, digits and"
-                    + " single '-', with at least one letter, e.g. http or metrics)";
-        }
-        return null;
+        return ApiValidation.PORT_NAME.problem(name).orElse(null);
     }
 
     /** Null when {@code name} is a valid Service port name (a DNS-1123 label), else what is wrong with it. */
     static String servicePortNameProblem(String name) {
-        if (name.length() > 63 || !DNS_LABEL.matcher(name).matches()) {
-            return "\"" + name + "\" is not a valid port name (expected up to 63 lowercase letters, digits and '-',"
-                    + " starting and ending with a letter or digit, e.g. http)";
-        }
-        return null;
+        return ApiValidation.SERVICE_PORT_NAME.problem(name).orElse(null);
     }
 }

@@ -54,10 +54,10 @@ final class NetworkPolicyReader {
             }
             Optional<PolicyType> pt = PolicyType.parse(t);
             if (pt.isEmpty()) {
-                r.error(types.get(i), "spec.policyTypes[" + i + "]", "unknown policy type \"" + t
-                        + "\" (expected Ingress or Egress)");
+                r.error(types.get(i), "spec.policyTypes[" + i + "]", "unknown policy type " + Quote.of(t)
+                        + " (expected Ingress or Egress)");
             } else if (!declared.add(pt.get())) {
-                r.error(types.get(i), "spec.policyTypes[" + i + "]", "duplicate policy type \"" + t + "\"");
+                r.error(types.get(i), "spec.policyTypes[" + i + "]", "duplicate policy type " + Quote.of(t));
             }
         }
         List<PolicyRule> ingress = rules(spec, "ingress", "from");
@@ -159,7 +159,7 @@ final class NetworkPolicyReader {
         }
         Optional<Cidr> cidr = Cidr.parse(cidrText);
         if (cidr.isEmpty()) {
-            r.error(f.get("cidr"), f.child("cidr"), "\"" + cidrText + "\" is not a valid CIDR (expected an address"
+            r.error(f.get("cidr"), f.child("cidr"), Quote.of(cidrText) + " is not a valid CIDR (expected an address"
                     + " and prefix length such as 10.0.0.0/8 or fd00::/64)");
             return Optional.empty();
         }
@@ -173,7 +173,7 @@ final class NetworkPolicyReader {
             }
             Optional<Cidr> e = Cidr.parse(text);
             if (e.isEmpty()) {
-                r.error(ex.get(i), p, "\"" + text + "\" is not a valid CIDR (expected an address and prefix length"
+                r.error(ex.get(i), p, Quote.of(text) + " is not a valid CIDR (expected an address and prefix length"
                         + " such as 10.1.0.0/16)");
             } else if (e.get().equals(cidr.get())) {
                 r.error(ex.get(i), p, text + " is the whole cidr " + cidr.get() + ", so the ipBlock matches nothing"

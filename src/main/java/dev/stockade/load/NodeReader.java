@@ -42,7 +42,7 @@ final class NodeReader {
                 }
                 Optional<IpAddress> ip = IpAddress.parse(text);
                 if (ip.isEmpty()) {
-                    r.error(a.get("address"), a.child("address"), "\"" + text + "\" is not an IP address (expected"
+                    r.error(a.get("address"), a.child("address"), Quote.of(text) + " is not an IP address (expected"
                             + " an IPv4 or IPv6 address for type " + type + ")");
                 } else if (!addresses.contains(ip.get())) {
                     addresses.add(ip.get());

@@ -94,6 +94,8 @@ final class ObjectDispatcher {
             tooMany = true;
             return;
         }
+        // name the object in the first messages already, when its name can be read
+        r.object(ObjectNames.quietLabel(top.node(), CLUSTER_SCOPED));
         String kind = r.string(top.get("kind"), "kind");
         String apiVersion = r.string(top.get("apiVersion"), "apiVersion");
         if (kind == null) {
@@ -115,18 +117,16 @@ final class ObjectDispatcher {
             }
             return;
         }
-        RawObject copy = keepRaw ? RawObjects.object(r.file(), kind, apiVersion, top.node()) : null;
-        if (copy != null) {
-            raw.add(copy);
-        }
         Optional<String> recognised = KindSupport.recognise(kind, apiVersion);
         if (recognised.isEmpty()) {
-            skipped.merge(apiVersion == null ? kind : kind + " (" + apiVersion + ")", 1, Integer::sum);
+            keepRaw(r, kind, apiVersion, top);
+            skipped.merge(apiVersion == null ? Quote.plain(kind) : Quote.plain(kind) + " (" + Quote.plain(apiVersion) + ")",
+                    1, Integer::sum);
             Optional<String> usual = KindSupport.usualApiVersion(kind, apiVersion);
-            if (usual.isPresent()) {
+            if (usual.isPresent() && (apiVersion != null || ObjectReader.isNull(top.get("apiVersion")))) {
                 r.object(kind + " " + quietName(top, CLUSTER_SCOPED.contains(kind)));
                 r.warning(apiVersion == null ? top.node() : top.get("apiVersion"), "apiVersion", (apiVersion == null
-                        ? "is missing" : "\"" + apiVersion + "\" is not an API group Stockade reads " + kind + " from")
+                        ? "is missing" : Quote.of(apiVersion) + " is not an API group Stockade reads " + kind + " from")
                         + " (expected " + usual.get() + "); the object is skipped");
             }
             return;
@@ -138,17 +138,18 @@ final class ObjectDispatcher {
         String namespace = clusterScoped ? "" : Optional.ofNullable(meta == null ? null
                 : r.string(meta.get("namespace"), "metadata.namespace")).filter(s -> !s.isEmpty()).orElse("default");
         if (name == null || name.isEmpty()) {
-            r.object(kind + (clusterScoped ? "" : " " + namespace + "/?"));
+            r.object(kind + (clusterScoped ? "" : " " + quietName(top, false).replaceFirst("/[^/]*$", "/?")));
             r.error(meta == null ? top.node() : meta.node(), "metadata.name", "is required (expected the object's name)");
             return;
         }
+        r.object(ObjectNames.label(kind, namespace, name, clusterScoped));
+        // an invalid name or namespace rejects the object; it is still read, to report every problem
+        if (ObjectNames.check(r, kind, top, meta, name, namespace, clusterScoped)) {
+            keepRaw(r, kind, apiVersion, top);
+        }
         r.checkFields(meta, KnownFields.METADATA);
         ObjectRef ref = new ObjectRef(kind, namespace, name);
-        r.object(ref.toString());
         Source source = r.source(top.node());
-        if (!clusterScoped && !ENTRANCES.contains(kind)) {
-            namespaceUse.putIfAbsent(namespace, source);
-        }
         switch (kind) {
             case "Namespace" -> keep(namespaces, name, namespace(r, top, meta, name, source), ref, source, r);
             case "NetworkPolicy" -> keep(policies, ref,
@@ -174,6 +175,14 @@ final class ObjectDispatcher {
         }
     }
 
+    /** With {@code keepRaw}, keeps the object as written when it has a kind and a name. */
+    private void keepRaw(ObjectReader r, String kind, String apiVersion, Fields top) {
+        RawObject copy = keepRaw ? RawObjects.object(r.file(), kind, apiVersion, top.node()) : null;
+        if (copy != null) {
+            raw.add(copy);
+        }
+    }
+
     /** {@code ns/name} (or {@code name}) of an object as written, reporting nothing; {@code ?} where absent. */
     private static String quietName(Fields top, boolean clusterScoped) {
         String name = "?";
@@ -190,7 +199,7 @@ final class ObjectDispatcher {
                 }
             }
         }
-        return clusterScoped ? name : namespace + "/" + name;
+        return ObjectNames.label(null, namespace, name, clusterScoped).replace("\"?\"", "?");
     }
 
     /** A Namespace object (its labels; its spec is only checked), or null when it is unusable. */
@@ -201,10 +210,17 @@ final class ObjectDispatcher {
         return r.broken() ? null : Namespace.of(name, labels, source);
     }
 
-    /** Keeps a usable object (value not null) under {@code key}, warning when {@code ref} was seen before. */
+    /**
+     * Keeps a usable object (value not null, no error reported) under {@code key}, warning when
+     * {@code ref} was seen before. Only a kept object counts its namespace as used: a rejected
+     * one does not make its namespace appear.
+     */
     private <K, V> void keep(Map<K, V> into, K key, V value, ObjectRef ref, Source source, ObjectReader r) {
-        if (value == null) {
+        if (value == null || r.broken()) {
             return;
+        }
+        if (!CLUSTER_SCOPED.contains(ref.kind()) && !ENTRANCES.contains(ref.kind())) {
+            namespaceUse.putIfAbsent(ref.namespace(), source);
         }
         Source before = seen.put(ref, source);
         if (before != null) {

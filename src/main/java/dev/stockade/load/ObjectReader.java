@@ -101,7 +101,7 @@ final class ObjectReader {
             }
             String name = k.getValue();
             if (f.has(name)) {
-                error(k, f.child(name), "duplicate key \"" + name + "\" (first at line "
+                error(k, f.child(name), "duplicate key " + Quote.of(name) + " (first at line "
                         + source(f.key(name)).line() + ")");
             }
             f.put(name, k, t.getValueNode());
@@ -117,8 +117,8 @@ final class ObjectReader {
         for (String name : f.names()) {
             if (!known.contains(name)) {
                 Optional<String> guess = Suggestions.closest(name, known);
-                warning(f.key(name), f.child(name), "unknown field \"" + name + "\""
-                        + guess.map(g -> " (did you mean \"" + g + "\"?)").orElse("") + "; it is ignored");
+                warning(f.key(name), f.child(name), "unknown field " + Quote.of(name)
+                        + guess.map(g -> " (did you mean " + Quote.of(g) + "?)").orElse("") + "; it is ignored");
             }
         }
     }
@@ -143,7 +143,7 @@ final class ObjectReader {
             if (s.getTag().equals(Tag.STR)) {
                 return s.getValue();
             }
-            error(n, path, "expected a string, found " + describe(n) + " (quote it: \"" + s.getValue() + "\")");
+            error(n, path, "expected a string, found " + describe(n) + " (quote it: " + Quote.of(s.getValue()) + ")");
             return null;
         }
         error(n, path, "expected a string, found " + describe(n));
@@ -156,14 +156,15 @@ final class ObjectReader {
         }
         if (n instanceof ScalarNode s && s.getTag().equals(Tag.INT)) {
             try {
-                BigInteger v = parseInt(s.getValue());
-                if (v.bitLength() < 63) {
+                // a long integer has at most 64 digits, in any base; a longer text is not parsed
+                BigInteger v = s.getValue().length() > 64 ? null : parseInt(s.getValue());
+                if (v != null && v.bitLength() < 63) {
                     return v.longValue();
                 }
             } catch (NumberFormatException e) {
                 // fall through to the error below
             }
-            error(n, path, s.getValue() + " is too large (expected an integer)");
+            error(n, path, Quote.bare(s.getValue()) + " is too large (expected an integer)");
             return null;
         }
         error(n, path, "expected an integer, found " + describe(n));
@@ -270,7 +271,7 @@ final class ObjectReader {
         }
         Optional<dev.stockade.model.Protocol> p = dev.stockade.model.Protocol.parse(proto);
         if (p.isEmpty()) {
-            error(f.get("protocol"), f.child("protocol"), "unknown protocol \"" + proto + "\" (expected TCP, UDP or SCTP)");
+            error(f.get("protocol"), f.child("protocol"), "unknown protocol " + Quote.of(proto) + " (expected TCP, UDP or SCTP)");
         }
         return p;
     }
@@ -284,9 +285,15 @@ final class ObjectReader {
         }
         if (n instanceof ScalarNode s) {
             Tag t = s.getTag();
-            String kind = t.equals(Tag.INT) ? "the number " : t.equals(Tag.FLOAT) ? "the number "
-                    : t.equals(Tag.BOOL) ? "the boolean " : t.equals(Tag.NULL) ? "null" : "the string ";
-            return t.equals(Tag.NULL) ? kind : kind + (t.equals(Tag.STR) ? "\"" + s.getValue() + "\"" : s.getValue());
+            if (t.equals(Tag.NULL)) {
+                return "null";
+            }
+            if (t.equals(Tag.STR)) {
+                return Quote.string(s.getValue());
+            }
+            String kind = t.equals(Tag.INT) || t.equals(Tag.FLOAT) ? "the number " : t.equals(Tag.BOOL) ? "the boolean "
+                    : "the string ";
+            return kind + Quote.bare(s.getValue());
         }
         return "an unexpected node";
     }

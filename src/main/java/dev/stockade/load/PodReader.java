@@ -81,9 +81,21 @@ final class PodReader {
             for (int i = 0; i < init.size(); i++) {
                 Fields c = r.mapping(init.get(i), spec.child("initContainers") + "[" + i + "]");
                 r.checkFields(c, KnownFields.CONTAINER);
+                containerName(c);
             }
         }
         return new Pod(namespace, name, labels, ports, ips, hostNetwork, source);
+    }
+
+    /** A container's name, when written, is a DNS-1123 label ({@link ApiValidation#CONTAINER_NAME}). */
+    private void containerName(Fields c) {
+        if (c == null) {
+            return;
+        }
+        String name = r.string(c.get("name"), c.child("name"));
+        if (name != null) {
+            ApiValidation.CONTAINER_NAME.problem(name).ifPresent(p -> r.error(c.get("name"), c.child("name"), p));
+        }
     }
 
     private List<ContainerPort> containerPorts(Node n, String path) {
@@ -93,6 +105,7 @@ final class PodReader {
             return out;
         }
         r.checkFields(c, KnownFields.CONTAINER);
+        containerName(c);
         List<Node> ports = r.list(c.get("ports"), c.child("ports"));
         Set<String> names = new LinkedHashSet<>();
         for (int i = 0; i < ports.size(); i++) {
@@ -125,8 +138,8 @@ final class PodReader {
                     continue;
                 }
                 if (!names.add(name)) {
-                    r.warning(f.get("name"), f.child("name"), "port name \"" + name
-                            + "\" is used twice in this container");
+                    r.warning(f.get("name"), f.child("name"), "port name " + Quote.of(name)
+                            + " is used twice in this container");
                 }
             }
             out.add(new ContainerPort(name, number.intValue(), protocol.get()));
@@ -143,7 +156,7 @@ final class PodReader {
         String podIp = r.string(status.get("podIP"), "status.podIP");
         if (podIp != null && !podIp.isEmpty()) {
             IpAddress.parse(podIp).ifPresentOrElse(ips::add, () -> r.error(status.get("podIP"), "status.podIP",
-                    "\"" + podIp + "\" is not an IP address (expected e.g. 10.244.1.7 or fd00::7)"));
+                    Quote.of(podIp) + " is not an IP address (expected e.g. 10.244.1.7 or fd00::7)"));
         }
         List<Node> list = r.list(status.get("podIPs"), "status.podIPs");
         for (int i = 0; i < list.size(); i++) {
@@ -155,7 +168,7 @@ final class PodReader {
             String ip = r.string(f.get("ip"), p + ".ip");
             if (ip != null) {
                 IpAddress.parse(ip).ifPresentOrElse(ips::add, () -> r.error(f.get("ip"), p + ".ip",
-                        "\"" + ip + "\" is not an IP address (expected e.g. 10.244.1.7 or fd00::7)"));
+                        Quote.of(ip) + " is not an IP address (expected e.g. 10.244.1.7 or fd00::7)"));
             }
         }
         return List.copyOf(ips);

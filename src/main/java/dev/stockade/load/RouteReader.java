@@ -92,6 +92,11 @@ final class RouteReader {
         }
         r.checkFields(s, KnownFields.INGRESS_SERVICE_BACKEND);
         String name = r.requiredString(s, "name", "the Service's name");
+        if (name != null) {
+            Optional<String> problem = ApiValidation.INGRESS_BACKEND_SERVICE_NAME.problem(name);
+            problem.ifPresent(p -> r.error(s.get("name"), s.child("name"), p));
+            name = problem.isPresent() ? null : name;
+        }
         Optional<BackendPort> port = ingressPort(s);
         if (name == null || port.isEmpty()) {
             return Optional.empty();
@@ -220,7 +225,7 @@ final class RouteReader {
             r.error(t.get("weight"), t.child("weight"), weight + " is out of range (expected 0-256)");
         }
         if (kind != null && !kind.isEmpty() && !kind.equals("Service")) {
-            r.warning(t.get("kind"), t.child("kind"), "\"" + kind + "\" is not a Service (expected Service);"
+            r.warning(t.get("kind"), t.child("kind"), Quote.of(kind) + " is not a Service (expected Service);"
                     + " the backend is skipped");
             return Optional.empty();
         }

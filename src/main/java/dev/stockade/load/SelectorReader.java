@@ -50,8 +50,8 @@ final class SelectorReader {
             }
             Optional<LabelSelector.Operator> operator = LabelSelector.Operator.parse(op);
             if (operator.isEmpty()) {
-                r.error(e.get("operator"), e.child("operator"), "unknown operator \"" + op
-                        + "\" (expected In, NotIn, Exists or DoesNotExist; operators are case-sensitive)");
+                r.error(e.get("operator"), e.child("operator"), "unknown operator " + Quote.of(op)
+                        + " (expected In, NotIn, Exists or DoesNotExist; operators are case-sensitive)");
                 continue;
             }
             Node valuesNode = e.get("values");

@@ -40,8 +40,8 @@ final class ServiceReader {
         r.checkFields(spec, KnownFields.SERVICE_SPEC);
         String type = r.string(spec.get("type"), "spec.type");
         if (type != null && !type.isEmpty() && !TYPES.contains(type)) {
-            r.error(spec.get("type"), "spec.type", "unknown type \"" + type
-                    + "\" (expected ClusterIP, NodePort, LoadBalancer or ExternalName)");
+            r.error(spec.get("type"), "spec.type", "unknown type " + Quote.of(type)
+                    + " (expected ClusterIP, NodePort, LoadBalancer or ExternalName)");
         }
         Labels selector = spec.has("selector") ? Labels.of(r.labelMap(spec.get("selector"), "spec.selector"))
                 : Labels.EMPTY;
@@ -60,7 +60,7 @@ final class ServiceReader {
                 continue;
             }
             if (IpAddress.parse(ip).isEmpty()) {
-                r.error(ipNodes.get(i), path, "\"" + ip + "\" is not an IP address (expected e.g. 203.0.113.10 or"
+                r.error(ipNodes.get(i), path, Quote.of(ip) + " is not an IP address (expected e.g. 203.0.113.10 or"
                         + " 2001:db8::10)");
             } else {
                 externalIPs.add(ip);
@@ -97,7 +97,7 @@ final class ServiceReader {
             } else {
                 Integer before = names.putIfAbsent(name, index);
                 if (before != null) {
-                    r.error(nameNode, f.child("name"), "duplicate port name \"" + name + "\" (also spec.ports["
+                    r.error(nameNode, f.child("name"), "duplicate port name " + Quote.of(name) + " (also spec.ports["
                             + before + "]; expected a name unique in the Service)");
                     ok = false;
                 }

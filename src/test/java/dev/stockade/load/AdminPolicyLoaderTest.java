@@ -195,7 +195,7 @@ class AdminPolicyLoaderTest {
                   - {action: Pass, from: [{namespaces: {}}]}
                 """);
         assertThat(lines(r)).containsExactlyInAnyOrder(
-                "in.yaml:1:1: error: BaselineAdminNetworkPolicy baseline: metadata.name: \"baseline\" is not allowed (expected default: the BaselineAdminNetworkPolicy is a singleton named default)",
+                "in.yaml:3:18: error: BaselineAdminNetworkPolicy baseline: metadata.name: \"baseline\" is not allowed (expected default: the BaselineAdminNetworkPolicy is a singleton named default)",
                 "in.yaml:8:14: error: BaselineAdminNetworkPolicy baseline: spec.ingress[0].action: unknown action \"Pass\" for BaselineAdminNetworkPolicy (expected Allow or Deny)",
                 "in.yaml:5:3: warning: BaselineAdminNetworkPolicy baseline: spec.priority: unknown field \"priority\"; it is ignored");
     }

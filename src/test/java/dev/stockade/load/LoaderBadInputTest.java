@@ -624,7 +624,7 @@ class LoaderBadInputTest {
         void load_duplicateKey_isAnError() {
             LoadResult r = load(DUPLICATE_KEY);
 
-            assertThat(lines(r)).containsExactly("in.yaml:6:3: error: metadata.name: duplicate key \"name\" (first at"
+            assertThat(lines(r)).containsExactly("in.yaml:6:3: error: Pod prod/p: metadata.name: duplicate key \"name\" (first at"
                     + " line 4)");
             assertThat(r.cluster().workloads()).isEmpty();
         }
@@ -706,7 +706,7 @@ class LoaderBadInputTest {
         void load_objectWithoutKind_isAnError() {
             LoadResult r = load("apiVersion: v1\nmetadata: {name: x}\n");
 
-            assertThat(lines(r)).containsExactly("in.yaml:1:1: error: kind: is required (expected a Kubernetes"
+            assertThat(lines(r)).containsExactly("in.yaml:1:1: error: x: kind: is required (expected a Kubernetes"
                     + " object with apiVersion and kind)");
         }
     }

@@ -146,8 +146,9 @@ class VerifyExpectationsReaderTest {
                         "e.yaml:6:12: error: " + e + ".from: \"Prod\" is not a valid namespace name (expected up to 63"
                                 + " lowercase letters, digits and '-', starting and ending with a letter or digit)")),
                 Arguments.of("- {from: prod/web_1, to: prod/api, expect: Deny}", List.of(
-                        "e.yaml:6:12: error: " + e + ".from: \"web_1\" is not a valid object name (expected lowercase"
-                                + " letters, digits, '-' and '.', starting and ending with a letter or digit)")),
+                        "e.yaml:6:12: error: " + e + ".from: \"web_1\" is not a valid object name (expected a DNS"
+                                + " subdomain: dot-separated parts of lowercase letters, digits and '-', each starting"
+                                + " and ending with a letter or digit, up to 253 characters in all)")),
                 Arguments.of("- {from: prod/web, to: prod/api, port: 70000, expect: Allow}", List.of(
                         "e.yaml:6:42: error: " + e + ".port: 70000 is out of range (expected 1-65535)")),
                 Arguments.of("- {from: prod/web, to: prod/api, port: \"8080\", expect: Allow}", List.of(

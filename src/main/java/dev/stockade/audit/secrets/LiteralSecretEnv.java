@@ -6,6 +6,7 @@ import dev.stockade.audit.RuleOption;
 import dev.stockade.audit.Severity;
 import dev.stockade.audit.WorkloadPod;
 import dev.stockade.manifest.RawNode;
+import dev.stockade.manifest.SecretValues;
 import java.util.List;
 import java.util.Optional;
 

@@ -7,6 +7,7 @@ import dev.stockade.audit.Severity;
 import dev.stockade.manifest.FieldPath;
 import dev.stockade.manifest.RawNode;
 import dev.stockade.manifest.RawObject;
+import dev.stockade.manifest.SecretValues;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;

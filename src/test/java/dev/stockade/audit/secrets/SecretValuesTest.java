@@ -2,6 +2,7 @@ package dev.stockade.audit.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stockade.manifest.SecretValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.stockade.audit.secrets;
+package dev.stockade.manifest;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +12,8 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * Whether a literal value, or a key naming it, looks like a secret — without ever returning the
- * value: every answer is a reason such as {@code looks like a PEM private key}.
+ * value: every answer is a reason such as {@code looks like a PEM private key}. Shared by the audit's
+ * secret rules and the loader, whose messages never quote a value this judges a secret.
  * <ul>
  * <li><b>Shape</b>: a PEM private-key header, well-known token formats (AWS access key id, GitHub,
  *     GitLab, Slack, Google API, Stripe, npm, JSON Web Token, HTTP bearer token, Azure account key)
@@ -47,7 +48,7 @@ public final class SecretValues {
     private static final Map<String, Pattern> COMPILED = new ConcurrentHashMap<>();
 
     static {
-        SHAPES.put("a PEM private key", Pattern.compile("-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----"));
+        SHAPES.put("a PEM private key", Pattern.compile("-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY( BLOCK)?-----"));
         SHAPES.put("an AWS access key id", Pattern.compile("(?<![A-Z0-9])(AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Z0-9])"));
         SHAPES.put("a GitHub token",
                 Pattern.compile("(?<![A-Za-z0-9_])(gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})"));
@@ -59,17 +60,20 @@ public final class SecretValues {
         SHAPES.put("a Stripe secret key", Pattern.compile("(sk|rk)_live_[0-9A-Za-z]{20,}"));
         SHAPES.put("an npm token", Pattern.compile("npm_[A-Za-z0-9]{36}"));
         SHAPES.put("a JSON Web Token",
-                Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}"));
+                Pattern.compile("eyJ[A-Za-z0-9_-]{8,}+\\.eyJ[A-Za-z0-9_-]{8,}+\\.[A-Za-z0-9_-]{8,}"));
         SHAPES.put("an HTTP bearer token", Pattern.compile("Bearer [A-Za-z0-9._~+/-]{20,}=*"));
         SHAPES.put("an Azure account key", Pattern.compile("AccountKey=[A-Za-z0-9+/]{20,}={0,2}"));
     }
 
-    private static final Pattern URL_PASSWORD = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://[^/\\s:@]+:([^/\\s@]+)@");
+    private static final Pattern URL_PASSWORD = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]{0,31}://[^/\\s:@]++:([^/\\s@]++)@");
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/=_-]+");
     private static final Pattern HEX = Pattern.compile("[0-9A-Fa-f-]+");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\([^)]*\\)|\\$\\{[^}]*}|\\{\\{.*}}|<[^>]*>");
     private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?(ms|s|m|h|d)?");
     private static final Pattern BOOLEAN = Pattern.compile("(?i)true|false|yes|no|on|off|null|none|~");
+
+    // Every pattern runs in time linear in the value (bounded or possessive repetitions before a
+    // literal), since the loader also asks about values of any length.
 
     private SecretValues() {}
 

@@ -1,0 +1,164 @@
+package dev.stockade.load;
+
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * What the API server (or a CRD's schema) refuses, one row per rule, so that the loader refuses
+ * the same input: each row names the fields it applies to, the rule, where the API server has
+ * it, and the message users see ({@code {value}} stands for the value as {@link Quote} shows it,
+ * {@code {length}} for its length in characters). {@code docs/validation.md} is rendered from this
+ * table ({@link ValidationDoc}) and every row has a test with a violating manifest.
+ *
+ * <p>Rows with a {@linkplain #problem syntax check} are checked on one value; other rows are
+ * checked by the reader that has the fields they relate, which reports {@link #message}.
+ */
+enum ApiValidation {
+    NAMESPACE_NAME("namespace-name", "`metadata.namespace` of every namespaced kind; `metadata.name` of a Namespace",
+            "DNS-1123 label: 1-63 lowercase letters, digits and '-', starting and ending with a letter or digit",
+            "apimachinery `ValidateObjectMeta` → `ValidateNamespaceName` (`NameIsDNSLabel`); core `ValidateNamespace`",
+            "{value} is not a valid namespace name (expected up to 63 lowercase letters, digits and '-', starting and"
+                    + " ending with a letter or digit)", Names::isDnsLabel),
+    OBJECT_NAME("object-name", "`metadata.name` of Pod, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob,"
+            + " ReplicationController, NetworkPolicy, Ingress, Node, OpenShift Route, Gateway, HTTPRoute, GRPCRoute,"
+            + " TLSRoute, TCPRoute, UDPRoute, ReferenceGrant, AdminNetworkPolicy, BaselineAdminNetworkPolicy,"
+            + " ClusterNetworkPolicy; the workload names of expectation files",
+            "DNS-1123 subdomain: dot-separated DNS-1123 labels, at most 253 characters in all",
+            "apimachinery `NameIsDNSSubdomain`, the name check of core `ValidatePodName`, `ValidateNodeName`,"
+                    + " `ValidateReplicationControllerName`, apps `ValidateDeploymentName` (and ReplicaSet, StatefulSet,"
+                    + " DaemonSet), batch `ValidateJob`/`ValidateCronJob`, networking `ValidateNetworkPolicyName`,"
+                    + " `ValidateIngressName`, openshift-apiserver `ValidateRouteName`; apiextensions-apiserver for"
+                    + " every custom resource (the policy and Gateway API kinds)",
+            "{value} is not a valid object name (expected a DNS subdomain: dot-separated parts of lowercase letters,"
+                    + " digits and '-', each starting and ending with a letter or digit, up to 253 characters in all)",
+            Names::isDnsSubdomain),
+    SERVICE_NAME("service-name", "`metadata.name` of a Service",
+            "DNS-1035 label: 1-63 lowercase letters, digits and '-', starting with a letter, ending with a letter or"
+                    + " digit",
+            "core `ValidateService` → `ValidateServiceName` (`NameIsDNS1035Label`)",
+            "{value} is not a valid Service name (expected a DNS-1035 label: up to 63 lowercase letters, digits and"
+                    + " '-', starting with a letter and ending with a letter or digit)", Names::isDns1035Label),
+    INGRESS_BACKEND_SERVICE_NAME("ingress-backend-service-name", "Ingress `spec.defaultBackend.service.name`,"
+            + " `spec.rules[].http.paths[].backend.service.name`", "DNS-1035 label, as a Service's name",
+            "networking `validateIngressBackend` → core `ValidateServiceName`",
+            "{value} is not a valid Service name (expected a DNS-1035 label: up to 63 lowercase letters, digits and"
+                    + " '-', starting with a letter and ending with a letter or digit)", Names::isDns1035Label),
+    CRONJOB_NAME_LENGTH("cronjob-name-length", "`metadata.name` of a CronJob",
+            "at most 52 characters (the controller appends 11 to name the Jobs it creates)",
+            "batch `ValidateCronJobCreate` (`DNS1035LabelMaxLength - 11`)",
+            "is {length} characters long (expected at most 52: the CronJob's Jobs are named after it with 11 more)",
+            v -> length(v) <= 52),
+    JOB_NAME_LENGTH("job-name-length", "`metadata.name` of a Job without `spec.manualSelector: true`",
+            "at most 63 characters: the name becomes the `job-name` label value of the pod template",
+            "batch job strategy `PrepareForCreate` (generated selector and labels), then `ValidateJob` on"
+                    + " `spec.template.labels` (label values at most 63 characters)",
+            "is {length} characters long (expected at most 63: the name becomes the job-name label of the Job's"
+                    + " pods)", v -> length(v) <= 63),
+    BASELINE_NAME("baseline-name", "`metadata.name` of a BaselineAdminNetworkPolicy", "exactly `default` (a singleton)",
+            "network-policy-api CRD `baselineadminnetworkpolicies`: `self.metadata.name == 'default'`",
+            "{value} is not allowed (expected default: the BaselineAdminNetworkPolicy is a singleton named default)",
+            "default"::equals),
+    ADMIN_RULE_NAME_LENGTH("admin-rule-name-length", "`spec.ingress[].name`, `spec.egress[].name` of"
+            + " AdminNetworkPolicy, BaselineAdminNetworkPolicy, ClusterNetworkPolicy", "at most 100 characters",
+            "network-policy-api CRDs: `maxLength: 100`", "is {length} characters long (expected at most 100)",
+            v -> length(v) <= 100),
+    CONTAINER_NAME("container-name", "`spec.containers[].name`, `spec.initContainers[].name` of a Pod or pod template",
+            "DNS-1123 label", "core `validateContainers`/`validateInitContainers` (`ValidateDNS1123Label`)",
+            "{value} is not a valid container name (expected up to 63 lowercase letters, digits and '-', starting and"
+                    + " ending with a letter or digit)", Names::isDnsLabel),
+    GATEWAY_SECTION_NAME("gateway-section-name", "Gateway `spec.listeners[].name`; routes'"
+            + " `spec.parentRefs[].sectionName`", "SectionName: DNS-1123 subdomain pattern, 1-253 characters",
+            "gateway-api CRDs, type `SectionName` (pattern, `maxLength: 253`)",
+            "{value} is not a valid section name (expected a DNS subdomain: dot-separated parts of lowercase"
+                    + " letters, digits and '-', each starting and ending with a letter or digit, up to 253 characters"
+                    + " in all)", Names::isDnsSubdomain),
+    GATEWAY_OBJECT_NAME("gateway-object-name", "routes' `spec.parentRefs[].name`, `spec.rules[].backendRefs[].name`;"
+            + " ReferenceGrant `spec.to[].name`", "ObjectName: 1-253 characters",
+            "gateway-api CRDs, type `ObjectName` (`minLength: 1`, `maxLength: 253`)",
+            "is {length} characters long (expected at most 253)", v -> length(v) <= 253),
+    GATEWAY_NAMESPACE("gateway-namespace", "routes' `spec.parentRefs[].namespace`,"
+            + " `spec.rules[].backendRefs[].namespace`; ReferenceGrant `spec.from[].namespace`",
+            "Namespace: DNS-1123 label pattern, 1-63 characters",
+            "gateway-api CRDs, type `Namespace` (pattern, `maxLength: 63`)",
+            "{value} is not a valid namespace name (expected up to 63 lowercase letters, digits and '-', starting and"
+                    + " ending with a letter or digit)", Names::isDnsLabel),
+    LABEL_KEY_PREFIX("label-key-prefix", "the prefix (before `/`) of label keys: `metadata.labels`, `matchLabels`,"
+            + " `matchExpressions[].key`", "DNS-1123 subdomain",
+            "apimachinery `ValidateLabels` → `IsQualifiedName`",
+            "label key prefix {value} is not a DNS subdomain (expected e.g. example.com/name)",
+            Names::isDnsSubdomain),
+    LABEL_KEY("label-key", "label keys (the name after an optional prefix)",
+            "1-63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit",
+            "apimachinery `ValidateLabels` → `IsQualifiedName`",
+            "{value} is not a valid label key (expected up to 63 letters, digits, '-', '_' or '.', starting and ending"
+                    + " with a letter or digit, with an optional DNS prefix and '/')", Names::isLabelKey),
+    LABEL_VALUE("label-value", "label values: `metadata.labels`, `matchLabels`, `matchExpressions[].values`",
+            "empty, or 1-63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit",
+            "apimachinery `ValidateLabels` → `IsValidLabelValue`",
+            "{value} is not a valid label value (expected up to 63 letters, digits, '-', '_' or '.', starting and"
+                    + " ending with a letter or digit)", Names::isLabelValue),
+    PORT_NAME("port-name", "container `ports[].name`; named ports of NetworkPolicy, admin policies, Ingress backends"
+            + " and expectation files", "IANA_SVC_NAME: 1-15 lowercase letters, digits and single '-', at least one"
+            + " letter, no '-' at either end", "core `validateContainerPorts`, networking `ValidateNetworkPolicyPort`,"
+            + " `validateIngressBackend` (`IsValidPortName`)",
+            "{value} is not a valid port name (expected up to 15 lowercase letters, digits and single '-', with at"
+                    + " least one letter, e.g. http or metrics)", Names::isPortName),
+    SERVICE_PORT_NAME("service-port-name", "Service `spec.ports[].name` (and OpenShift Route `spec.port.targetPort`,"
+            + " which names one)", "DNS-1123 label", "core `validateServicePort` (`IsDNS1123Label`)",
+            "{value} is not a valid port name (expected up to 63 lowercase letters, digits and '-', starting and"
+                    + " ending with a letter or digit, e.g. http)", Names::isDnsLabel);
+
+    private final String id;
+    private final String appliesTo;
+    private final String rule;
+    private final String source;
+    private final String message;
+    private final Predicate<String> valid;
+
+    ApiValidation(String id, String appliesTo, String rule, String source, String message, Predicate<String> valid) {
+        this.id = id;
+        this.appliesTo = appliesTo;
+        this.rule = rule;
+        this.source = source;
+        this.message = message;
+        this.valid = valid;
+    }
+
+    String id() {
+        return id;
+    }
+
+    /** The fields (and kinds) the row applies to, in Markdown. */
+    String appliesTo() {
+        return appliesTo;
+    }
+
+    String rule() {
+        return rule;
+    }
+
+    /** Where the API server (or the CRD) has the rule, in Markdown. */
+    String source() {
+        return source;
+    }
+
+    /** The message as a template, with {@code {value}} and {@code {length}}. */
+    String template() {
+        return message;
+    }
+
+    /** The message about {@code value}. */
+    String message(String value) {
+        return message.replace("{length}", Integer.toString(length(value))).replace("{value}", Quote.of(value));
+    }
+
+    /** Empty when {@code value} passes this row's check, else the message about it. */
+    Optional<String> problem(String value) {
+        return valid.test(value) ? Optional.empty() : Optional.of(message(value));
+    }
+
+    /** Length in characters (code points), as the API server counts it for ASCII names. */
+    static int length(String value) {
+        return value.codePointCount(0, value.length());
+    }
+}

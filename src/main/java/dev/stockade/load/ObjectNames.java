@@ -1,0 +1,106 @@
+package dev.stockade.load;
+
+import java.util.List;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+
+/**
+ * An object's identity as the API server checks it: {@code metadata.namespace} is a DNS-1123
+ * label for every namespaced kind, and {@code metadata.name} follows its kind's rule (the rows
+ * of {@link ApiValidation}): a Namespace's a DNS-1123 label, a Service's a DNS-1035 label, a
+ * CronJob's at most 52 characters, a Job's at most 63 (unless it selects its pods by hand), the
+ * BaselineAdminNetworkPolicy's {@code default}, every other kind's a DNS-1123 subdomain. Also
+ * how an object is named in messages: as written when valid, {@linkplain Quote quoted} where not.
+ */
+final class ObjectNames {
+    private ObjectNames() {}
+
+    /** The rows that {@code metadata.name} of {@code kind} must pass, in order. */
+    static List<ApiValidation> nameRules(String kind) {
+        return switch (kind) {
+            case "Namespace" -> List.of(ApiValidation.NAMESPACE_NAME);
+            case "Service" -> List.of(ApiValidation.SERVICE_NAME);
+            case "CronJob" -> List.of(ApiValidation.OBJECT_NAME, ApiValidation.CRONJOB_NAME_LENGTH);
+            case "Job" -> List.of(ApiValidation.OBJECT_NAME, ApiValidation.JOB_NAME_LENGTH);
+            case "BaselineAdminNetworkPolicy" -> List.of(ApiValidation.BASELINE_NAME);
+            default -> List.of(ApiValidation.OBJECT_NAME);
+        };
+    }
+
+    /**
+     * Checks the name and (for a namespaced kind) the namespace of an object, reporting at the
+     * field; whether both are valid. {@code top} is the object's mapping (for a Job's
+     * {@code spec.manualSelector}).
+     */
+    static boolean check(ObjectReader r, String kind, Fields top, Fields meta, String name, String namespace,
+                         boolean clusterScoped) {
+        boolean ok = true;
+        if (!clusterScoped && meta.has("namespace")) {
+            String problem = Names.namespaceProblem(namespace);
+            if (problem != null) {
+                r.error(meta.get("namespace"), "metadata.namespace", problem);
+                ok = false;
+            }
+        }
+        for (ApiValidation rule : nameRules(kind)) {
+            if (rule == ApiValidation.JOB_NAME_LENGTH && manualSelector(top)) {
+                continue;
+            }
+            var problem = rule.problem(name);
+            if (problem.isPresent()) {
+                r.error(meta.get("name"), "metadata.name", problem.get());
+                return false;
+            }
+        }
+        return ok;
+    }
+
+    /** {@code Kind ns/name} ({@code Kind name} when cluster-scoped), each part quoted when it is not a valid name. */
+    static String label(String kind, String namespace, String name, boolean clusterScoped) {
+        String n = Names.isDnsSubdomain(name) ? name : Quote.of(name);
+        String ns = clusterScoped ? "" : (Names.isDnsLabel(namespace) ? namespace : Quote.of(namespace)) + "/";
+        return (kind == null ? "" : kind + " ") + ns + n;
+    }
+
+    /**
+     * How an object is named before its fields are read, reporting nothing: {@code Kind ns/name}
+     * from the scalars written (namespace {@code default} when absent and the kind is namespaced;
+     * no kind when it is not a plain string), or empty when the name cannot be read.
+     */
+    static String quietLabel(Node top, java.util.Set<String> clusterScopedKinds) {
+        String kind = field(top, "kind") instanceof ScalarNode k && k.getTag().equals(Tag.STR) ? k.getValue() : null;
+        Node metadata = field(top, "metadata");
+        String name = scalar(metadata, "name");
+        if (name == null || name.isEmpty()) {
+            return "";
+        }
+        String namespace = scalar(metadata, "namespace");
+        boolean clusterScoped = kind == null ? namespace == null || namespace.isEmpty()
+                : clusterScopedKinds.contains(kind);
+        return label(kind, namespace == null || namespace.isEmpty() ? "default" : namespace, name, clusterScoped);
+    }
+
+    /** Whether {@code spec.manualSelector} is written as true. */
+    private static boolean manualSelector(Fields top) {
+        String v = scalar(field(top.node(), "spec"), "manualSelector");
+        return v != null && v.equalsIgnoreCase("true");
+    }
+
+    private static Node field(Node n, String name) {
+        if (n instanceof MappingNode m) {
+            for (NodeTuple t : m.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(name)) {
+                    return t.getValueNode();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String scalar(Node n, String name) {
+        return field(n, name) instanceof ScalarNode s && !ObjectReader.isNull(s) ? s.getValue() : null;
+    }
+}

@@ -1,0 +1,173 @@
+package dev.stockade.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * One test per row of the {@link ApiValidation} table: a manifest that breaks the rule and the
+ * exact diagnostics. A row without a case fails here, so the table cannot grow untested.
+ */
+class ApiValidationTest {
+    /** Namespace prod, appended to every case. */
+    private static final String PROD = "---\napiVersion: v1\nkind: Namespace\nmetadata: {name: prod}\n";
+    private static final String SUBDOMAIN = "(expected a DNS subdomain: dot-separated parts of lowercase letters,"
+            + " digits and '-', each starting and ending with a letter or digit, up to 253 characters in all)";
+    private static final String LABEL = "(expected up to 63 lowercase letters, digits and '-', starting and ending"
+            + " with a letter or digit)";
+    private static final String DNS_1035 = "(expected a DNS-1035 label: up to 63 lowercase letters, digits and '-',"
+            + " starting with a letter and ending with a letter or digit)";
+
+    private record Case(String yaml, List<String> diagnostics) {}
+
+    private static final Map<ApiValidation, Case> CASES = new EnumMap<>(ApiValidation.class);
+
+    private static void row(ApiValidation v, String yaml, String... diagnostics) {
+        CASES.put(v, new Case(yaml, List.of(diagnostics)));
+    }
+
+    static {
+        row(ApiValidation.NAMESPACE_NAME, """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: web, namespace: Prod}
+                """, "in.yaml:3:34: error: Pod \"Prod\"/web: metadata.namespace: \"Prod\" is not a valid namespace"
+                + " name " + LABEL);
+        row(ApiValidation.OBJECT_NAME, """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web_1, namespace: prod}
+                """, "in.yaml:3:18: error: Deployment prod/\"web_1\": metadata.name: \"web_1\" is not a valid"
+                + " object name " + SUBDOMAIN);
+        row(ApiValidation.SERVICE_NAME, """
+                apiVersion: v1
+                kind: Service
+                metadata: {name: 1web, namespace: prod}
+                spec: {ports: [{port: 80}]}
+                """, "in.yaml:3:18: error: Service prod/1web: metadata.name: \"1web\" is not a valid Service name "
+                + DNS_1035);
+        row(ApiValidation.INGRESS_BACKEND_SERVICE_NAME, """
+                apiVersion: networking.k8s.io/v1
+                kind: Ingress
+                metadata: {name: in, namespace: prod}
+                spec:
+                  defaultBackend:
+                    service: {name: 1web, port: {number: 80}}
+                """, "in.yaml:6:21: error: Ingress prod/in: spec.defaultBackend.service.name: \"1web\" is not a"
+                + " valid Service name " + DNS_1035);
+        row(ApiValidation.CRONJOB_NAME_LENGTH, "apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: " + "c".repeat(53)
+                + ", namespace: prod}\n", "in.yaml:3:18: error: CronJob prod/" + "c".repeat(53) + ": metadata.name:"
+                + " is 53 characters long (expected at most 52: the CronJob's Jobs are named after it with 11 more)");
+        row(ApiValidation.JOB_NAME_LENGTH, "apiVersion: batch/v1\nkind: Job\nmetadata: {name: " + "j".repeat(64)
+                + ", namespace: prod}\n", "in.yaml:3:18: error: Job prod/" + "j".repeat(64) + ": metadata.name:"
+                + " is 64 characters long (expected at most 63: the name becomes the job-name label of the Job's pods)");
+        row(ApiValidation.BASELINE_NAME, """
+                apiVersion: policy.networking.k8s.io/v1alpha1
+                kind: BaselineAdminNetworkPolicy
+                metadata: {name: baseline}
+                spec: {subject: {namespaces: {}}, ingress: [{action: Deny, from: [{namespaces: {}}]}]}
+                """, "in.yaml:3:18: error: BaselineAdminNetworkPolicy baseline: metadata.name: \"baseline\" is not"
+                + " allowed (expected default: the BaselineAdminNetworkPolicy is a singleton named default)");
+        row(ApiValidation.ADMIN_RULE_NAME_LENGTH, "apiVersion: policy.networking.k8s.io/v1alpha1\n"
+                + "kind: AdminNetworkPolicy\nmetadata: {name: anp}\nspec:\n  priority: 1\n  subject: {namespaces: {}}\n"
+                + "  ingress:\n  - name: " + "r".repeat(101) + "\n    action: Deny\n    from: [{namespaces: {}}]\n",
+                "in.yaml:8:11: error: AdminNetworkPolicy anp: spec.ingress[0].name: is 101 characters long"
+                        + " (expected at most 100)");
+        row(ApiValidation.CONTAINER_NAME, """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: web, namespace: prod}
+                spec:
+                  containers:
+                  - name: App
+                """, "in.yaml:6:11: error: Pod prod/web: spec.containers[0].name: \"App\" is not a valid container"
+                + " name " + LABEL);
+        row(ApiValidation.GATEWAY_SECTION_NAME, """
+                apiVersion: gateway.networking.k8s.io/v1
+                kind: Gateway
+                metadata: {name: edge, namespace: prod}
+                spec: {gatewayClassName: x, listeners: [{name: HTTP, port: 80, protocol: HTTP}]}
+                """, "in.yaml:4:48: error: Gateway prod/edge: spec.listeners[0].name: \"HTTP\" is not a valid"
+                + " section name " + SUBDOMAIN);
+        row(ApiValidation.GATEWAY_OBJECT_NAME, "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\n"
+                + "metadata: {name: r, namespace: prod}\nspec:\n  parentRefs: [{name: " + "g".repeat(254) + "}]\n",
+                "in.yaml:5:23: error: HTTPRoute prod/r: spec.parentRefs[0].name: is 254 characters long (expected at"
+                        + " most 253)");
+        row(ApiValidation.GATEWAY_NAMESPACE, """
+                apiVersion: gateway.networking.k8s.io/v1
+                kind: HTTPRoute
+                metadata: {name: r, namespace: prod}
+                spec:
+                  parentRefs: [{name: edge}]
+                  rules: [{backendRefs: [{name: web, namespace: Prod, port: 80}]}]
+                """, "in.yaml:6:49: error: HTTPRoute prod/r: spec.rules[0].backendRefs[0].namespace: \"Prod\" is not"
+                + " a valid namespace name " + LABEL);
+        row(ApiValidation.LABEL_KEY_PREFIX, """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: web, namespace: prod, labels: {Example.com/app: web}}
+                """, "in.yaml:3:49: error: Pod prod/web: metadata.labels.Example.com/app: label key prefix"
+                + " \"Example.com\" is not a DNS subdomain (expected e.g. example.com/name)");
+        row(ApiValidation.LABEL_KEY, """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: web, namespace: prod, labels: {-app: web}}
+                """, "in.yaml:3:49: error: Pod prod/web: metadata.labels.-app: \"-app\" is not a valid label key"
+                + " (expected up to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit,"
+                + " with an optional DNS prefix and '/')");
+        row(ApiValidation.LABEL_VALUE, """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: web, namespace: prod, labels: {app: web!}}
+                """, "in.yaml:3:54: error: Pod prod/web: metadata.labels.app: \"web!\" is not a valid label value"
+                + " (expected up to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit)");
+        row(ApiValidation.PORT_NAME, """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: web, namespace: prod}
+                spec:
+                  containers:
+                  - name: app
+                    ports: [{name: HTTP, containerPort: 80}]
+                """, "in.yaml:7:20: error: Pod prod/web: spec.containers[0].ports[0].name: \"HTTP\" is not a valid"
+                + " port name (expected up to 15 lowercase letters, digits and single '-', with at least one letter,"
+                + " e.g. http or metrics)");
+        row(ApiValidation.SERVICE_PORT_NAME, """
+                apiVersion: v1
+                kind: Service
+                metadata: {name: web, namespace: prod}
+                spec: {ports: [{name: HTTP, port: 80}]}
+                """, "in.yaml:4:23: error: Service prod/web: spec.ports[0].name: \"HTTP\" is not a valid port name"
+                + " (expected up to 63 lowercase letters, digits and '-', starting and ending with a letter or digit,"
+                + " e.g. http)");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ApiValidation.class)
+    void load_manifestBreakingTheRow_isRefusedWithItsMessage(ApiValidation row) {
+        Case c = CASES.get(row);
+        assertThat(c).as("a case for row " + row.id()).isNotNull();
+        LoadResult r = Loader.loadString("in.yaml", c.yaml() + PROD);
+        assertThat(r.diagnostics()).map(Diagnostic::toString).containsExactlyElementsOf(c.diagnostics());
+        assertThat(r.cluster().workloads()).isEmpty();
+        assertThat(r.cluster().policies()).isEmpty();
+        assertThat(r.cluster().adminPolicies()).isEmpty();
+        assertThat(r.cluster().entrances().services()).isEmpty();
+        assertThat(r.cluster().entrances().routes()).isEmpty();
+        assertThat(r.cluster().entrances().gateways()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ApiValidation.class)
+    void row_hasAnIdDocsAndAMessage(ApiValidation row) {
+        assertThat(row.id()).matches("[a-z0-9]+(-[a-z0-9]+)*");
+        assertThat(row.appliesTo()).isNotBlank();
+        assertThat(row.rule()).isNotBlank();
+        assertThat(row.source()).isNotBlank();
+        assertThat(row.template()).containsPattern("\\(expected .+\\)$");
+    }
+}
