@@ -18,6 +18,13 @@ import org.snakeyaml.engine.v2.nodes.Node;
 public final class Loader {
     /** Largest file (or standard input) read, in bytes. */
     public static final long MAX_FILE_BYTES = 256L << 20;
+    /**
+     * Deepest YAML nesting read, in mappings and sequences (aliases counted where they are used),
+     * checked on every input before any tree is built ({@link NestingLimit}). Real manifests stay
+     * far below: a Deployment's deepest field is about 15 levels down, a CustomResourceDefinition
+     * with a pod template in its schema about 40.
+     */
+    public static final int MAX_NESTING = 200;
     /** Most objects read from all inputs together. */
     public static final int MAX_OBJECTS = 2_000_000;
     /**
@@ -69,19 +76,20 @@ public final class Loader {
         return l.result();
     }
 
-    private void consume(ComposedFile f) {
+    /**
+     * Reads one input's documents; the input's own problems go before those of its objects, as if
+     * they had all been found first. False once {@link #MAX_OBJECTS} is passed: nothing more is read.
+     */
+    private boolean consume(DocumentSource f) {
         if (f.read()) {
             files++;
         }
-        for (Diagnostic d : f.problems()) {
-            diagnostics.add(d);
-        }
-        for (Node root : f.documents()) {
-            if (objects.full()) {
-                return;
-            }
+        int at = diagnostics.size();
+        for (Node root = f.next(); root != null && !objects.full(); root = f.next()) {
             objects.document(f.name(), root);
         }
+        diagnostics.insert(at, f.problems());
+        return !objects.full();
     }
 
     private LoadResult result() {
