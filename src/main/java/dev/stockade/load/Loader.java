@@ -26,7 +26,7 @@ public final class Loader {
      */
     public static final int MAX_NESTING = 200;
     /** Most objects read from all inputs together. */
-    public static final int MAX_OBJECTS = 2_000_000;
+    public static final int MAX_OBJECTS = 1_000_000;
     /**
      * Most aliases to collections in one file. A "billion laughs" bomb needs fewer; what stops it
      * is {@link AliasExpansion}, which bounds the nodes aliases add.
@@ -37,21 +37,37 @@ public final class Loader {
     private final ObjectDispatcher objects;
     private int files;
 
-    private Loader(boolean manifests) {
-        objects = new ObjectDispatcher(diagnostics, manifests);
+    private Loader(AsWritten asWritten, int maxObjects) {
+        objects = new ObjectDispatcher(diagnostics, asWritten, maxObjects);
+    }
+
+    /** The error at the first object past {@code limit}. */
+    static String tooManyObjects(int limit) {
+        return String.format(java.util.Locale.ROOT, "input is too large: more than %,d objects (expected at most"
+                + " %,d; split the input); the rest is not read", limit, limit);
     }
 
     /** Loads all inputs; never throws on bad input. */
     public static LoadResult load(List<String> inputs, InputStream stdin) {
-        return load(inputs, stdin, false);
+        return load(inputs, stdin, AsWritten.NONE);
     }
 
     /**
      * Loads all inputs; with {@code manifests} the result also holds every object as written
-     * ({@link LoadResult#manifests()}, for audit), which costs a copy of every YAML tree.
+     * ({@link LoadResult#manifests()}), which costs a copy of every YAML tree.
      */
     public static LoadResult load(List<String> inputs, InputStream stdin, boolean manifests) {
-        Loader l = new Loader(manifests);
+        return load(inputs, stdin, manifests ? AsWritten.ALL : AsWritten.NONE);
+    }
+
+    /** Loads all inputs, keeping the objects as written that {@code asWritten} names (for audit). */
+    public static LoadResult load(List<String> inputs, InputStream stdin, AsWritten asWritten) {
+        return load(inputs, stdin, asWritten, MAX_OBJECTS);
+    }
+
+    /** The same with another limit on the objects read (tests). */
+    static LoadResult load(List<String> inputs, InputStream stdin, AsWritten asWritten, int maxObjects) {
+        Loader l = new Loader(asWritten, maxObjects);
         InputFiles queue = new InputFiles(stdin);
         for (String in : inputs) {
             queue.add(in);
@@ -71,7 +87,7 @@ public final class Loader {
 
     /** Loads YAML text, keeping the objects as written when {@code manifests}. */
     public static LoadResult loadString(String name, String yaml, boolean manifests) {
-        Loader l = new Loader(manifests);
+        Loader l = new Loader(manifests ? AsWritten.ALL : AsWritten.NONE, MAX_OBJECTS);
         l.consume(ComposedFile.of(name, yaml));
         return l.result();
     }
