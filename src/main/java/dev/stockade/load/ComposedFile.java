@@ -4,6 +4,7 @@ import dev.stockade.model.Source;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -58,22 +59,46 @@ final class ComposedFile implements DocumentSource {
                 || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
             return failed(name, "file is UTF-16 text (expected UTF-8; save it as UTF-8)");
         }
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        CoderResult result = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(in, out, true);
-        if (result.isError()) {
-            out.flip();
-            String before = out.toString();
-            int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
-            int column = 1 + before.codePointCount(before.lastIndexOf('\n') + 1, before.length());
+        int bad = firstMalformed(bytes);
+        if (bad >= 0) {
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < bad; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            int column = 1;
+            for (int i = lineStart; i < bad; i++) {
+                // a code point starts at every byte that is not a continuation byte (10xxxxxx)
+                column += (bytes[i] & 0xC0) != 0x80 ? 1 : 0;
+            }
             ComposedFile f = new ComposedFile(name, true);
             f.problems.error(new Source(name, line, column), "", "", String.format("file is not UTF-8 text: byte 0x%02X"
-                    + " is not valid here (expected a YAML or JSON manifest in UTF-8)", bytes[in.position()] & 0xFF));
+                    + " is not valid here (expected a YAML or JSON manifest in UTF-8)", bytes[bad] & 0xFF));
             return f;
         }
-        out.flip();
-        return of(name, out.toString());
+        // valid UTF-8: decoded in one step, without an intermediate buffer twice the file's size
+        return of(name, new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    /** The index of the first byte that is not valid UTF-8, or -1; checked in slices, keeping no text. */
+    private static int firstMalformed(byte[] bytes) {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(1 << 16);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        while (true) {
+            CoderResult result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                return in.position();
+            }
+            if (result.isUnderflow()) {
+                return -1;
+            }
+            out.clear();
+        }
     }
 
     static ComposedFile of(String name, String text) {
