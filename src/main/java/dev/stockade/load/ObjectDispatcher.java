@@ -47,6 +47,7 @@ final class ObjectDispatcher {
     private final Map<ObjectRef, Source> seen = new HashMap<>();
     private final Map<String, Integer> skipped = new TreeMap<>();
     private final List<RawObject> raw = new ArrayList<>();
+    private final RawObjects asWritten = new RawObjects();
     private int objects;
     private boolean tooMany;
 
@@ -116,7 +117,7 @@ final class ObjectDispatcher {
             }
             return;
         }
-        RawObject copy = keepRaw.keeps(kind) ? RawObjects.object(r.file(), kind, apiVersion, top.node()) : null;
+        RawObject copy = keepRaw.keeps(kind) ? asWritten.object(r.file(), kind, apiVersion, top.node()) : null;
         if (copy != null) {
             raw.add(copy);
         }
