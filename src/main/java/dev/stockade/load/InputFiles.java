@@ -91,11 +91,25 @@ final class InputFiles {
             }
             for (Path link : links.stream().sorted().toList()) {
                 Path shown = p.resolve(root.relativize(link));
-                String notRead = link(link, root, in);
-                if (notRead != null) {
-                    found.put(shown, () -> ComposedFile.notice(shown.toString(), notRead));
-                } else if (isManifest(link) && read.add(link.toRealPath()) && Files.isRegularFile(link)) {
-                    Path target = link.toRealPath();
+                boolean manifest = isManifest(link);
+                Path target;
+                try {
+                    target = link.toRealPath();
+                } catch (IOException e) {
+                    if (manifest) {
+                        String why = e instanceof NoSuchFileException ? "to a missing file"
+                                : loops(link) ? "in a loop" : "that cannot be followed";
+                        found.put(shown, () -> ComposedFile.notice(shown.toString(), "is a symbolic link " + why
+                                + " (not read)"));
+                    }
+                    continue;
+                }
+                if (!target.startsWith(root)) {
+                    if (manifest || Files.isDirectory(target)) {
+                        found.put(shown, () -> ComposedFile.notice(shown.toString(), "is a symbolic link to a path"
+                                + " outside " + in + " (not read)"));
+                    }
+                } else if (manifest && Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) && read.add(target)) {
                     found.put(shown, () -> file(shown, target));
                 }
             }
@@ -107,28 +121,6 @@ final class InputFiles {
             pending.add(() -> ComposedFile.notice(in, "directory has no .yaml, .yml or .json files"));
         }
         pending.addAll(found.values());
-    }
-
-    /**
-     * Why the link at {@code link} below {@code root} is not read, or null when it may be; a link
-     * that would not be read anyway (a file not named like a manifest) gets no reason.
-     */
-    private static String link(Path link, Path root, String named) {
-        boolean manifest = isManifest(link);
-        Path target;
-        try {
-            target = link.toRealPath();
-        } catch (NoSuchFileException e) {
-            return manifest ? "is a symbolic link to a missing file (not read)" : null;
-        } catch (IOException e) {
-            return !manifest ? null : loops(link) ? "is a symbolic link in a loop (not read)"
-                    : "is a symbolic link that cannot be followed (not read)";
-        }
-        boolean directory = Files.isDirectory(target);
-        if (!target.startsWith(root)) {
-            return manifest || directory ? "is a symbolic link to a path outside " + named + " (not read)" : null;
-        }
-        return null;
     }
 
     /** Whether following {@code link} comes back to a link already passed. */
