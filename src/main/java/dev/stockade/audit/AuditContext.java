@@ -76,6 +76,16 @@ public final class AuditContext {
         }
     }
 
+    /**
+     * The kinds rules read as written ({@link #manifests(String)}) besides the kinds of the cluster
+     * model, whose objects as written the loader always keeps for audit: an object of any other
+     * kind is only counted, not copied (a million ConfigMaps cost a copy each; a million objects
+     * of a kind no rule reads cost nothing). A rule that asks for a kind not listed here fails.
+     */
+    public static final java.util.Set<String> KINDS_READ = java.util.Set.of("Namespace", "Service", "Ingress",
+            "Route", "Gateway", "ConfigMap", "Secret", "ServiceAccount", "Role", "ClusterRole", "RoleBinding",
+            "ClusterRoleBinding", "LimitRange", "PeerAuthentication", "DestinationRule");
+
     public AuditContext(Cluster cluster, List<RawObject> manifests, AnalysisOptions options) {
         this(cluster, manifests, options, AuditConfig.DEFAULT);
     }
@@ -138,6 +148,10 @@ public final class AuditContext {
 
     /** The objects as written of one kind, in reading order. */
     public List<RawObject> manifests(String kind) {
+        if (!KINDS_READ.contains(kind)) {
+            throw new IllegalArgumentException(kind + " is not in AuditContext.KINDS_READ, so the loader does not"
+                    + " keep its objects as written for audit");
+        }
         return byKind.get().getOrDefault(kind, List.of());
     }
 

@@ -107,7 +107,8 @@ public final class Bench {
      * as written, run every rule, write the text report (to a sink that only counts); the findings.
      */
     private static int audit(List<Path> files) {
-        LoadResult asWritten = Loader.load(files.stream().map(Path::toString).toList(), null, true);
+        LoadResult asWritten = Loader.load(files.stream().map(Path::toString).toList(), null,
+                dev.stockade.load.AsWritten.modelKindsAnd(AuditContext.KINDS_READ));
         AuditContext context = new AuditContext(asWritten.cluster(), asWritten.manifests(), AnalysisOptions.DEFAULT);
         AuditReport report = Auditor.run(context);
         long[] chars = {0};

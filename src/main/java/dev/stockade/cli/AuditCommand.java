@@ -117,7 +117,8 @@ public final class AuditCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         long start = System.nanoTime();
-        LoadResult loaded = input.load(StockadeCommand.stdin(parent), err, true);
+        LoadResult loaded = input.load(StockadeCommand.stdin(parent), err,
+                dev.stockade.load.AsWritten.modelKindsAnd(AuditContext.KINDS_READ));
         long loadedAt = System.nanoTime();
         AuditContext context = new AuditContext(loaded.cluster(), loaded.manifests(), input.analysisOptions(), cfg);
         AuditReport all = Auditor.run(context, Catalogue.rules(), base);

@@ -180,6 +180,8 @@ public final class DiffCommand implements Callable<Integer> {
             }
             beforeFiles.addAll(bf.get(i).files());
             afterFiles.addAll(hf.get(i).files());
+            bf.get(i).notices().forEach(err::println);
+            hf.get(i).notices().forEach(err::println);
         }
         return List.of(new Version(base, TextInputs.load(beforeFiles)), new Version(head, TextInputs.load(afterFiles)));
     }

@@ -77,7 +77,12 @@ public final class InputOptions {
 
     /** Loads the inputs, keeping the objects as written when {@code manifests}, and prints every diagnostic. */
     LoadResult load(java.io.InputStream stdin, PrintWriter err, boolean manifests) {
-        LoadResult r = Loader.load(paths, stdin, manifests);
+        return load(stdin, err, manifests ? dev.stockade.load.AsWritten.ALL : dev.stockade.load.AsWritten.NONE);
+    }
+
+    /** Loads the inputs, keeping the objects as written that {@code asWritten} names, and prints every diagnostic. */
+    LoadResult load(java.io.InputStream stdin, PrintWriter err, dev.stockade.load.AsWritten asWritten) {
+        LoadResult r = Loader.load(paths, stdin, asWritten);
         for (Diagnostic d : ordered(r.diagnostics())) {
             err.println(d);
         }

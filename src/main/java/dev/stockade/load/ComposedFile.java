@@ -1,43 +1,57 @@
 package dev.stockade.load;
 
 import dev.stockade.model.Source;
+import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
- * One input parsed into YAML node trees (with positions), plus the file-level problems met on
- * the way. Pure and thread-safe, so files can be composed in parallel and read in order.
- *
- * @param documents the documents composed before any syntax error
- * @param problems file-level diagnostics (syntax errors, limits, encoding, emptiness)
- * @param read whether a file (or standard input) was read, as opposed to a notice about a path
+ * One input parsed as YAML: its documents composed into node trees (with positions) one at a time,
+ * as {@link #next()} asks for them, and the file-level problems met on the way. Every input is
+ * composed here, so the limits on YAML (size, aliases, {@link NestingLimit nesting}) hold on every
+ * path: files, directories, standard input, text, git revisions and expectation files. Used by one
+ * thread at a time, so files can be composed in parallel and read in order.
  */
-record ComposedFile(String name, List<Node> documents, List<Diagnostic> problems, boolean read) {
+final class ComposedFile implements DocumentSource {
+    private final String name;
+    private final boolean read;
+    private final Diagnostics problems = new Diagnostics();
+    /** The documents still to compose; null once the input is read to its end (or its first error). */
+    private Composer composer;
+    /** The text being composed (for positions the reader reports as an index); null once read. */
+    private String text;
+    private boolean mayAlias;
+    private int documents;
 
-    ComposedFile(String name, List<Node> documents, List<Diagnostic> problems) {
-        this(name, documents, problems, true);
+    private ComposedFile(String name, boolean read) {
+        this.name = name;
+        this.read = read;
     }
 
     static ComposedFile failed(String name, String message) {
-        return new ComposedFile(name, List.of(), List.of(
-                new Diagnostic(Diagnostic.Severity.ERROR, new Source(name, 0, 0), "", "", message)));
+        ComposedFile f = new ComposedFile(name, true);
+        f.problems.error(new Source(name, 0, 0), "", "", message);
+        return f;
     }
 
-    /** A warning about an input path that yields no file (an empty directory). */
+    /** A warning about an input path that yields no file (an empty directory, a link not followed). */
     static ComposedFile notice(String path, String message) {
-        return new ComposedFile(path, List.of(), List.of(
-                new Diagnostic(Diagnostic.Severity.WARNING, new Source(path, 0, 0), "", "", message)), false);
+        ComposedFile f = new ComposedFile(path, false);
+        f.problems.warning(new Source(path, 0, 0), "", "", message);
+        return f;
     }
 
     static ComposedFile of(String name, byte[] bytes) {
@@ -45,39 +59,91 @@ record ComposedFile(String name, List<Node> documents, List<Diagnostic> problems
                 || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
             return failed(name, "file is UTF-16 text (expected UTF-8; save it as UTF-8)");
         }
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        CoderResult result = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(in, out, true);
-        if (result.isError()) {
-            out.flip();
-            String before = out.toString();
-            int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
-            int column = 1 + before.codePointCount(before.lastIndexOf('\n') + 1, before.length());
-            return new ComposedFile(name, List.of(), List.of(new Diagnostic(Diagnostic.Severity.ERROR,
-                    new Source(name, line, column), "", "", String.format("file is not UTF-8 text: byte 0x%02X"
-                    + " is not valid here (expected a YAML or JSON manifest in UTF-8)", bytes[in.position()] & 0xFF))));
+        int bad = firstMalformed(bytes);
+        if (bad >= 0) {
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < bad; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            int column = 1;
+            for (int i = lineStart; i < bad; i++) {
+                // a code point starts at every byte that is not a continuation byte (10xxxxxx)
+                column += (bytes[i] & 0xC0) != 0x80 ? 1 : 0;
+            }
+            ComposedFile f = new ComposedFile(name, true);
+            f.problems.error(new Source(name, line, column), "", "", String.format("file is not UTF-8 text: byte 0x%02X"
+                    + " is not valid here (expected a YAML or JSON manifest in UTF-8)", bytes[bad] & 0xFF));
+            return f;
         }
-        out.flip();
-        return of(name, out.toString());
+        // valid UTF-8: decoded in one step, without an intermediate buffer twice the file's size
+        return of(name, new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    /** The index of the first byte that is not valid UTF-8, or -1; checked in slices, keeping no text. */
+    private static int firstMalformed(byte[] bytes) {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(1 << 16);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        while (true) {
+            CoderResult result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                return in.position();
+            }
+            if (result.isUnderflow()) {
+                return -1;
+            }
+            out.clear();
+        }
     }
 
     static ComposedFile of(String name, String text) {
-        Diagnostics problems = new Diagnostics();
-        List<Node> docs = new ArrayList<>();
+        ComposedFile f = new ComposedFile(name, true);
         if (text.isBlank()) {
-            problems.warning(new Source(name, 1, 1), "", "", "file is empty (no objects)");
-            return new ComposedFile(name, docs, problems.list());
+            f.problems.warning(new Source(name, 1, 1), "", "", "file is empty (no objects)");
+            return f;
         }
         // The core schema, as YAML 1.2 defines it: ~ and Null are null, True is a boolean, 0x50 a number
         // (decided without regular expressions, and without the library's environment-variable tag).
         LoadSettings settings = LoadSettings.builder().setLabel(name).setUseMarks(true).setSchema(new CoreSchema())
                 .setMaxAliasesForCollections(Loader.MAX_ALIASES).setAllowRecursiveKeys(false)
                 .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, Loader.MAX_FILE_BYTES)).build();
+        f.composer = new Composer(settings, new NestingLimit(new ParserImpl(settings,
+                new StreamReader(settings, new StringReader(text))), Loader.MAX_NESTING));
+        f.text = text;
         // an alias is written *name: text without '*' has none, and needs no expansion check
-        boolean mayAlias = text.indexOf('*') >= 0;
-        try {
-            for (Node root : new Compose(settings).composeAllFromString(text)) {
+        f.mayAlias = text.indexOf('*') >= 0;
+        return f;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public boolean read() {
+        return read;
+    }
+
+    @Override
+    public List<Diagnostic> problems() {
+        return problems.list();
+    }
+
+    @Override
+    public Node next() {
+        while (composer != null) {
+            try {
+                if (!composer.hasNext()) {
+                    finish();
+                    return null;
+                }
+                Node root = composer.next();
                 if (ObjectReader.isNull(root)) {
                     continue;
                 }
@@ -86,29 +152,39 @@ record ComposedFile(String name, List<Node> documents, List<Diagnostic> problems
                     problems.error(ObjectReader.sourceOf(name, bomb.at()), "", "", bomb.message());
                     continue;
                 }
-                docs.add(root);
+                documents++;
+                return root;
+            } catch (NestingLimit.TooDeep e) {
+                problems.error(e.at().map(m -> new Source(name, m.getLine() + 1, m.getColumn() + 1))
+                        .orElse(new Source(name, 0, 0)), "", "", e.getMessage());
+            } catch (MarkedYamlEngineException e) {
+                var mark = e.getProblemMark().or(e::getContextMark);
+                Source at = mark.map(m -> new Source(name, m.getLine() + 1, m.getColumn() + 1))
+                        .orElse(new Source(name, 0, 0));
+                problems.error(at, "", "", "YAML syntax error: " + oneLine(e.getProblem())
+                        + (oneLine(e.getContext()).isEmpty() ? "" : " (" + oneLine(e.getContext()) + ")"));
+            } catch (ReaderException e) {
+                problems.error(position(e.getPosition()), "", "", "YAML syntax error: character "
+                        + String.format("U+%04X", e.getCodePoint()) + " is not allowed (expected printable text)");
+            } catch (YamlEngineException e) {
+                problems.error(new Source(name, 0, 0), "", "", "YAML error: " + yamlMessage(e));
             }
-        } catch (MarkedYamlEngineException e) {
-            var mark = e.getProblemMark().or(e::getContextMark);
-            Source at = mark.map(m -> new Source(name, m.getLine() + 1, m.getColumn() + 1)).orElse(new Source(name, 0, 0));
-            problems.error(at, "", "", "YAML syntax error: " + oneLine(e.getProblem())
-                    + (oneLine(e.getContext()).isEmpty() ? "" : " (" + oneLine(e.getContext()) + ")"));
-        } catch (ReaderException e) {
-            problems.error(position(name, text, e.getPosition()), "", "", "YAML syntax error: character "
-                    + String.format("U+%04X", e.getCodePoint()) + " is not allowed (expected printable text)");
-        } catch (YamlEngineException e) {
-            problems.error(new Source(name, 0, 0), "", "", "YAML error: " + yamlMessage(e));
-        } catch (StackOverflowError e) {
-            problems.error(new Source(name, 0, 0), "", "", "YAML nesting is too deep (expected a Kubernetes manifest)");
+            finish();
         }
-        if (docs.isEmpty() && !problems.hasErrors()) {
-            problems.warning(new Source(name, 1, 1), "", "", "file has no objects");
-        }
-        return new ComposedFile(name, docs, problems.list());
+        return null;
     }
 
-    /** The line and column of the {@code index}-th code point of {@code text}. */
-    private static Source position(String name, String text, int index) {
+    /** The input is read: nothing more is composed, and an input without objects is said to be so. */
+    private void finish() {
+        composer = null;
+        text = null;
+        if (documents == 0 && !problems.hasErrors()) {
+            problems.warning(new Source(name, 1, 1), "", "", "file has no objects");
+        }
+    }
+
+    /** The line and column of the {@code index}-th code point of the input. */
+    private Source position(int index) {
         int line = 1;
         int column = 1;
         int i = 0;

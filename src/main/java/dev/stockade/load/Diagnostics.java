@@ -20,6 +20,11 @@ public final class Diagnostics {
         all.add(d);
     }
 
+    /** Inserts {@code found} before the diagnostic at {@code index} (a file's own problems before its objects'). */
+    void insert(int index, List<Diagnostic> found) {
+        all.addAll(index, found);
+    }
+
     public List<Diagnostic> list() {
         return List.copyOf(all);
     }

@@ -84,11 +84,11 @@ public final class ExpectationsReader {
     }
 
     private ExpectationsLoad consume(ComposedFile f) {
-        f.problems().forEach(diagnostics::add);
         List<ConnectivityExpectations> documents = new ArrayList<>();
-        for (Node root : f.documents()) {
+        for (Node root = f.next(); root != null; root = f.next()) {
             document(root).ifPresent(documents::add);
         }
+        diagnostics.insert(0, f.problems());
         return new ExpectationsLoad(file, documents, diagnostics.list());
     }
 

@@ -4,7 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import dev.stockade.model.Source;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,12 +34,14 @@ public final class GitRevision {
 
     /**
      * What one path argument stands for in this revision: its manifest files ({@code present}
-     * false when the path has none in the revision). A file already listed under an earlier path
-     * is not listed again.
+     * false when the path has none in the revision), and a warning for each symbolic link named
+     * like a manifest: a link is not read, as its target may lie outside the repository. A file
+     * already listed under an earlier path is not listed again.
      */
-    public record PathFiles(String path, boolean present, List<TextInputs.NamedText> files) {
+    public record PathFiles(String path, boolean present, List<TextInputs.NamedText> files, List<Diagnostic> notices) {
         public PathFiles {
             files = List.copyOf(files);
+            notices = List.copyOf(notices);
         }
     }
 
@@ -52,6 +56,10 @@ public final class GitRevision {
      * the repository holding {@code dir}.
      */
     public static GitRevision resolve(Path dir, String rev) throws GitException {
+        if (!Files.isDirectory(dir)) {
+            throw new GitException(dir + ": " + (Files.exists(dir) ? "not a directory" : "no such directory")
+                    + " (expected the directory to run git in)");
+        }
         Result inside = run(dir, null, "git", "rev-parse", "--is-inside-work-tree");
         if (inside.exit != 0) {
             throw new GitException("not a git repository: " + dir.toAbsolutePath().normalize()
@@ -73,8 +81,11 @@ public final class GitRevision {
     public List<PathFiles> read(List<String> paths) throws GitException {
         Map<String, String> blobByPath = new LinkedHashMap<>();
         List<List<String>> pathsOf = new ArrayList<>();
+        List<List<Diagnostic>> linksOf = new ArrayList<>();
+        java.util.Set<String> links = new java.util.HashSet<>();
         for (String p : paths) {
             List<String> listed = new ArrayList<>();
+            List<Diagnostic> notices = new ArrayList<>();
             Result ls = run(dir, null, "git", "ls-tree", "-r", "-z", commit, "--", p);
             if (ls.exit != 0) {
                 throw new GitException("git ls-tree failed for " + p + " in " + rev + ": " + ls.err.strip());
@@ -87,12 +98,18 @@ public final class GitRevision {
                 String[] meta = entry.substring(0, tab).split(" ");
                 String path = entry.substring(tab + 1);
                 // regular files only: no symbolic links (120000), no submodules (commit)
-                if (meta.length == 3 && meta[1].equals("blob") && !meta[0].equals("120000") && isManifest(path)) {
-                    listed.add(path);
-                    blobByPath.putIfAbsent(path, meta[2]);
+                if (meta.length == 3 && meta[1].equals("blob") && isManifest(path)) {
+                    if (!meta[0].equals("120000")) {
+                        listed.add(path);
+                        blobByPath.putIfAbsent(path, meta[2]);
+                    } else if (links.add(path)) {
+                        notices.add(new Diagnostic(Diagnostic.Severity.WARNING, new Source(rev + ":" + path, 0, 0), "",
+                                "", "is a symbolic link (links in a git revision are not read)"));
+                    }
                 }
             }
             pathsOf.add(listed);
+            linksOf.add(notices);
         }
         Map<String, byte[]> contents = contents(blobByPath);
         List<PathFiles> out = new ArrayList<>();
@@ -104,7 +121,7 @@ public final class GitRevision {
                     files.add(new TextInputs.NamedText(rev + ":" + path, contents.get(path)));
                 }
             }
-            out.add(new PathFiles(paths.get(i), !pathsOf.get(i).isEmpty(), files));
+            out.add(new PathFiles(paths.get(i), !pathsOf.get(i).isEmpty(), files, linksOf.get(i)));
         }
         return out;
     }

@@ -117,6 +117,11 @@ final class KindSupport {
         return apiVersion == null || !apiVersion.contains("/") ? "" : apiVersion.substring(0, apiVersion.indexOf('/'));
     }
 
+    /** Whether Stockade reads objects of {@code kind} into the model (with some apiVersion). */
+    static boolean isModelKind(String kind) {
+        return GROUPS.containsKey(kind);
+    }
+
     /** The kind when Stockade reads it with this apiVersion, else empty (the object is skipped). */
     static Optional<String> recognise(String kind, String apiVersion) {
         java.util.Set<String> groups = GROUPS.get(kind);

@@ -18,8 +18,15 @@ import org.snakeyaml.engine.v2.nodes.Node;
 public final class Loader {
     /** Largest file (or standard input) read, in bytes. */
     public static final long MAX_FILE_BYTES = 256L << 20;
+    /**
+     * Deepest YAML nesting read, in mappings and sequences (aliases counted where they are used),
+     * checked on every input before any tree is built ({@link NestingLimit}). Real manifests stay
+     * far below: a Deployment's deepest field is about 15 levels down, a CustomResourceDefinition
+     * with a pod template in its schema about 40.
+     */
+    public static final int MAX_NESTING = 200;
     /** Most objects read from all inputs together. */
-    public static final int MAX_OBJECTS = 2_000_000;
+    public static final int MAX_OBJECTS = 1_000_000;
     /**
      * Most aliases to collections in one file. A "billion laughs" bomb needs fewer; what stops it
      * is {@link AliasExpansion}, which bounds the nodes aliases add.
@@ -30,21 +37,37 @@ public final class Loader {
     private final ObjectDispatcher objects;
     private int files;
 
-    private Loader(boolean manifests) {
-        objects = new ObjectDispatcher(diagnostics, manifests);
+    private Loader(AsWritten asWritten, int maxObjects) {
+        objects = new ObjectDispatcher(diagnostics, asWritten, maxObjects);
+    }
+
+    /** The error at the first object past {@code limit}. */
+    static String tooManyObjects(int limit) {
+        return String.format(java.util.Locale.ROOT, "input is too large: more than %,d objects (expected at most"
+                + " %,d; split the input); the rest is not read", limit, limit);
     }
 
     /** Loads all inputs; never throws on bad input. */
     public static LoadResult load(List<String> inputs, InputStream stdin) {
-        return load(inputs, stdin, false);
+        return load(inputs, stdin, AsWritten.NONE);
     }
 
     /**
      * Loads all inputs; with {@code manifests} the result also holds every object as written
-     * ({@link LoadResult#manifests()}, for audit), which costs a copy of every YAML tree.
+     * ({@link LoadResult#manifests()}), which costs a copy of every YAML tree.
      */
     public static LoadResult load(List<String> inputs, InputStream stdin, boolean manifests) {
-        Loader l = new Loader(manifests);
+        return load(inputs, stdin, manifests ? AsWritten.ALL : AsWritten.NONE);
+    }
+
+    /** Loads all inputs, keeping the objects as written that {@code asWritten} names (for audit). */
+    public static LoadResult load(List<String> inputs, InputStream stdin, AsWritten asWritten) {
+        return load(inputs, stdin, asWritten, MAX_OBJECTS);
+    }
+
+    /** The same with another limit on the objects read (tests). */
+    static LoadResult load(List<String> inputs, InputStream stdin, AsWritten asWritten, int maxObjects) {
+        Loader l = new Loader(asWritten, maxObjects);
         InputFiles queue = new InputFiles(stdin);
         for (String in : inputs) {
             queue.add(in);
@@ -64,24 +87,25 @@ public final class Loader {
 
     /** Loads YAML text, keeping the objects as written when {@code manifests}. */
     public static LoadResult loadString(String name, String yaml, boolean manifests) {
-        Loader l = new Loader(manifests);
+        Loader l = new Loader(manifests ? AsWritten.ALL : AsWritten.NONE, MAX_OBJECTS);
         l.consume(ComposedFile.of(name, yaml));
         return l.result();
     }
 
-    private void consume(ComposedFile f) {
+    /**
+     * Reads one input's documents; the input's own problems go before those of its objects, as if
+     * they had all been found first. False once {@link #MAX_OBJECTS} is passed: nothing more is read.
+     */
+    private boolean consume(DocumentSource f) {
         if (f.read()) {
             files++;
         }
-        for (Diagnostic d : f.problems()) {
-            diagnostics.add(d);
-        }
-        for (Node root : f.documents()) {
-            if (objects.full()) {
-                return;
-            }
+        int at = diagnostics.size();
+        for (Node root = f.next(); root != null && !objects.full(); root = f.next()) {
             objects.document(f.name(), root);
         }
+        diagnostics.insert(at, f.problems());
+        return !objects.full();
     }
 
     private LoadResult result() {

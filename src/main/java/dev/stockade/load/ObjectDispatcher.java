@@ -47,10 +47,12 @@ final class ObjectDispatcher {
     private final Map<ObjectRef, Source> seen = new HashMap<>();
     private final Map<String, Integer> skipped = new TreeMap<>();
     private final List<RawObject> raw = new ArrayList<>();
+    private final RawObjects asWritten = new RawObjects();
     private int objects;
     private boolean tooMany;
 
-    private final boolean keepRaw;
+    private final AsWritten keepRaw;
+    private final int maxObjects;
 
     /** Kinds without a namespace. */
     private static final java.util.Set<String> CLUSTER_SCOPED = java.util.Set.of("Namespace", "Node",
@@ -63,10 +65,11 @@ final class ObjectDispatcher {
     private static final java.util.Set<String> ENTRANCES = java.util.Set.of("Service", "Ingress", "Route", "Gateway",
             "HTTPRoute", "GRPCRoute", "TLSRoute", "TCPRoute", "UDPRoute", "ReferenceGrant");
 
-    /** With {@code keepRaw}, every object with a kind and a name is also kept as written ({@link #raw()}). */
-    ObjectDispatcher(Diagnostics diagnostics, boolean keepRaw) {
+    /** Every object with a kind and a name that {@code keepRaw} keeps is also kept as written ({@link #raw()}). */
+    ObjectDispatcher(Diagnostics diagnostics, AsWritten keepRaw, int maxObjects) {
         this.diagnostics = diagnostics;
         this.keepRaw = keepRaw;
+        this.maxObjects = maxObjects;
     }
 
     /** Reads one document of {@code file}. */
@@ -80,16 +83,15 @@ final class ObjectDispatcher {
         object(r, top);
     }
 
-    /** Whether {@link Loader#MAX_OBJECTS} was passed, so nothing more is read. */
+    /** Whether the most objects read ({@link Loader#MAX_OBJECTS}) were passed, so nothing more is read. */
     boolean full() {
         return tooMany;
     }
 
     private void object(ObjectReader r, Fields top) {
-        if (++objects > Loader.MAX_OBJECTS) {
+        if (++objects > maxObjects) {
             if (!tooMany) {
-                diagnostics.error(r.source(top.node()), "", "", "more than " + Loader.MAX_OBJECTS
-                        + " objects (expected a smaller input); the rest is not read");
+                diagnostics.error(r.source(top.node()), "", "", Loader.tooManyObjects(maxObjects));
             }
             tooMany = true;
             return;
@@ -175,9 +177,9 @@ final class ObjectDispatcher {
         }
     }
 
-    /** With {@code keepRaw}, keeps the object as written when it has a kind and a name. */
+    /** Keeps the object as written when {@code keepRaw} keeps its kind. */
     private void keepRaw(ObjectReader r, String kind, String apiVersion, Fields top) {
-        RawObject copy = keepRaw ? RawObjects.object(r.file(), kind, apiVersion, top.node()) : null;
+        RawObject copy = keepRaw.keeps(kind) ? asWritten.object(r.file(), kind, apiVersion, top.node()) : null;
         if (copy != null) {
             raw.add(copy);
         }

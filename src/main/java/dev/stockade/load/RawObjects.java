@@ -4,6 +4,7 @@ import dev.stockade.manifest.RawNode;
 import dev.stockade.manifest.RawObject;
 import dev.stockade.model.Source;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,12 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
-/** Copies parser nodes into {@link RawNode} trees, so no parser type leaves {@code load}. */
+/**
+ * Copies parser nodes into {@link RawNode} trees, so no parser type leaves {@code load}. The
+ * parser makes a new string for every scalar; the short ones (keys, kinds, namespaces, the same
+ * values over and over) are shared across the objects of one load, so a million objects as
+ * written do not hold a million copies of {@code apiVersion}, {@code metadata} and {@code v1}.
+ */
 final class RawObjects {
     /** Kinds without a namespace; any other object without one is in {@code default}. */
     static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "Node", "PersistentVolume", "ClusterRole",
@@ -22,10 +28,14 @@ final class RawObjects {
             "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration", "RuntimeClass", "APIService",
             "AuditConfig", "AuditBaseline");
 
-    private RawObjects() {}
+    /** Longest string shared, and most strings remembered (beyond, new strings are kept as they are). */
+    private static final int SHARED_LENGTH = 32;
+    private static final int SHARED_COUNT = 1 << 16;
+
+    private final Map<String, String> shared = new HashMap<>();
 
     /** The object of a mapping node with a kind, or null when it has no name. */
-    static RawObject object(String file, String kind, String apiVersion, Node top) {
+    RawObject object(String file, String kind, String apiVersion, Node top) {
         RawNode root = node(file, top);
         RawNode meta = root.field("metadata").orElse(null);
         String name = meta == null ? null : meta.string("name").orElse(null);
@@ -34,13 +44,28 @@ final class RawObjects {
         }
         String namespace = CLUSTER_SCOPED.contains(kind) ? ""
                 : meta.string("namespace").filter(s -> !s.isEmpty()).orElse("default");
-        return new RawObject(kind, apiVersion, namespace, name, root.source(), root);
+        return new RawObject(share(kind), apiVersion == null ? null : share(apiVersion), namespace, name,
+                root.source(), root);
     }
 
-    static RawNode node(String file, Node n) {
+    private String share(String s) {
+        if (s == null || s.length() > SHARED_LENGTH) {
+            return s;
+        }
+        String known = shared.get(s);
+        if (known != null) {
+            return known;
+        }
+        if (shared.size() < SHARED_COUNT) {
+            shared.put(s, s);
+        }
+        return s;
+    }
+
+    private RawNode node(String file, Node n) {
         Source at = ObjectReader.sourceOf(file, n);
         return switch (n) {
-            case ScalarNode s -> RawNode.scalar(ObjectReader.isNull(s) ? null : s.getValue(), at);
+            case ScalarNode s -> RawNode.scalar(ObjectReader.isNull(s) ? null : share(s.getValue()), at);
             case SequenceNode s -> {
                 List<RawNode> items = new ArrayList<>(s.getValue().size());
                 for (Node item : s.getValue()) {
@@ -53,8 +78,9 @@ final class RawObjects {
                 Map<String, Source> keys = new LinkedHashMap<>();
                 for (NodeTuple t : m.getValue()) {
                     if (t.getKeyNode() instanceof ScalarNode k) {
-                        fields.put(k.getValue(), node(file, t.getValueNode()));
-                        keys.put(k.getValue(), ObjectReader.sourceOf(file, k));
+                        String key = share(k.getValue());
+                        fields.put(key, node(file, t.getValueNode()));
+                        keys.put(key, ObjectReader.sourceOf(file, k));
                     }
                 }
                 yield RawNode.mapping(fields, keys, at);

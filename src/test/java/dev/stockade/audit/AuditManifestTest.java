@@ -116,4 +116,15 @@ class AuditManifestTest {
                 || f.object().name().equals("production")).isEmpty();
         assertThat(report.findings()).isNotEmpty();
     }
+
+    @Test
+    void manifests_ofAKindNotDeclaredAsRead_isRefused() {
+        LoadResult r = Loader.loadString("m.yaml", YAML, true);
+        AuditContext context = new AuditContext(r.cluster(), r.manifests(), dev.stockade.engine.AnalysisOptions.DEFAULT);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> context.manifests("Certificate"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("Certificate is not in"
+                        + " AuditContext.KINDS_READ, so the loader does not keep its objects as written for audit");
+        assertThat(context.manifests("ConfigMap")).isNotNull();
+    }
 }

@@ -939,8 +939,8 @@ class LoaderBadInputTest {
         void load_deepNesting_isAClearErrorNotAStackOverflow() {
             LoadResult r = assertQuick(() -> Loader.loadString("in.yaml", DEEP_NESTING));
 
-            assertThat(lines(r)).containsExactly("in.yaml: error: YAML nesting is too deep (expected a Kubernetes"
-                    + " manifest)");
+            assertThat(lines(r)).containsExactly("in.yaml:1:201: error: YAML nesting is deeper than 200 levels"
+                    + " (expected a Kubernetes manifest)");
         }
 
         @Test
@@ -948,8 +948,8 @@ class LoaderBadInputTest {
             LoadResult r = assertQuick(() -> Loader.loadString("in.yaml", NAMESPACE + "---\nkind: Pod\nspec: "
                     + "{a: ".repeat(50_000)));
 
-            assertThat(lines(r)).containsExactly("in.yaml: error: YAML nesting is too deep (expected a Kubernetes"
-                    + " manifest)");
+            assertThat(lines(r)).containsExactly("in.yaml:7:803: error: YAML nesting is deeper than 200 levels"
+                    + " (expected a Kubernetes manifest)");
             assertThat(r.cluster().namespaces()).extracting(Object::toString).containsExactly("prod");
         }
 
