@@ -55,11 +55,11 @@ public final class AuditRenderer {
 
     /**
      * The text output written to {@code out} as it is made (a large audit is tens of megabytes:
-     * no need to hold it all).
+     * no need to hold it all), unsafe characters escaped ({@link TerminalText}).
      */
     public static void text(AuditReport report, Severity failOn, Appendable out) {
         try {
-            writeText(report, failOn, out);
+            writeText(report, failOn, TerminalText.appendable(out));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -210,25 +210,25 @@ public final class AuditRenderer {
             List<Finding> fs = byRule.get(r.id());
             long failed = fs.stream().filter(f -> failing(f, failOn)).count();
             long skipped = fs.size() - failed;
-            sb.append("  <testsuite name=\"").append(VerifyRenderer.xml(r.id() + " " + r.title())).append("\" tests=\"")
+            sb.append("  <testsuite name=\"").append(Xml.text(r.id() + " " + r.title())).append("\" tests=\"")
                     .append(Math.max(1, fs.size())).append("\" failures=\"").append(failed)
                     .append("\" errors=\"0\" skipped=\"").append(skipped).append("\">\n");
             if (fs.isEmpty()) {
                 sb.append("    <testcase classname=\"").append(r.id()).append("\" name=\"no findings\"/>\n");
             }
             for (Finding f : fs) {
-                sb.append("    <testcase classname=\"").append(VerifyRenderer.xml(f.object().toString()))
-                        .append("\" name=\"").append(VerifyRenderer.xml(f.ruleId() + (f.path().isEmpty() ? ""
+                sb.append("    <testcase classname=\"").append(Xml.text(f.object().toString()))
+                        .append("\" name=\"").append(Xml.text(f.ruleId() + (f.path().isEmpty() ? ""
                                 : " " + f.path()) + (f.workload().isEmpty() ? "" : " (" + f.workload() + ")")))
                         .append("\">\n");
                 String text = f.source() + ": " + f.message();
                 if (failing(f, failOn)) {
-                    sb.append("      <failure message=\"").append(VerifyRenderer.xml(f.message())).append("\" type=\"")
-                            .append(f.severity()).append("\">").append(VerifyRenderer.xml(text)).append("</failure>\n");
+                    sb.append("      <failure message=\"").append(Xml.text(f.message())).append("\" type=\"")
+                            .append(f.severity()).append("\">").append(Xml.text(text)).append("</failure>\n");
                 } else {
                     String why = f.suppressed() ? "suppressed: " + f.suppression() : f.baselined() ? "in baseline"
                             : f.severity() + " is below " + failOn;
-                    sb.append("      <skipped message=\"").append(VerifyRenderer.xml(why + "; " + text)).append("\"/>\n");
+                    sb.append("      <skipped message=\"").append(Xml.text(why + "; " + text)).append("\"/>\n");
                 }
                 sb.append("    </testcase>\n");
             }
