@@ -127,18 +127,35 @@ final class AuditSarif {
     /**
      * A file as a SARIF artifact URI: a relative path stays relative (code scanning resolves it
      * against the repository root), with characters a URI cannot hold percent-encoded; an
-     * absolute path becomes a {@code file:} URI.
+     * absolute path becomes a {@code file:} URI. A lone surrogate, which has no UTF-8 encoding
+     * to percent-encode, is taken as U+FFFD.
      */
     static String uri(String file) {
-        String path = file.replace('\\', '/');
-        if (path.startsWith("/") || path.matches("[A-Za-z]:/.*")) {
-            return java.nio.file.Path.of(file).toUri().toString();
-        }
+        String path = withoutLoneSurrogates(file).replace('\\', '/');
         try {
+            if (path.startsWith("/") || path.matches("[A-Za-z]:/.*")) {
+                try {
+                    return java.nio.file.Path.of(withoutLoneSurrogates(file)).toUri().toString();
+                } catch (java.nio.file.InvalidPathException e) {
+                    // a name no file system holds (a NUL in it): encoded as it is
+                    return new java.net.URI("file", "", path.startsWith("/") ? path : "/" + path, null).toASCIIString();
+                }
+            }
             return new java.net.URI(null, null, path, null).toASCIIString();
         } catch (java.net.URISyntaxException e) {
             return path;
         }
+    }
+
+    private static String withoutLoneSurrogates(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            int n = Character.charCount(cp);
+            sb.appendCodePoint(n == 1 && Character.isSurrogate(s.charAt(i)) ? 0xFFFD : cp);
+            i += n;
+        }
+        return sb.toString();
     }
 
     private static void text(JsonGenerator g, String field, String text) throws IOException {
