@@ -55,11 +55,11 @@ public final class AuditRenderer {
 
     /**
      * The text output written to {@code out} as it is made (a large audit is tens of megabytes:
-     * no need to hold it all), unsafe characters escaped ({@link TerminalText}).
+     * no need to hold it all); names, paths and messages shown as {@link TerminalText#inline} spells them.
      */
     public static void text(AuditReport report, Severity failOn, Appendable out) {
         try {
-            writeText(report, failOn, TerminalText.appendable(out));
+            writeText(report, failOn, out);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -75,33 +75,34 @@ public final class AuditRenderer {
         namespaces.sort(Comparator.comparing((String n) -> worst(groups.get(n).values().stream()
                 .flatMap(List::stream).toList())).thenComparing(n -> n));
         for (String ns : namespaces) {
-            sb.append(ns.isEmpty() ? "(cluster)" : "namespace " + ns).append('\n');
+            sb.append(ns.isEmpty() ? "(cluster)" : "namespace " + TerminalText.inline(ns)).append('\n');
             Map<String, List<Finding>> subjects = groups.get(ns);
             List<String> names = new ArrayList<>(subjects.keySet());
             names.sort(Comparator.comparing((String s) -> worst(subjects.get(s))).thenComparing(s -> s));
             for (String s : names) {
-                sb.append("  ").append(s).append('\n');
+                sb.append("  ").append(TerminalText.inline(s)).append('\n');
                 for (Finding f : subjects.get(s)) {
-                    // written part by part: a large audit writes this line a hundred thousand times
+                    // written part by part: a large audit writes this line a hundred thousand times;
+                    // each name on one line (TerminalText.inline), whatever it holds
                     Source at = f.source();
                     sb.append("    ").append(f.severity().toString()).append(' ').append(f.ruleId()).append(' ')
-                            .append(at.file()).append(':').append(Integer.toString(at.line())).append(':')
-                            .append(Integer.toString(at.column())).append(": ");
+                            .append(TerminalText.inline(at.file())).append(':').append(Integer.toString(at.line()))
+                            .append(':').append(Integer.toString(at.column())).append(": ");
                     if (!f.workload().isEmpty() || !f.path().isEmpty()) {
                         ObjectRef o = f.object();
-                        sb.append(o.kind()).append(' ');
+                        sb.append(TerminalText.inline(o.kind())).append(' ');
                         if (!o.namespace().isEmpty()) {
-                            sb.append(o.namespace()).append('/');
+                            sb.append(TerminalText.inline(o.namespace())).append('/');
                         }
-                        sb.append(o.name());
+                        sb.append(TerminalText.inline(o.name()));
                         if (!f.path().isEmpty()) {
-                            sb.append(' ').append(f.path());
+                            sb.append(' ').append(TerminalText.inline(f.path()));
                         }
                         sb.append(": ");
                     }
-                    sb.append(f.message());
+                    sb.append(TerminalText.inline(f.message()));
                     if (f.suppressed()) {
-                        sb.append(" [suppressed: ").append(f.suppression()).append(']');
+                        sb.append(" [suppressed: ").append(TerminalText.inline(f.suppression())).append(']');
                     } else if (f.baselined()) {
                         sb.append(" [in baseline]");
                     }

@@ -23,20 +23,26 @@ public final class ConnectivityRenderer {
         };
     }
 
-    /** One line a pair, {@code SRC => DST : TCP 80,8000-8080; UDP 53}, after a mode comment. */
+    /**
+     * One line a pair, {@code SRC => DST : TCP 80,8000-8080; UDP 53}, after a mode comment. Names
+     * are shown as {@link TerminalText#inline} spells them: a newline in a name cannot make a line
+     * of its own.
+     */
     static String text(ConnectivityView v) {
         StringBuilder sb = new StringBuilder();
         sb.append("# ").append(v.connectivity().options().describe()).append('\n');
         for (Connection c : v.connections()) {
-            sb.append(c).append('\n');
+            sb.append(TerminalText.inline(c.src().id())).append(" => ").append(TerminalText.inline(c.dst().id()))
+                    .append(" : ").append(c.allowed()).append('\n');
         }
         for (Endpoint e : v.endpoints()) {
             for (Connectivity.Exposure x : v.connectivity().exposures(e)) {
-                sb.append("# ").append(e.id()).append(" is exposed outside the cluster by ").append(x.service().type())
-                        .append(" Service ").append(x.service()).append(" (pod ports ").append(x.ports()).append(")\n");
+                sb.append("# ").append(TerminalText.inline(e.id())).append(" is exposed outside the cluster by ")
+                        .append(x.service().type()).append(" Service ").append(TerminalText.inline(x.service().toString()))
+                        .append(" (pod ports ").append(x.ports()).append(")\n");
             }
         }
-        return TerminalText.escape(sb);
+        return sb.toString();
     }
 
     /** RFC 4180, a header line, formula cells neutralised ({@link Csv}). */

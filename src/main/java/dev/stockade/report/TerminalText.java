@@ -40,32 +40,6 @@ public final class TerminalText {
         return new EscapingWriter(out);
     }
 
-    /** An appendable that passes text on to {@code out} as {@link #escape} shows it. */
-    static Appendable appendable(Appendable out) {
-        return new Appendable() {
-            @Override
-            public Appendable append(CharSequence s) throws IOException {
-                out.append(escape(s));
-                return this;
-            }
-
-            @Override
-            public Appendable append(CharSequence s, int start, int end) throws IOException {
-                return append(s.subSequence(start, end));
-            }
-
-            @Override
-            public Appendable append(char c) throws IOException {
-                if (unsafe(c, Character.isSurrogate(c)) && c != '\n' && c != '\t') {
-                    out.append(escape(String.valueOf(c)));
-                } else {
-                    out.append(c);
-                }
-                return this;
-            }
-        };
-    }
-
     /**
      * Whether code point {@code cp} is shown escaped; {@code lone} says it is a surrogate without
      * its other half.

@@ -74,16 +74,32 @@ class OutputEscapingTest {
     }
 
     @Test
-    void analyzeText_workloadNameWithEscapes_shownEscaped() {
-        String text = analyze(cluster("prod", "web\u001b]0;owned\u0007\r\u202e", "Deployment"), OutputFormat.TEXT);
+    void analyzeText_workloadNameWithEscapesAndAForgedLine_oneLineAPair() {
+        String text = analyze(cluster("prod", "web\u001b]0;owned\u0007\r\u202e\nx/y => a/b : All connections",
+                "Deployment"), OutputFormat.TEXT);
 
-        assertThat(text).isEqualTo("""
-                # ipBlock matches pod IPs
-                prod/web\\u001b]0;owned\\u0007\\u000d\\u202e => 0.0.0.0/0 : All connections
-                prod/web\\u001b]0;owned\\u0007\\u000d\\u202e => ::/0 : All connections
-                0.0.0.0/0 => prod/web\\u001b]0;owned\\u0007\\u000d\\u202e : All connections
-                ::/0 => prod/web\\u001b]0;owned\\u0007\\u000d\\u202e : All connections
-                """);
+        String web = "prod/web\\u001b]0;owned\\u0007\\u000d\\u202e\\u000ax/y => a/b : All connections";
+        assertThat(text).isEqualTo("# ipBlock matches pod IPs\n"
+                + web + " => 0.0.0.0/0 : All connections\n"
+                + web + " => ::/0 : All connections\n"
+                + "0.0.0.0/0 => " + web + " : All connections\n"
+                + "::/0 => " + web + " : All connections\n");
+    }
+
+    @Test
+    void auditText_namesPathAndMessageWithNewlines_oneLineAFinding() {
+        var rule = Catalogue.rules().get(0);
+        AuditReport report = new AuditReport(List.of(rule), List.of(new Finding(rule.id(), Severity.ERROR,
+                new ObjectRef("NetworkPolicy", "prod\u001b", "np\nERROR forged"), "spec\r", new Source("a\u202e.yaml", 2, 3),
+                "bad\n    error FAKE", "", null, false)));
+
+        assertThat(AuditRenderer.render(report, AuditRenderer.Format.TEXT, Severity.ERROR)).isEqualTo(
+                "namespace prod\\u001b\n"
+                + "  NetworkPolicy prod\\u001b/np\\u000aERROR forged\n"
+                + "    error " + rule.id() + " a\\u202e.yaml:2:3: NetworkPolicy prod\\u001b/np\\u000aERROR forged"
+                + " spec\\u000d: bad\\u000a    error FAKE\n"
+                + "\n"
+                + "1 finding: 1 error, 0 warnings, 0 notes; 0 suppressed, 0 in baseline; 1 at or above error (1 rules)\n");
     }
 
     // Markdown

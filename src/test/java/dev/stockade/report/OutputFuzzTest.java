@@ -122,7 +122,9 @@ class OutputFuzzTest {
         List<String> ids = List.of(n.nsA + "/" + n.w1, n.nsA + "/" + n.w2, n.nsB + "/" + n.w3);
 
         // analyze
-        text(ConnectivityRenderer.render(view, OutputFormat.TEXT));
+        String analysisText = ConnectivityRenderer.render(view, OutputFormat.TEXT);
+        text(analysisText);
+        assertThat(analysisText.lines()).as("one line a pair").hasSize(1 + view.connections().size());
         JsonNode analysis = json(ConnectivityRenderer.render(view, OutputFormat.JSON), "analyze.schema.json");
         Set<String> jsonIds = new HashSet<>();
         analysis.get("endpoints").forEach(e -> jsonIds.add(e.get("id").asText()));
@@ -148,7 +150,10 @@ class OutputFuzzTest {
 
         // audit
         AuditReport report = audit(n);
-        text(AuditRenderer.render(report, AuditRenderer.Format.TEXT, Severity.WARNING));
+        String auditText = AuditRenderer.render(report, AuditRenderer.Format.TEXT, Severity.WARNING);
+        text(auditText);
+        // two namespaces, three subjects, three findings, a blank line and the summary
+        assertThat(auditText.lines()).as("one line a finding").hasSize(10);
         JsonNode auditJson = json(AuditRenderer.render(report, AuditRenderer.Format.JSON, Severity.WARNING),
                 "audit.schema.json");
         assertThat(auditJson.get("findings").get(0).get("message").asText())
