@@ -188,9 +188,10 @@ class OutputEscapingTest {
     }
 
     @Test
-    void sarifUri_nulAndLoneSurrogateInAnAbsolutePath_percentEncoded() throws Exception {
+    void sarifUri_nulLoneSurrogateOrColon_stillAnRfc3986Reference() throws Exception {
         assertThat(AuditSarif.uri("/tmp/a\u0000b\ud800")).isEqualTo("file:///tmp/a%00b%EF%BF%BD");
         assertThat(AuditSarif.uri("dir/a b\u001b.yaml")).isEqualTo("dir/a%20b%1B.yaml");
+        assertThat(AuditSarif.uri("c:d/x%.yaml")).isEqualTo("./c:d/x%25.yaml");
         OutputFuzzTest.json(AuditRenderer.render(report("m", "/tmp/a\u0000b\ud800"), AuditRenderer.Format.SARIF,
                 Severity.ERROR), null);
     }

@@ -63,7 +63,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -87,6 +90,8 @@ class OutputFuzzTest {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final Map<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();
+    private static final String SARIF = "src/test/resources/sarif/sarif-2.1.0-rtm.5.json";
+    private static javax.xml.validation.Schema JUNIT;
 
     /** The hostile strings one cluster is made of. */
     record Names(String nsA, String nsB, String w1, String w2, String w3, String kind, String key, String value,
@@ -158,8 +163,8 @@ class OutputFuzzTest {
                 "audit.schema.json");
         assertThat(auditJson.get("findings").get(0).get("message").asText())
                 .isEqualTo(Visible.withoutLoneSurrogates(n.message));
-        json(AuditRenderer.render(report, AuditRenderer.Format.SARIF, Severity.WARNING), null);
-        xml(AuditRenderer.render(report, AuditRenderer.Format.JUNIT, Severity.WARNING));
+        json(AuditRenderer.render(report, AuditRenderer.Format.SARIF, Severity.WARNING), SARIF);
+        junit(AuditRenderer.render(report, AuditRenderer.Format.JUNIT, Severity.WARNING));
 
         // verify and the expectations file
         List<ConnectivityExpectation> expectations = List.of(
@@ -173,7 +178,7 @@ class OutputFuzzTest {
                 List.of(new ConnectivityExpectations(n.policy, expectations, new Source(n.file, 1, 1))));
         text(VerifyRenderer.render(verified, VerifyRenderer.Format.TEXT, true));
         json(VerifyRenderer.render(verified, VerifyRenderer.Format.JSON, true), "verify.schema.json");
-        xml(VerifyRenderer.render(verified, VerifyRenderer.Format.JUNIT, true));
+        junit(VerifyRenderer.render(verified, VerifyRenderer.Format.JUNIT, true));
         yaml(ExpectationsYaml.render(n.policy, expectations, List.of(n.message, n.file)), n);
 
         // query
@@ -242,7 +247,10 @@ class OutputFuzzTest {
         if (schemaFile != null) {
             JsonSchema schema = SCHEMAS.computeIfAbsent(schemaFile, f -> {
                 try {
-                    return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    // Stockade's schemas are draft 2020-12; the official SARIF schema is draft 4
+                    return f.equals(SARIF) ? JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4)
+                            .getSchema(Files.readString(Path.of(f)))
+                            : JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
                             .getSchema(Files.readString(Path.of("schemas", f)));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -258,6 +266,16 @@ class OutputFuzzTest {
         f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         f.newDocumentBuilder().parse(new ByteArrayInputStream(strictUtf8(s)));
         noRawControl("XML", s);
+    }
+
+    /** Parses, and is valid JUnit XML ({@code src/test/resources/junit/junit.xsd}). */
+    static void junit(String s) throws Exception {
+        xml(s);
+        if (JUNIT == null) {
+            JUNIT = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                    .newSchema(Path.of("src/test/resources/junit/junit.xsd").toFile());
+        }
+        JUNIT.newValidator().validate(new StreamSource(new ByteArrayInputStream(strictUtf8(s))));
     }
 
     /** Every record has the four fields; src and dst are the endpoint ids with formula cells neutralised. */
