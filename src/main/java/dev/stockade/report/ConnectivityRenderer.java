@@ -38,8 +38,9 @@ public final class ConnectivityRenderer {
         for (Endpoint e : v.endpoints()) {
             for (Connectivity.Exposure x : v.connectivity().exposures(e)) {
                 sb.append("# ").append(TerminalText.inline(e.id())).append(" is exposed outside the cluster by ")
-                        .append(x.service().type()).append(" Service ").append(TerminalText.inline(x.service().toString()))
-                        .append(" (pod ports ").append(x.ports()).append(")\n");
+                        .append(x.service().type()).append(" Service ")
+                        .append(TerminalText.inline(x.service().toString())).append(" (pod ports ").append(x.ports())
+                        .append(")\n");
             }
         }
         return sb.toString();
@@ -109,9 +110,9 @@ public final class ConnectivityRenderer {
     }
 
     /**
-     * A DOT string literal showing {@code lines} one under the other ({@code \\n} between them):
+     * A DOT string literal showing {@code lines} one under the other ({@code \n} between them):
      * in each line backslashes are doubled and quotes escaped, so no name ends the literal or
-     * writes a DOT escape ({@code \\l}, {@code \\N}, a line continuation), and unsafe characters,
+     * writes a DOT escape ({@code \l}, {@code \N}, a line continuation), and unsafe characters,
      * newlines included, are spelled as {@link TerminalText#inline} shows them.
      */
     private static String quote(String... lines) {

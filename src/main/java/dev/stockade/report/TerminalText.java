@@ -18,8 +18,12 @@ import java.io.Writer;
  *       {@code \}{@code u202e} for RIGHT-TO-LEFT OVERRIDE, {@code \}{@code ud800} for a lone
  *       surrogate), or {@code \}{@code U} and eight above the BMP ({@code \}{@code U000e0001});</li>
  *   <li>newline and tab are layout in text output and stay ({@link #escape}); where a name must
- *       stay on one line (a table cell, a label, a comment) they are escaped too ({@link #inline}).</li>
+ *       stay on one line (a table cell, a label, a comment, a line of analyze or audit text) they
+ *       are escaped too ({@link #inline}).</li>
  * </ul>
+ * The other text outputs (diff, explain, verify, query) spell names through the model's
+ * {@code toString} and are escaped as a whole, so there a newline in a name still breaks the line;
+ * the loader's name validation is what keeps such names out.
  * A backslash is not doubled: the text stays readable, and escaping twice gives the same text.
  */
 public final class TerminalText {
