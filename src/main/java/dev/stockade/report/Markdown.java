@@ -3,11 +3,14 @@ package dev.stockade.report;
 /**
  * Names in the Markdown outputs (pull-request comments), escaped so that nothing in a name is read
  * as markup by GitHub: no HTML (an unclosed {@code <!--} would hide the rest of the comment), no
- * heading, emphasis, strikethrough, link, image, math or code span, and no table-cell break.
+ * heading, emphasis, strikethrough, link, image, math, code span or mention, and no table-cell break.
  * <ul>
  *   <li>{@code \ ` * _ [ ] | ~ # $} get a backslash (CommonMark's backslash escapes; GitHub's
  *       tables read {@code \|} as a pipe inside the cell);</li>
  *   <li>{@code < > &} become {@code &lt; &gt; &amp;};</li>
+ *   <li>{@code @} becomes a code span of its own: GitHub finds mentions in the rendered text,
+ *       where a backslash or an entity is gone, but never inside code, so {@code @org/team} in a
+ *       name notifies nobody;</li>
  *   <li>control and invisible characters, newline and tab included, are spelled as
  *       {@link TerminalText#inline} shows them, so a row stays one line.</li>
  * </ul>
@@ -27,6 +30,15 @@ final class Markdown {
             char c = visible.charAt(i);
             String replacement = BACKSLASHED.indexOf(c) >= 0 ? "\\" + c
                     : c == '<' ? "&lt;" : c == '>' ? "&gt;" : c == '&' ? "&amp;" : null;
+            if (c == '@') {
+                // a run of @ in one span: two spans side by side would make a double backtick
+                int end = i;
+                while (end < visible.length() && visible.charAt(end) == '@') {
+                    end++;
+                }
+                replacement = "`" + visible.substring(i, end) + "`";
+                i = end - 1;
+            }
             if (replacement != null && sb == null) {
                 sb = new StringBuilder(visible.length() + 8).append(visible, 0, i);
             }

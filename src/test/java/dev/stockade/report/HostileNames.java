@@ -17,7 +17,7 @@ final class HostileNames {
             "+1", "-1", "@SUM(1)", "\t", "\r", "\r\n", "\u001b[31m", "\u001b]8;;x\u0007", "\u0007", "\u0000", "\u007f",
             "\u0085", "\u009b", "\u202e", "\u2066", "\u2069", "\u200b", "\ufeff", "\u2028", "\ufffe", "\uffff",
             "\ud800", "\udfff", "\ud83d\ude00", "\udb40\udc01", "$x$", "~~", "\\n", "\\l", ",", ";", "'", "x\\",
-            "# h", "- ", "> q", "http://e.test", "\"; DROP", "\\\"");
+            "# h", "- ", "> q", "http://e.test", "@org/team", "x@y", "\"; DROP", "\\\"");
 
     private HostileNames() {}
 

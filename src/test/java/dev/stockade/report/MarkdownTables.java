@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
  * Reads Markdown the way GitHub's tables and inlines do, strictly: a table row is one line split
  * into cells at unescaped pipes, and every row has its header's cell count; inline text decodes
  * backslash escapes and the entities {@code &lt; &gt; &amp; &quot;}, and any raw character that
- * would start markup (emphasis, strikethrough, link, image, code span, HTML, heading, math) or a
- * raw control character is an error.
+ * would start markup (emphasis, strikethrough, link, image, code span, HTML, heading, math, a
+ * mention: GitHub finds {@code @name} in the rendered text, so only a code span of {@code @} may hold one) or
+ * a raw control character is an error.
  */
 final class MarkdownTables {
     private static final Pattern WITNESS = Pattern.compile("\\*\\*(TCP|UDP|SCTP) \\d+ (opened|closed)\\*\\*");
@@ -65,7 +66,17 @@ final class MarkdownTables {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\\') {
+            if (text.startsWith("`@", i)) {
+                int end = i + 1;
+                while (end < text.length() && text.charAt(end) == '@') {
+                    end++;
+                }
+                if (end >= text.length() || text.charAt(end) != '`') {
+                    throw new IllegalArgumentException("unclosed code span at " + i + " in: " + text);
+                }
+                sb.append(text, i + 1, end);
+                i = end;
+            } else if (c == '\\') {
                 char n = i + 1 < text.length() ? text.charAt(i + 1) : ' ';
                 if (n < 0x80 && isPunctuation(n)) {
                     sb.append(n);
@@ -85,7 +96,7 @@ final class MarkdownTables {
                 };
                 sb.append(value);
                 i = semi;
-            } else if ("*_[]~<>`#$|".indexOf(c) >= 0) {
+            } else if ("*_[]~<>`#$|@".indexOf(c) >= 0) {
                 throw new IllegalArgumentException("raw " + c + " at " + i + " in: " + text);
             } else if (Visible.unsafe(c, Character.isSurrogate(c)) && !Character.isSurrogate(c)) {
                 throw new IllegalArgumentException(String.format("raw U+%04X at %d in: %s", (int) c, i, text));

@@ -105,11 +105,11 @@ class OutputEscapingTest {
     // Markdown
 
     @Test
-    void analyzeMarkdown_nameWithHtmlCommentEmphasisLinkPipe_escapedInOneCell() {
-        String md = analyze(cluster("prod", "<!--*a*_[x](y)|#`\n", "Deployment"), OutputFormat.MD);
+    void analyzeMarkdown_nameWithHtmlCommentEmphasisLinkPipeMention_escapedInOneCell() {
+        String md = analyze(cluster("prod", "<!--*a*_[x](y)|#`\n@org@@team", "Deployment"), OutputFormat.MD);
 
         assertThat(md.lines().toList().get(2)).isEqualTo(
-                "| prod/&lt;!--\\*a\\*\\_\\[x\\](y)\\|\\#\\`\\\\u000a | 0.0.0.0/0 | All connections |");
+                "| prod/&lt;!--\\*a\\*\\_\\[x\\](y)\\|\\#\\`\\\\u000a`@`org`@@`team | 0.0.0.0/0 | All connections |");
     }
 
     @Test
