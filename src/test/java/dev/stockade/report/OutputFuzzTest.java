@@ -81,10 +81,10 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * messages are {@link HostileNames}, rendered through analyze (text, json, csv, md, dot), diff (md,
  * text, json), audit (text, json, sarif, junit), explain, verify (text, json, junit), the
  * expectations YAML and query unprotected, and each output read back by a strict reader: JSON by
- * Jackson from strict UTF-8 and against its schema (SARIF: the 2.1.0 schema), XML by the JDK's parser
- * (JUnit: its XSD), YAML by SnakeYAML,
- * CSV by {@link StrictCsv}, Markdown by {@link MarkdownTables}, DOT by {@link DotLiterals}, and
- * text checked for raw control characters. 60 clusters a run (a few seconds); 2,000 with
+ * Jackson from strict UTF-8 and against its schema (SARIF: the 2.1.0 schema), XML by the JDK's
+ * parser (JUnit: its XSD), YAML by SnakeYAML, CSV by {@link StrictCsv}, Markdown by
+ * {@link MarkdownTables}, DOT by {@link DotLiterals}, and text checked for raw control characters
+ * and one line a pair or finding. 60 clusters a run (a few seconds); 2,000 with
  * {@code -Dstockade.long=true}. (The nft compiler's output is checked with {@code nft -c} apart.)
  */
 class OutputFuzzTest {
