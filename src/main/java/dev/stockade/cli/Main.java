@@ -1,5 +1,6 @@
 package dev.stockade.cli;
 
+import dev.stockade.report.TerminalText;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -20,17 +21,24 @@ public final class Main {
         return run(args, System.in, out, err);
     }
 
-    /** Runs one invocation with the given streams ({@code in} is what {@code -} reads); returns the exit code. */
+    /**
+     * Runs one invocation with the given streams ({@code in} is what {@code -} reads); returns the exit code.
+     * Everything written to {@code err} (diagnostics quoting names and paths, warnings, progress) has its
+     * control and invisible characters escaped ({@link TerminalText}).
+     */
     public static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
         CommandLine cl = commandLine(in);
+        PrintWriter safeErr = new PrintWriter(TerminalText.writer(err), true);
         cl.setOut(out);
-        cl.setErr(err);
+        cl.setErr(safeErr);
         try {
             return cl.execute(args);
         } catch (OutOfMemoryError e) {
-            err.println("stockade: out of memory; give the JVM more heap (JAVA_TOOL_OPTIONS=-Xmx8g) or a smaller input");
-            err.flush();
+            safeErr.println("stockade: out of memory; give the JVM more heap (JAVA_TOOL_OPTIONS=-Xmx8g) or a smaller"
+                    + " input");
             return ExitCodes.BAD_INPUT;
+        } finally {
+            safeErr.flush();
         }
     }
 

@@ -55,7 +55,7 @@ public final class AuditRenderer {
 
     /**
      * The text output written to {@code out} as it is made (a large audit is tens of megabytes:
-     * no need to hold it all).
+     * no need to hold it all); names, paths and messages shown as {@link TerminalText#inline} spells them.
      */
     public static void text(AuditReport report, Severity failOn, Appendable out) {
         try {
@@ -75,33 +75,34 @@ public final class AuditRenderer {
         namespaces.sort(Comparator.comparing((String n) -> worst(groups.get(n).values().stream()
                 .flatMap(List::stream).toList())).thenComparing(n -> n));
         for (String ns : namespaces) {
-            sb.append(ns.isEmpty() ? "(cluster)" : "namespace " + ns).append('\n');
+            sb.append(ns.isEmpty() ? "(cluster)" : "namespace " + TerminalText.inline(ns)).append('\n');
             Map<String, List<Finding>> subjects = groups.get(ns);
             List<String> names = new ArrayList<>(subjects.keySet());
             names.sort(Comparator.comparing((String s) -> worst(subjects.get(s))).thenComparing(s -> s));
             for (String s : names) {
-                sb.append("  ").append(s).append('\n');
+                sb.append("  ").append(TerminalText.inline(s)).append('\n');
                 for (Finding f : subjects.get(s)) {
-                    // written part by part: a large audit writes this line a hundred thousand times
+                    // written part by part: a large audit writes this line a hundred thousand times;
+                    // each name on one line (TerminalText.inline), whatever it holds
                     Source at = f.source();
                     sb.append("    ").append(f.severity().toString()).append(' ').append(f.ruleId()).append(' ')
-                            .append(at.file()).append(':').append(Integer.toString(at.line())).append(':')
-                            .append(Integer.toString(at.column())).append(": ");
+                            .append(TerminalText.inline(at.file())).append(':').append(Integer.toString(at.line()))
+                            .append(':').append(Integer.toString(at.column())).append(": ");
                     if (!f.workload().isEmpty() || !f.path().isEmpty()) {
                         ObjectRef o = f.object();
-                        sb.append(o.kind()).append(' ');
+                        sb.append(TerminalText.inline(o.kind())).append(' ');
                         if (!o.namespace().isEmpty()) {
-                            sb.append(o.namespace()).append('/');
+                            sb.append(TerminalText.inline(o.namespace())).append('/');
                         }
-                        sb.append(o.name());
+                        sb.append(TerminalText.inline(o.name()));
                         if (!f.path().isEmpty()) {
-                            sb.append(' ').append(f.path());
+                            sb.append(' ').append(TerminalText.inline(f.path()));
                         }
                         sb.append(": ");
                     }
-                    sb.append(f.message());
+                    sb.append(TerminalText.inline(f.message()));
                     if (f.suppressed()) {
-                        sb.append(" [suppressed: ").append(f.suppression()).append(']');
+                        sb.append(" [suppressed: ").append(TerminalText.inline(f.suppression())).append(']');
                     } else if (f.baselined()) {
                         sb.append(" [in baseline]");
                     }
@@ -210,25 +211,25 @@ public final class AuditRenderer {
             List<Finding> fs = byRule.get(r.id());
             long failed = fs.stream().filter(f -> failing(f, failOn)).count();
             long skipped = fs.size() - failed;
-            sb.append("  <testsuite name=\"").append(VerifyRenderer.xml(r.id() + " " + r.title())).append("\" tests=\"")
+            sb.append("  <testsuite name=\"").append(Xml.text(r.id() + " " + r.title())).append("\" tests=\"")
                     .append(Math.max(1, fs.size())).append("\" failures=\"").append(failed)
                     .append("\" errors=\"0\" skipped=\"").append(skipped).append("\">\n");
             if (fs.isEmpty()) {
                 sb.append("    <testcase classname=\"").append(r.id()).append("\" name=\"no findings\"/>\n");
             }
             for (Finding f : fs) {
-                sb.append("    <testcase classname=\"").append(VerifyRenderer.xml(f.object().toString()))
-                        .append("\" name=\"").append(VerifyRenderer.xml(f.ruleId() + (f.path().isEmpty() ? ""
+                sb.append("    <testcase classname=\"").append(Xml.text(f.object().toString()))
+                        .append("\" name=\"").append(Xml.text(f.ruleId() + (f.path().isEmpty() ? ""
                                 : " " + f.path()) + (f.workload().isEmpty() ? "" : " (" + f.workload() + ")")))
                         .append("\">\n");
                 String text = f.source() + ": " + f.message();
                 if (failing(f, failOn)) {
-                    sb.append("      <failure message=\"").append(VerifyRenderer.xml(f.message())).append("\" type=\"")
-                            .append(f.severity()).append("\">").append(VerifyRenderer.xml(text)).append("</failure>\n");
+                    sb.append("      <failure message=\"").append(Xml.text(f.message())).append("\" type=\"")
+                            .append(f.severity()).append("\">").append(Xml.text(text)).append("</failure>\n");
                 } else {
                     String why = f.suppressed() ? "suppressed: " + f.suppression() : f.baselined() ? "in baseline"
                             : f.severity() + " is below " + failOn;
-                    sb.append("      <skipped message=\"").append(VerifyRenderer.xml(why + "; " + text)).append("\"/>\n");
+                    sb.append("      <skipped message=\"").append(Xml.text(why + "; " + text)).append("\"/>\n");
                 }
                 sb.append("    </testcase>\n");
             }

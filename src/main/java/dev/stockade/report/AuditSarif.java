@@ -125,20 +125,46 @@ final class AuditSarif {
     }
 
     /**
-     * A file as a SARIF artifact URI: a relative path stays relative (code scanning resolves it
-     * against the repository root), with characters a URI cannot hold percent-encoded; an
-     * absolute path becomes a {@code file:} URI.
+     * A file as a SARIF artifact URI (an RFC 3986 URI-reference): a relative path stays relative
+     * (code scanning resolves it against the repository root), an absolute path becomes a
+     * {@code file:} URI. Every UTF-8 byte that is not an unreserved character, a sub-delimiter,
+     * {@code :}, {@code @} or {@code /} is percent-encoded (a NUL too); a relative path whose first
+     * segment holds a colon gets {@code ./} in front, so it is not read as a scheme; a lone
+     * surrogate, which has no UTF-8 encoding, is taken as U+FFFD.
      */
     static String uri(String file) {
         String path = file.replace('\\', '/');
-        if (path.startsWith("/") || path.matches("[A-Za-z]:/.*")) {
-            return java.nio.file.Path.of(file).toUri().toString();
+        if (path.startsWith("/")) {
+            return "file://" + percentEncoded(path);
         }
-        try {
-            return new java.net.URI(null, null, path, null).toASCIIString();
-        } catch (java.net.URISyntaxException e) {
-            return path;
+        if (path.matches("[A-Za-z]:/.*")) {
+            return "file:///" + percentEncoded(path);
         }
+        String encoded = percentEncoded(path);
+        int colon = encoded.indexOf(':');
+        int slash = encoded.indexOf('/');
+        return colon >= 0 && (slash < 0 || colon < slash) ? "./" + encoded : encoded;
+    }
+
+    private static String percentEncoded(String path) {
+        StringBuilder sb = new StringBuilder(path.length());
+        for (int i = 0; i < path.length(); ) {
+            int cp = path.codePointAt(i);
+            int n = Character.charCount(cp);
+            if (n == 1 && Character.isSurrogate(path.charAt(i))) {
+                cp = 0xFFFD;
+            }
+            if (cp < 0x80 && (Character.isLetterOrDigit(cp) || "-._~!$&'()*+,;=:@/".indexOf(cp) >= 0)) {
+                sb.append((char) cp);
+            } else {
+                for (byte b : Character.toString(cp).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                    sb.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
+                            .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
+                }
+            }
+            i += n;
+        }
+        return sb.toString();
     }
 
     private static void text(JsonGenerator g, String field, String text) throws IOException {

@@ -62,7 +62,7 @@ public final class ComplianceRenderer {
                         .append(c.manual()).append('\n');
             }
         }
-        return sb.append('\n').append(summary(report)).append('\n').toString();
+        return TerminalText.escape(sb.append('\n').append(summary(report)).append('\n'));
     }
 
     /** {@code 24 controls: 6 pass, 3 fail, 0 not checked, 15 manual}. */
@@ -141,7 +141,7 @@ public final class ComplianceRenderer {
             bySection.computeIfAbsent(r.control().section(), k -> new ArrayList<>()).add(r);
         }
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        sb.append("<testsuites name=\"").append(VerifyRenderer.xml("stockade audit --framework "
+        sb.append("<testsuites name=\"").append(Xml.text("stockade audit --framework "
                 + report.framework().name())).append("\" tests=\"").append(report.results().size())
                 .append("\" failures=\"").append(report.count(Status.FAIL)).append("\" errors=\"0\">\n");
         for (Map.Entry<String, List<ComplianceReport.Result>> e : bySection.entrySet()) {
@@ -149,13 +149,13 @@ public final class ComplianceRenderer {
             long failed = rs.stream().filter(r -> r.status() == Status.FAIL).count();
             long skipped = rs.stream().filter(r -> r.status() == Status.MANUAL || r.status() == Status.NOT_CHECKED)
                     .count();
-            sb.append("  <testsuite name=\"").append(VerifyRenderer.xml(e.getKey())).append("\" tests=\"")
+            sb.append("  <testsuite name=\"").append(Xml.text(e.getKey())).append("\" tests=\"")
                     .append(rs.size()).append("\" failures=\"").append(failed).append("\" errors=\"0\" skipped=\"")
                     .append(skipped).append("\">\n");
             for (ComplianceReport.Result r : rs) {
                 Control c = r.control();
-                sb.append("    <testcase classname=\"").append(VerifyRenderer.xml(report.framework().name()))
-                        .append("\" name=\"").append(VerifyRenderer.xml(c.id() + " " + c.title())).append('"');
+                sb.append("    <testcase classname=\"").append(Xml.text(report.framework().name()))
+                        .append("\" name=\"").append(Xml.text(c.id() + " " + c.title())).append('"');
                 switch (r.status()) {
                     case PASS -> sb.append("/>\n");
                     case FAIL -> {
@@ -164,11 +164,11 @@ public final class ComplianceRenderer {
                             text.append(f.severity()).append(' ').append(f.ruleId()).append(' ').append(f.source())
                                     .append(": ").append(f.object()).append(": ").append(f.message()).append('\n');
                         }
-                        sb.append(">\n      <failure message=\"").append(VerifyRenderer.xml(counts(r.findings())))
-                                .append("\" type=\"compliance\">").append(VerifyRenderer.xml(text.toString()))
+                        sb.append(">\n      <failure message=\"").append(Xml.text(counts(r.findings())))
+                                .append("\" type=\"compliance\">").append(Xml.text(text.toString()))
                                 .append("</failure>\n    </testcase>\n");
                     }
-                    case MANUAL, NOT_CHECKED -> sb.append(">\n      <skipped message=\"").append(VerifyRenderer.xml(
+                    case MANUAL, NOT_CHECKED -> sb.append(">\n      <skipped message=\"").append(Xml.text(
                                     r.status() == Status.MANUAL ? "check by hand: " + c.manual()
                                             : "its rules are disabled by the configuration"))
                             .append("\"/>\n    </testcase>\n");

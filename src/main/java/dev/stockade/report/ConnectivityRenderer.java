@@ -23,50 +23,50 @@ public final class ConnectivityRenderer {
         };
     }
 
-    /** One line a pair, {@code SRC => DST : TCP 80,8000-8080; UDP 53}, after a mode comment. */
+    /**
+     * One line a pair, {@code SRC => DST : TCP 80,8000-8080; UDP 53}, after a mode comment. Names
+     * are shown as {@link TerminalText#inline} spells them: a newline in a name cannot make a line
+     * of its own.
+     */
     static String text(ConnectivityView v) {
         StringBuilder sb = new StringBuilder();
         sb.append("# ").append(v.connectivity().options().describe()).append('\n');
         for (Connection c : v.connections()) {
-            sb.append(c).append('\n');
+            sb.append(TerminalText.inline(c.src().id())).append(" => ").append(TerminalText.inline(c.dst().id()))
+                    .append(" : ").append(c.allowed()).append('\n');
         }
         for (Endpoint e : v.endpoints()) {
             for (Connectivity.Exposure x : v.connectivity().exposures(e)) {
-                sb.append("# ").append(e.id()).append(" is exposed outside the cluster by ").append(x.service().type())
-                        .append(" Service ").append(x.service()).append(" (pod ports ").append(x.ports()).append(")\n");
+                sb.append("# ").append(TerminalText.inline(e.id())).append(" is exposed outside the cluster by ")
+                        .append(x.service().type()).append(" Service ")
+                        .append(TerminalText.inline(x.service().toString())).append(" (pod ports ").append(x.ports())
+                        .append(")\n");
             }
         }
         return sb.toString();
     }
 
+    /** RFC 4180, a header line, formula cells neutralised ({@link Csv}). */
     static String csv(ConnectivityView v) {
         StringBuilder sb = new StringBuilder("src,dst,allowed,mode\n");
-        String mode = csvField(v.connectivity().options().describe());
+        String mode = Csv.field(v.connectivity().options().describe());
         for (Connection c : v.connections()) {
-            sb.append(csvField(c.src().id())).append(',').append(csvField(c.dst().id())).append(',')
-                    .append(csvField(c.allowed().toString())).append(',').append(mode).append('\n');
+            sb.append(Csv.field(c.src().id())).append(',').append(Csv.field(c.dst().id())).append(',')
+                    .append(Csv.field(c.allowed().toString())).append(',').append(mode).append('\n');
         }
         return sb.toString();
-    }
-
-    private static String csvField(String s) {
-        return s.contains(",") || s.contains("\"") || s.contains(";") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
     static String markdown(ConnectivityView v) {
         StringBuilder sb = new StringBuilder();
         sb.append("| Source | Destination | Allowed |\n|---|---|---|\n");
         for (Connection c : v.connections()) {
-            sb.append("| ").append(md(c.src().id())).append(" | ").append(md(c.dst().id())).append(" | ")
-                    .append(md(c.allowed().toString())).append(" |\n");
+            sb.append("| ").append(Markdown.text(c.src().id())).append(" | ").append(Markdown.text(c.dst().id()))
+                    .append(" | ").append(Markdown.text(c.allowed().toString())).append(" |\n");
         }
         sb.append("\n_").append(v.connections().size()).append(" allowed connections; ")
                 .append(v.connectivity().options().describe()).append("._\n");
         return sb.toString();
-    }
-
-    private static String md(String s) {
-        return s.replace("|", "\\|");
     }
 
     /** Graphviz: workloads boxed by namespace, external ranges as ovals, edges labelled with ports. */
@@ -96,8 +96,8 @@ public final class ConnectivityRenderer {
                     .append(";\n    style=rounded;\n");
             for (Endpoint e : g.getValue()) {
                 Endpoint.WorkloadEndpoint w = (Endpoint.WorkloadEndpoint) e;
-                sb.append("    ").append(ids.get(e)).append(" [label=")
-                        .append(quote(w.workload().name() + "\\n" + w.kind())).append("];\n");
+                sb.append("    ").append(ids.get(e)).append(" [label=").append(quote(w.workload().name(), w.kind()))
+                        .append("];\n");
             }
             sb.append("  }\n");
         }
@@ -109,7 +109,18 @@ public final class ConnectivityRenderer {
         return sb.append("}\n").toString();
     }
 
-    private static String quote(String s) {
-        return "\"" + s.replace("\"", "\\\"") + "\"";
+    /**
+     * A DOT string literal showing {@code lines} one under the other ({@code \n} between them):
+     * in each line backslashes are doubled and quotes escaped, so no name ends the literal or
+     * writes a DOT escape ({@code \l}, {@code \N}, a line continuation), and unsafe characters,
+     * newlines included, are spelled as {@link TerminalText#inline} shows them.
+     */
+    private static String quote(String... lines) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (int i = 0; i < lines.length; i++) {
+            sb.append(i == 0 ? "" : "\\n")
+                    .append(TerminalText.inline(lines[i]).replace("\\", "\\\\").replace("\"", "\\\""));
+        }
+        return sb.append('"').toString();
     }
 }

@@ -48,7 +48,7 @@ public final class DiffRenderer {
         sb.append("# before: ").append(before).append('\n');
         sb.append("# after:  ").append(after).append('\n');
         if (d.isEmpty()) {
-            return sb.append("no connectivity changes\n").toString();
+            return TerminalText.escape(sb.append("no connectivity changes\n"));
         }
         sb.append(summary(d)).append('\n');
         workloads(sb, "workloads added:", "+", d.workloadsAdded());
@@ -56,7 +56,7 @@ public final class DiffRenderer {
         changes(sb, "added:", d.added());
         changes(sb, "removed:", d.removed());
         changes(sb, "changed:", d.changed());
-        return sb.toString();
+        return TerminalText.escape(sb);
     }
 
     private static void workloads(StringBuilder sb, String title, String mark, List<Endpoint> list) {
@@ -94,7 +94,8 @@ public final class DiffRenderer {
     /** Summary counts, then one table each for workloads, added, removed and changed pairs. */
     static String markdown(ConnectivityDiff d, String before, String after) {
         StringBuilder sb = new StringBuilder("### Stockade: connectivity diff\n\n");
-        sb.append("Before: `").append(md(before)).append("` · after: `").append(md(after)).append("` · ")
+        sb.append("Before: ").append(Markdown.code(before)).append(" · after: ").append(Markdown.code(after))
+                .append(" · ")
                 .append(d.options().describe()).append(".\n\n");
         if (d.isEmpty()) {
             return sb.append("**No connectivity changes.**\n").toString();
@@ -156,17 +157,17 @@ public final class DiffRenderer {
                 case Reason.NoRoute a -> "route to " + md(a.subject());
             };
             String item = switch (r) {
-                case Reason.Admits a -> "`" + md(a.policy().toString()) + "` rule " + a.ruleIndex() + " ("
+                case Reason.Admits a -> Markdown.code(a.policy().toString()) + " rule " + a.ruleIndex() + " ("
                         + md(a.rule().source().fileLine()) + ")";
-                case Reason.AdmitsNothing a -> "`" + md(a.policy().toString()) + "` ("
+                case Reason.AdmitsNothing a -> Markdown.code(a.policy().toString()) + " ("
                         + md(a.policy().source().fileLine()) + ")";
-                case Reason.AdminRuleDecides a -> a.policy().kind() + " `" + md(a.policy().name()) + "` rule "
+                case Reason.AdminRuleDecides a -> a.policy().kind() + " " + Markdown.code(a.policy().name()) + " rule "
                         + a.ruleIndex() + " (" + md(a.rule().source().fileLine()) + "): "
                         + a.policy().actionName(a.rule().action());
                 case Reason.Unrestricted u -> "no policy selects it (unrestricted)";
                 case Reason.HostNetwork h -> "host-network pod (no policy applies)";
                 case Reason.Absent a -> "no such workload";
-                case Reason.Routed a -> a.route() + " (" + md(a.source()) + ")";
+                case Reason.Routed a -> md(a.route()) + " (" + md(a.source()) + ")";
                 case Reason.NoRoute a -> "none on this port";
             };
             sides.computeIfAbsent(side, k -> new ArrayList<>()).add(item);
@@ -181,6 +182,6 @@ public final class DiffRenderer {
     }
 
     private static String md(String s) {
-        return s.replace("|", "\\|");
+        return Markdown.text(s);
     }
 }

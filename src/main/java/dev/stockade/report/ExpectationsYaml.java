@@ -32,7 +32,7 @@ public final class ExpectationsYaml {
     public static String render(String name, List<ConnectivityExpectation> expectations, List<String> header) {
         StringBuilder sb = new StringBuilder();
         for (String h : header) {
-            sb.append(h.isEmpty() ? "#" : "# " + h).append('\n');
+            sb.append(h.isEmpty() ? "#" : "# " + TerminalText.inline(h)).append('\n');
         }
         sb.append("apiVersion: ").append(ConnectivityExpectations.API_VERSION).append('\n');
         sb.append("kind: ").append(ConnectivityExpectations.KIND).append('\n');
@@ -46,7 +46,7 @@ public final class ExpectationsYaml {
         for (ConnectivityExpectation e : expectations) {
             String s = e.from() instanceof EndpointSelector.CidrForm ? e.to().toString() : e.from().toString();
             if (!s.equals(section)) {
-                sb.append("  # ").append(s).append('\n');
+                sb.append("  # ").append(TerminalText.inline(s)).append('\n');
                 section = s;
             }
             sb.append("  - from:");
@@ -132,10 +132,19 @@ public final class ExpectationsYaml {
         return quoted(s);
     }
 
+    /**
+     * A double-quoted scalar: quote and backslash escaped, newline and tab as YAML's backslash-n and
+     * backslash-t, C0 controls as backslash-x and two hex digits, and what YAML may not hold raw or a
+     * terminal should not be given (DEL, C1, invisible format characters, noncharacters) in YAML's
+     * backslash-u (or backslash-U) spelling, the one {@link TerminalText} uses, which reads back as the
+     * same character. A lone surrogate has no YAML spelling (no file can hold one): it is written as U+FFFD.
+     */
     static String quoted(String s) {
         StringBuilder sb = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            int n = Character.charCount(c);
+            boolean lone = n == 1 && Character.isSurrogate(s.charAt(i));
             switch (c) {
                 case '"' -> sb.append("\\\"");
                 case '\\' -> sb.append("\\\\");
@@ -143,12 +152,17 @@ public final class ExpectationsYaml {
                 case '\t' -> sb.append("\\t");
                 default -> {
                     if (c < 0x20) {
-                        sb.append(String.format("\\x%02x", (int) c));
+                        sb.append(String.format("\\x%02x", c));
+                    } else if (lone) {
+                        sb.append('\ufffd');
+                    } else if (TerminalText.unsafe(c, false)) {
+                        TerminalText.appendEscape(sb, c);
                     } else {
-                        sb.append(c);
+                        sb.appendCodePoint(c);
                     }
                 }
             }
+            i += n;
         }
         return sb.append('"').toString();
     }

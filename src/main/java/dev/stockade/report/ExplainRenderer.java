@@ -48,7 +48,7 @@ public final class ExplainRenderer {
             side(sb, v.egress(), "egress from", v.port());
             side(sb, v.ingress(), "ingress to", v.port());
         }
-        return sb.toString();
+        return TerminalText.escape(sb);
     }
 
     /** The routes that lead to the destination on the flow's port, and who the controller is taken to be. */

@@ -10,7 +10,10 @@ import dev.stockade.query.Unprotected;
 import java.util.List;
 import java.util.Set;
 
-/** The text answers of {@code query}: one line a finding, then a one-line summary. */
+/**
+ * The text answers of {@code query}: one line a finding, then a one-line summary (unsafe
+ * characters escaped, {@link TerminalText}).
+ */
 public final class QueryRenderer {
     private QueryRenderer() {}
 
@@ -38,7 +41,7 @@ public final class QueryRenderer {
         if (!r.hostNetwork().isEmpty()) {
             sb.append("; ").append(r.hostNetwork().size()).append(" on the host network");
         }
-        return sb.append('\n').toString();
+        return TerminalText.escape(sb.append('\n'));
     }
 
     private static String directions(Set<PolicyType> d) {
@@ -59,7 +62,7 @@ public final class QueryRenderer {
         sb.append(n).append(n == 1 ? " selector matches nothing (" : " selectors match nothing (")
                 .append(count(r.policies(), "policy", "policies")).append(" and ")
                 .append(count(r.peers(), "selector peer", "selector peers")).append(" checked)\n");
-        return sb.toString();
+        return TerminalText.escape(sb);
     }
 
     public static String redundant(Redundancy.Result r) {
@@ -76,12 +79,12 @@ public final class QueryRenderer {
         String checked = " (" + count(r.policiesChecked(), "policy", "policies") + ", "
                 + count(r.rulesChecked(), "rule", "rules") + " checked)";
         if (!r.finding()) {
-            return sb.append("no redundant policy or rule").append(checked).append('\n').toString();
+            return TerminalText.escape(sb.append("no redundant policy or rule").append(checked).append('\n'));
         }
         sb.append(count(r.policies().size(), "redundant policy", "redundant policies")).append(", ")
                 .append(count(r.rules().size(), "redundant rule", "redundant rules")).append(checked)
                 .append("; each is redundant on its own, not necessarily together with the others\n");
-        return sb.toString();
+        return TerminalText.escape(sb);
     }
 
     /** {@code leftName}/{@code rightName} say what A and B were, e.g. {@code A (old/)}. */
@@ -89,9 +92,9 @@ public final class QueryRenderer {
         StringBuilder sb = new StringBuilder();
         sb.append("# ").append(r.options().describe()).append('\n');
         if (r.equivalent()) {
-            return sb.append("EQUIVALENT: ").append(leftName).append(" and ").append(rightName)
+            return TerminalText.escape(sb.append("EQUIVALENT: ").append(leftName).append(" and ").append(rightName)
                     .append(" give the same connectivity (").append(count(r.workloads(), "workload", "workloads"))
-                    .append(")\n").toString();
+                    .append(")\n"));
         }
         int n = r.differences().size();
         sb.append("NOT EQUIVALENT: ").append(leftName).append(" and ").append(rightName).append(" differ in ")
@@ -114,7 +117,7 @@ public final class QueryRenderer {
             sb.append("\n--- ").append(leftName).append('\n').append(ExplainRenderer.text(w.left(), r.options()));
             sb.append("\n--- ").append(rightName).append('\n').append(ExplainRenderer.text(w.right(), r.options()));
         }
-        return sb.toString();
+        return TerminalText.escape(sb);
     }
 
     private static void workloads(StringBuilder sb, String side, List<Endpoint.WorkloadEndpoint> only) {
@@ -171,7 +174,7 @@ public final class QueryRenderer {
                 .append(" exposed: ").append(external).append(" to external addresses (").append(everywhere)
                 .append(" from everywhere), ").append(namespaces).append(" to every namespace")
                 .append(routed == 0 ? "" : ", " + routed + " behind routes").append('\n');
-        return sb.toString();
+        return TerminalText.escape(sb);
     }
 
     private static String opening(Exposure.Opening o) {

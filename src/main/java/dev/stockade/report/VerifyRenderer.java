@@ -55,7 +55,7 @@ public final class VerifyRenderer {
             }
             sb.append('\n');
         }
-        return sb.append(report.summary()).append('\n').toString();
+        return TerminalText.escape(sb.append(report.summary()).append('\n'));
     }
 
     private static String where(ExpectationResult r) {
@@ -151,15 +151,15 @@ public final class VerifyRenderer {
         sb.append("<testsuites name=\"stockade verify\" tests=\"").append(report.total()).append("\" failures=\"")
                 .append(report.failed()).append("\" errors=\"0\">\n");
         for (VerifyReport.Suite s : report.suites()) {
-            sb.append("  <testsuite name=\"").append(xml(s.name())).append("\" tests=\"").append(s.results().size())
+            sb.append("  <testsuite name=\"").append(Xml.text(s.name())).append("\" tests=\"").append(s.results().size())
                     .append("\" failures=\"").append(s.failed()).append("\" errors=\"0\" skipped=\"0\">\n");
             sb.append("    <properties>\n");
-            sb.append("      <property name=\"expectations\" value=\"").append(xml(report.file())).append("\"/>\n");
-            sb.append("      <property name=\"mode\" value=\"").append(xml(report.options().describe())).append("\"/>\n");
+            sb.append("      <property name=\"expectations\" value=\"").append(Xml.text(report.file())).append("\"/>\n");
+            sb.append("      <property name=\"mode\" value=\"").append(Xml.text(report.options().describe())).append("\"/>\n");
             sb.append("    </properties>\n");
             for (ExpectationResult r : s.results()) {
-                sb.append("    <testcase classname=\"").append(xml(classname)).append("\" name=\"")
-                        .append(xml(r.expectation().toString())).append('"');
+                sb.append("    <testcase classname=\"").append(Xml.text(classname)).append("\" name=\"")
+                        .append(Xml.text(r.expectation().toString())).append('"');
                 if (r.passed()) {
                     sb.append("/>\n");
                     continue;
@@ -168,8 +168,8 @@ public final class VerifyRenderer {
                 if (!r.trace().isEmpty()) {
                     body.append(ExplainRenderer.text(r.trace(), report.options()));
                 }
-                sb.append(">\n      <failure message=\"").append(xml(r.message())).append("\" type=\"")
-                        .append(r.outcome()).append("\">").append(xml(body.toString())).append("</failure>\n");
+                sb.append(">\n      <failure message=\"").append(Xml.text(r.message())).append("\" type=\"")
+                        .append(r.outcome()).append("\">").append(Xml.text(body.toString())).append("</failure>\n");
                 sb.append("    </testcase>\n");
             }
             sb.append("  </testsuite>\n");
@@ -185,25 +185,5 @@ public final class VerifyRenderer {
         }
         int dot = base.indexOf('.');
         return dot > 0 ? base.substring(0, dot) : base;
-    }
-
-    /** Escapes text for an XML attribute or element; drops characters XML 1.0 cannot hold. */
-    static String xml(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append("&quot;");
-                default -> {
-                    if (c >= 0x20 || c == '\n' || c == '\t' || c == '\r') {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.toString();
     }
 }
