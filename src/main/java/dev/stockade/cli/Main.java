@@ -1,5 +1,6 @@
 package dev.stockade.cli;
 
+import dev.stockade.engine.InputTooLargeException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -60,6 +61,12 @@ public final class Main {
                 err.flush();
                 return ExitCodes.BAD_INPUT;
             }
+            InputTooLargeException tooLarge = tooLarge(ex);
+            if (tooLarge != null) {
+                err.println("stockade: " + tooLarge.getMessage());
+                err.flush();
+                return ExitCodes.BAD_INPUT;
+            }
             err.println("stockade: internal error (please report it): " + ex);
             StackTraceElement[] st = ex.getStackTrace();
             if (st.length > 0) {
@@ -69,5 +76,15 @@ public final class Main {
             return ExitCodes.INTERNAL;
         });
         return cl;
+    }
+
+    /** The input-too-large refusal {@code ex} is or wraps (a parallel stream may wrap it), or null. */
+    private static InputTooLargeException tooLarge(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof InputTooLargeException e) {
+                return e;
+            }
+        }
+        return null;
     }
 }
