@@ -90,9 +90,12 @@ public final class Bench {
             long t4 = System.nanoTime();
             int findings = audit(files);
             long auditMillis = (System.nanoTime() - t4) / 1_000_000;
+            progress.accept("analysing one policy of " + IpBlockFigure.PEERS + " overlapping ipBlocks");
+            long ipBlockMillis = IpBlockFigure.millis();
             return new BenchResult(loaded.cluster().workloads().size(), pods, loaded.cluster().policies().size(),
                     loaded.cluster().namespaces().size(), c.connections().size(), parseMillis, analysisMillis, p99, peak,
-                    diffMillis, diff.changes().size(), expectations.size(), verifyMillis, auditMillis, findings);
+                    diffMillis, diff.changes().size(), expectations.size(), verifyMillis, auditMillis, findings,
+                    ipBlockMillis);
         } finally {
             if (writeDir == null) {
                 try (var s = Files.walk(dir)) {

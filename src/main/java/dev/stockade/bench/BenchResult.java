@@ -13,8 +13,10 @@ package dev.stockade.bench;
  * @param auditMillis {@code audit} in this process: loading with the objects as written, every
  *     rule, the text report written (to a sink that only counts)
  * @param auditFindings the findings that audit reports
+ * @param ipBlockMillis analysing one policy whose ingress and egress each list 20,000 ipBlocks of
+ *     {@code 10.0.0.0/8} with ten except blocks of their own ({@link IpBlockFigure})
  */
 public record BenchResult(int workloads, int pods, int policies, int namespaces, int connections,
                           long parseMillis, long analysisMillis, long explainP99Micros, long peakHeapBytes,
                           long diffMillis, int diffChanges, int expectations, long verifyMillis,
-                          long auditMillis, int auditFindings) {}
+                          long auditMillis, int auditFindings, long ipBlockMillis) {}

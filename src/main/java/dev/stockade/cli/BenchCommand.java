@@ -19,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
         sortOptions = false,
         description = {"Measure Stockade on a generated cluster and report the figures.",
             "Generates a realistic seeded cluster, writes it as YAML, loads it through the real loader,",
-            "analyses it and samples explain. Progress goes to standard error.",
+            "analyses it and samples explain, then times one policy of 20,000 overlapping ipBlocks.",
+            "Progress goes to standard error.",
             "With --dataplane (root, nft, ip, python3): the nftables data plane and the lab on this host's",
             "kernel instead, in network namespaces of the bench's own (stkbench-PID-*, removed afterwards):",
             "a whole load of the compiled table, single-policy changes as delta transactions, the cost of",
@@ -97,20 +98,21 @@ public final class BenchCommand implements Callable<Integer> {
             out.printf("{\"workloads\": %d, \"pods\": %d, \"policies\": %d, \"namespaces\": %d, \"connections\": %d,"
                             + " \"parseMillis\": %d, \"analysisMillis\": %d, \"explainP99Micros\": %d, \"peakHeapBytes\": %d,"
                             + " \"diffMillis\": %d, \"diffChanges\": %d, \"expectations\": %d, \"verifyMillis\": %d,"
-                            + " \"auditMillis\": %d, \"auditFindings\": %d}%n",
+                            + " \"auditMillis\": %d, \"auditFindings\": %d, \"ipBlockMillis\": %d}%n",
                     r.workloads(), r.pods(), r.policies(), r.namespaces(), r.connections(), r.parseMillis(),
                     r.analysisMillis(), r.explainP99Micros(), r.peakHeapBytes(), r.diffMillis(), r.diffChanges(),
-                    r.expectations(), r.verifyMillis(), r.auditMillis(), r.auditFindings());
+                    r.expectations(), r.verifyMillis(), r.auditMillis(), r.auditFindings(), r.ipBlockMillis());
         } else {
             out.printf("workloads         %d%npods              %d%npolicies          %d%nnamespaces        %d%n"
                             + "connections       %d%nparse             %d ms%nanalysis          %d ms%n"
                             + "explain p99       %d µs%npeak heap         %d MiB%n"
                             + "diff (1%% changed) %d ms, %d changed pairs%n"
                             + "verify            %d ms for %d expectations (analysis included)%n"
-                            + "audit             %d ms, %d findings (load as written, every rule, text report)%n",
+                            + "audit             %d ms, %d findings (load as written, every rule, text report)%n"
+                            + "ipBlocks          %d ms (one policy of 20,000 overlapping ipBlocks, analysed)%n",
                     r.workloads(), r.pods(), r.policies(), r.namespaces(), r.connections(), r.parseMillis(),
                     r.analysisMillis(), r.explainP99Micros(), r.peakHeapBytes() >> 20, r.diffMillis(), r.diffChanges(),
-                    r.verifyMillis(), r.expectations(), r.auditMillis(), r.auditFindings());
+                    r.verifyMillis(), r.expectations(), r.auditMillis(), r.auditFindings(), r.ipBlockMillis());
         }
         out.flush();
         return ExitCodes.OK;

@@ -1,11 +1,22 @@
 package dev.stockade.cli;
 
+import dev.stockade.engine.InputTooLargeException;
 import dev.stockade.report.TerminalText;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
-/** Entry point: builds the command line, maps errors to exit codes, never prints a stack trace. */
+/**
+ * Entry point: builds the command line, maps errors to exit codes, never prints a stack trace.
+ *
+ * <p>Signals: SIGTERM and SIGINT end any verb at once with 143 and 130 and print nothing more.
+ * No handler of Stockade's own is installed. The launcher runs every verb but {@code lab} with
+ * {@code -Xrs}, so the kernel ends the process even inside a garbage-collection pause (the JVM's
+ * handler waits for the pause to end, seconds on a large heap). Under the JVM's handler
+ * ({@code java -jar}, and the lab) shutdown hooks run before the exit: a verb with cleanup
+ * registers it with {@link Runtime#addShutdownHook} and is listed in the launcher's {@code case}
+ * that keeps the JVM's handler.
+ */
 public final class Main {
     /** Help text width: the examples in the footers are single command lines up to this long. */
     static final int USAGE_WIDTH = 100;
@@ -68,6 +79,12 @@ public final class Main {
                 err.flush();
                 return ExitCodes.BAD_INPUT;
             }
+            InputTooLargeException tooLarge = tooLarge(ex);
+            if (tooLarge != null) {
+                err.println("stockade: " + tooLarge.getMessage());
+                err.flush();
+                return ExitCodes.BAD_INPUT;
+            }
             err.println("stockade: internal error (please report it): " + ex);
             StackTraceElement[] st = ex.getStackTrace();
             if (st.length > 0) {
@@ -77,5 +94,15 @@ public final class Main {
             return ExitCodes.INTERNAL;
         });
         return cl;
+    }
+
+    /** The input-too-large refusal {@code ex} is or wraps (a parallel stream may wrap it), or null. */
+    private static InputTooLargeException tooLarge(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof InputTooLargeException e) {
+                return e;
+            }
+        }
+        return null;
     }
 }

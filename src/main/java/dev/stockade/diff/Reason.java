@@ -19,6 +19,12 @@ public sealed interface Reason {
     /** A rule of a policy selecting the subject admits the flow. */
     record Admits(PolicyType direction, String subject, NetworkPolicy policy, int ruleIndex, PolicyRule rule)
             implements Reason {
+        /** By where the policy is written: hashing the whole policy would cost its size per witness. */
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(direction, subject, policy.source(), ruleIndex);
+        }
+
         @Override
         public String toString() {
             return side(direction, subject) + ": NetworkPolicy " + policy + " (" + policy.source().fileLine()
@@ -28,6 +34,12 @@ public sealed interface Reason {
 
     /** A policy selects the subject for this direction and none of its rules admits the flow. */
     record AdmitsNothing(PolicyType direction, String subject, NetworkPolicy policy) implements Reason {
+        /** By where the policy is written: hashing the whole policy would cost its size per witness. */
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(direction, subject, policy.source());
+        }
+
         @Override
         public String toString() {
             return side(direction, subject) + ": NetworkPolicy " + policy + " (" + policy.source().fileLine()
@@ -42,6 +54,12 @@ public sealed interface Reason {
      */
     record AdminRuleDecides(PolicyType direction, String subject, AdminPolicy policy, int ruleIndex, AdminRule rule)
             implements Reason {
+        /** By where the policy is written: hashing the whole policy would cost its size per witness. */
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(direction, subject, policy.source(), ruleIndex);
+        }
+
         @Override
         public String toString() {
             return side(direction, subject) + ": " + policy.title() + " (" + policy.source().fileLine() + ") rule "

@@ -17,14 +17,17 @@ final class AllowedPairs {
     AllowedPairs(Grants grants) {
         int nodes = grants.nodes();
         int podClasses = grants.podClasses();
-        List<Integer> open = new ArrayList<>();
+        // open destinations, pods and external apart: an external source is never tried against
+        // the external ones (which would be quadratic in the address classes)
+        List<Integer> openPods = new ArrayList<>();
+        List<Integer> openExternal = new ArrayList<>();
         List<List<Integer>> transposed = new ArrayList<>(nodes);
         for (int n = 0; n < nodes; n++) {
             transposed.add(null);
         }
         for (int d = 0; d < nodes; d++) {
             if (grants.ingressFromAny(d)) {
-                open.add(d);
+                (d < podClasses ? openPods : openExternal).add(d);
             }
             for (int s : grants.ingressSources(d)) {
                 List<Integer> t = transposed.get(s);
@@ -40,31 +43,37 @@ final class AllowedPairs {
         for (int s = 0; s < nodes; s++) {
             stamp++;
             boolean external = s >= podClasses;
-            Iterable<Integer> candidates;
             if (grants.egressToAny(s)) {
-                List<Integer> c = new ArrayList<>(open);
+                visit(grants, s, openPods, external, seen, stamp);
+                if (!external) {
+                    visit(grants, s, openExternal, false, seen, stamp);
+                }
                 List<Integer> t = transposed.get(s);
                 if (t != null) {
-                    c.addAll(t);
+                    visit(grants, s, t, external, seen, stamp);
                 }
-                candidates = c;
             } else {
-                candidates = grants.egressDestinations(s);
+                visit(grants, s, grants.egressDestinations(s), external, seen, stamp);
             }
-            for (int d : candidates) {
-                if (seen[d] == stamp || (external && d >= podClasses)) {
-                    continue;
-                }
-                seen[d] = stamp;
-                PortSet eg = grants.egress(s, d);
-                if (eg.isEmpty()) {
-                    continue;
-                }
-                PortSet allowed = eg.intersect(grants.ingress(d, s));
-                if (!allowed.isEmpty()) {
-                    pairs.add(new long[] {s, d});
-                    ports.add(allowed);
-                }
+        }
+    }
+
+    /** Tries source {@code s} against each candidate not yet tried for it (never external to external). */
+    private void visit(Grants grants, int s, Iterable<Integer> candidates, boolean external, int[] seen, int stamp) {
+        int podClasses = grants.podClasses();
+        for (int d : candidates) {
+            if (seen[d] == stamp || (external && d >= podClasses)) {
+                continue;
+            }
+            seen[d] = stamp;
+            PortSet eg = grants.egress(s, d);
+            if (eg.isEmpty()) {
+                continue;
+            }
+            PortSet allowed = eg.intersect(grants.ingress(d, s));
+            if (!allowed.isEmpty()) {
+                pairs.add(new long[] {s, d});
+                ports.add(allowed);
             }
         }
     }

@@ -20,7 +20,7 @@ import java.util.List;
  * (namespace, labels) ({@link PodGroups}); every selector becomes a bitset over groups
  * ({@link SelectorIndex}), once per rule peer ({@link RuleTable}). Pods that no selector,
  * ipBlock or named port can tell apart form one class ({@link PodClasses}); external addresses
- * are split into classes by the ipBlocks containing them ({@link IpPartition}). Rules are then
+ * are split into classes by the rules' address sets containing them ({@link IpPartition}). Rules are then
  * turned into sparse grants between classes ({@link Grants}), and only candidate pairs are
  * visited ({@link AllowedPairs}). {@link EndpointExpansion} maps the classes back to workloads
  * and address ranges.
@@ -37,7 +37,7 @@ public final class Analyzer {
         PodGroups groups = new PodGroups(cluster);
         List<AdminPolicy> admin = cluster.adminPolicies();
         RuleTable rules = new RuleTable(policies, admin, cluster.nodes(), groups.index());
-        IpPartition partition = new IpPartition(rules.blocks());
+        IpPartition partition = new IpPartition(rules.blocks(), IpPartition.MAX_MEMBERSHIPS, rules::blockOrigin);
         PodClasses classes = new PodClasses(groups, policies, admin, rules, partition, options);
         UnresolvedPorts unresolved = new UnresolvedPorts();
         Grants grants = new Grants(policies, admin, rules, classes, partition, unresolved);

@@ -7,6 +7,7 @@ import dev.stockade.model.AdminSubject;
 import dev.stockade.model.Cluster;
 import dev.stockade.model.Node;
 import dev.stockade.model.IpAddress;
+import dev.stockade.model.IpBlock;
 import dev.stockade.model.LabelSelector;
 import dev.stockade.model.Labels;
 import dev.stockade.model.Namespace;
@@ -25,7 +26,8 @@ import java.util.Map;
  * Decides single flows with their reasons, by the same rules as {@link Analyzer}: a flow is
  * allowed iff the source's egress side and the destination's ingress side both allow it, each
  * side walked through the tiers ({@link Verdict.Side#walk}). Only the NetworkPolicies of the two
- * pods' namespaces and the admin policies are consulted, so a verdict costs microseconds.
+ * pods' namespaces and the admin policies are consulted, so a verdict costs microseconds; a
+ * rule of many ipBlocks is searched through an index ({@link FirstBlock}) instead of peer by peer.
  */
 public final class Explainer {
     private final AnalysisOptions options;
@@ -34,6 +36,10 @@ public final class Explainer {
     private final List<AdminPolicy> adminPolicies;
     private final List<Node> nodes;
     private final Map<String, List<AdminPolicy>> adminByNamespace = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Per rule object with many ipBlock peers, its {@link FirstBlock} index ({@link #NO_INDEX}: too few to index). */
+    private final Map<PolicyRule, FirstBlock> firstBlocks =
+            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+    private static final FirstBlock NO_INDEX = new FirstBlock(List.of());
 
     public Explainer(Cluster cluster, AnalysisOptions options) {
         this.options = options;
@@ -181,12 +187,52 @@ public final class Explainer {
         if (r.allPeers()) {
             return Verdict.RuleTrace.ALL_PEERS;
         }
+        FirstBlock index = firstBlock(r);
+        if (index != null) {
+            int first = Integer.MAX_VALUE;
+            if (peer instanceof Target.AddressTarget a) {
+                first = orMax(index.of(a.address()));
+            } else if (options.ipBlockMatchesPods()) {
+                for (IpAddress ip : ((Target.PodTarget) peer).pod().ips()) {
+                    first = Math.min(first, orMax(index.of(ip)));
+                }
+            }
+            // a selector peer before the first matching ipBlock peer decides
+            for (int k = 0; k < r.peers().size() && k < first; k++) {
+                Peer p = r.peers().get(k);
+                if (!(p instanceof Peer.IpBlockPeer) && peerMatches(p, policyNamespace, peer)) {
+                    return k;
+                }
+            }
+            return first == Integer.MAX_VALUE ? Verdict.RuleTrace.NO_PEER : first;
+        }
         for (int k = 0; k < r.peers().size(); k++) {
             if (peerMatches(r.peers().get(k), policyNamespace, peer)) {
                 return k;
             }
         }
         return Verdict.RuleTrace.NO_PEER;
+    }
+
+    private static int orMax(int peer) {
+        return peer == Verdict.RuleTrace.NO_PEER ? Integer.MAX_VALUE : peer;
+    }
+
+    /** The first-ipBlock index of a rule with many ipBlock peers (made once per rule), else null. */
+    private FirstBlock firstBlock(PolicyRule r) {
+        if (r.peers().size() < FirstBlock.MIN_BLOCKS) {
+            return null;
+        }
+        FirstBlock index = firstBlocks.computeIfAbsent(r, rule -> {
+            List<IpBlock> blocks = new ArrayList<>(rule.peers().size());
+            int n = 0;
+            for (Peer p : rule.peers()) {
+                blocks.add(p instanceof Peer.IpBlockPeer ib ? ib.block() : null);
+                n += p instanceof Peer.IpBlockPeer ? 1 : 0;
+            }
+            return n < FirstBlock.MIN_BLOCKS ? NO_INDEX : new FirstBlock(blocks);
+        });
+        return index == NO_INDEX ? null : index;
     }
 
     private static int matchingPort(PolicyRule r, Pod destination, Protocol protocol, int port) {

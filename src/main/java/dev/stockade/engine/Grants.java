@@ -37,6 +37,8 @@ final class Grants {
     private final List<Map<Integer, PortSet>> inMap;
     private final List<Map<Integer, PortSet>> egMap;
     private final TierGrants tiers;
+    /** Per rule with named ports (by identity) and destination node, the ports they resolve to. */
+    private final Map<RuleRef, Map<Integer, PortSet>> resolved = new java.util.IdentityHashMap<>();
     /** Per class and direction (ingress, egress): far nodes admin Allow rules name, or null for too many. */
     private final int[][][] tierTargets;
 
@@ -198,16 +200,30 @@ final class Grants {
         return ports;
     }
 
-    /** The named ports of a rule resolved against one destination node, noting failures. */
+    /**
+     * The named ports of a rule resolved against one destination node, noting failures; once per
+     * rule and node (an egress rule meets the same destination from every source).
+     */
     private PortSet resolveNamed(RuleRef r, int node, Pod destination) {
-        PortSet s = PortSet.EMPTY;
-        for (PolicyPort.NamedPort n : Ports.named(r.rule().ports())) {
-            PortSet one = Ports.resolve(n, destination);
-            if (one.isEmpty()) {
-                unresolved.add(r, n, node);
-            }
-            s = s.union(one);
+        Map<Integer, PortSet> byNode = resolved.computeIfAbsent(r, k -> new HashMap<>());
+        PortSet cached = byNode.get(node);
+        if (cached != null) {
+            return cached;
         }
+        PortSet s = PortSet.EMPTY;
+        List<PolicyPort> ports = r.rule().ports();
+        Set<PolicyPort.NamedPort> seen = new java.util.HashSet<>();
+        for (int k = 0; k < ports.size(); k++) {
+            // a repeated entry resolves the same and is noted under its first index
+            if (ports.get(k) instanceof PolicyPort.NamedPort n && seen.add(n)) {
+                PortSet one = Ports.resolve(n, destination);
+                if (one.isEmpty()) {
+                    unresolved.add(r, k, n, node);
+                }
+                s = s.union(one);
+            }
+        }
+        byNode.put(node, s);
         return s;
     }
 

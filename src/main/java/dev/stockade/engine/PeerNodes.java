@@ -10,7 +10,7 @@ import java.util.Map;
  * The nodes each peer of a {@link RuleTable} matches. Nodes are the pod classes (0 to
  * {@code podClasses - 1}) followed by the external address classes of the {@link IpPartition}.
  * A selector peer matches the classes of its groups; an address peer matches the pod classes
- * with an IP in one of its blocks and the external classes inside them. Computed on first use per peer.
+ * with an IP in its address set and the external classes inside it. Computed on first use per peer.
  */
 final class PeerNodes {
     private final RuleTable rules;

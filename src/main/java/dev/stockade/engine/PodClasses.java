@@ -14,8 +14,8 @@ import java.util.TreeSet;
 
 /**
  * Pods grouped into classes that no policy can tell apart: same policies (NetworkPolicies and
- * admin policies) selecting them as subjects, same peers matching them, same named container ports, same ipBlocks containing
- * their IPs (when ipBlocks match pods) and the same host-network setting. Each class keeps its
+ * admin policies) selecting them as subjects, same peers matching them, same named container ports, same rule
+ * address sets ({@link RuleTable}) containing their IPs (when ipBlocks match pods) and the same host-network setting. Each class keeps its
  * first pod as representative; classes are numbered in order of first appearance.
  */
 final class PodClasses {
@@ -121,8 +121,8 @@ final class PodClasses {
     }
 
     /**
-     * The blocks containing any of the pod's IPs, in block order: every block when ipBlocks match
-     * pods, else only the blocks of admin peers.
+     * The address sets containing any of the pod's IPs, in set order: every set when ipBlocks
+     * match pods, else only the sets of admin peers.
      */
     private static List<Integer> ipHits(Pod p, IpPartition partition, RuleTable rules, AnalysisOptions options) {
         if (p.ips().isEmpty()) {
@@ -164,7 +164,7 @@ final class PodClasses {
         return adminSubjects.get(c);
     }
 
-    /** The ipBlocks containing an IP of a class (none unless ipBlocks match pods); do not modify. */
+    /** The address sets containing an IP of a class (none unless ipBlocks match pods); do not modify. */
     int[] ipHits(int c) {
         return classIpHits[c];
     }

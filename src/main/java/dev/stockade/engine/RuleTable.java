@@ -13,17 +13,21 @@ import dev.stockade.model.Peer;
 import dev.stockade.model.PolicyRule;
 import dev.stockade.model.PolicyType;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The rules of all policies flattened into one table: NetworkPolicy rules in policy order and,
  * within a policy, ingress before egress (only the directions the policy affects); then the
- * rules of the admin policies in evaluation order. Every peer of every rule gets a number: its
- * pod groups are evaluated once through the {@link SelectorIndex}, and a peer that matches
- * addresses (a NetworkPolicy ipBlock; an admin {@code networks} or {@code nodes} peer) numbers
- * its blocks, in the order the {@link IpPartition} is built from. Blocks of admin peers match
- * pod addresses whatever the ipBlock option says: the admin API checks cluster-internal traffic
- * against them too.
+ * rules of the admin policies in evaluation order. Every selector peer of every rule gets a
+ * number, its pod groups evaluated once through the {@link SelectorIndex}. A rule matches a far
+ * end when any of its peers does, so the peers of a rule that match addresses (NetworkPolicy
+ * ipBlocks; admin {@code networks} and {@code nodes} peers) become one address peer: the union
+ * of their blocks as an {@link AddressSet}. Equal address sets are numbered once, in the order
+ * the {@link IpPartition} is built from, so that a rule of 20,000 ipBlocks, or 20,000 rules with
+ * the same ipBlock, cost the partition one set. Sets of admin peers match pod addresses whatever
+ * the ipBlock option says: the admin API checks cluster-internal traffic against them too.
  */
 final class RuleTable {
     private static final int[] NONE = new int[0];
@@ -38,8 +42,13 @@ final class RuleTable {
 
     private final List<int[]> peerGroups = new ArrayList<>();
     private final List<int[]> peerBlocks = new ArrayList<>();
-    private final List<IpBlock> blocks = new ArrayList<>();
+    private final List<AddressSet> blocks = new ArrayList<>();
     private final List<Boolean> blockMatchesPods = new ArrayList<>();
+    private final List<String> blockOrigins = new ArrayList<>();
+    private final Map<AddressSetKey, Integer> blockIds = new HashMap<>();
+
+    /** An address set and whether it matches pods whatever the ipBlock option says. */
+    private record AddressSetKey(AddressSet set, boolean alwaysMatchesPods) {}
     private final List<RuleRef> rules = new ArrayList<>();
     private final List<AdminRuleRef> adminRules = new ArrayList<>();
 
@@ -57,14 +66,21 @@ final class RuleTable {
                 List<PolicyRule> rs = p.rules(dir);
                 for (int ri = 0; ri < rs.size(); ri++) {
                     PolicyRule r = rs.get(ri);
-                    int[] ids = new int[r.peers().size()];
-                    for (int k = 0; k < ids.length; k++) {
-                        Peer peer = r.peers().get(k);
-                        ids[k] = peerGroups.size();
-                        peerGroups.add(index.peer(peer, p.namespace()));
-                        peerBlocks.add(peer instanceof Peer.IpBlockPeer ib ? new int[] {block(ib.block(), false)} : NONE);
+                    List<Integer> ids = new ArrayList<>();
+                    List<IpBlock> ipBlocks = new ArrayList<>();
+                    for (Peer peer : r.peers()) {
+                        if (peer instanceof Peer.IpBlockPeer ib) {
+                            ipBlocks.add(ib.block());
+                        } else {
+                            ids.add(peer(index.peer(peer, p.namespace()), NONE));
+                        }
                     }
-                    rules.add(new RuleRef(pi, dir, ri, r, ids, Ports.numeric(r.ports()),
+                    if (!ipBlocks.isEmpty()) {
+                        String origin = "NetworkPolicy " + p + " " + (dir == PolicyType.Ingress ? "spec.ingress[" : "spec.egress[")
+                                + ri + (dir == PolicyType.Ingress ? "].from" : "].to") + " (" + r.source().fileLine() + ")";
+                        ids.add(peer(NONE, new int[] {block(AddressSet.union(ipBlocks), false, origin)}));
+                    }
+                    rules.add(new RuleRef(pi, dir, ri, r, ints(ids), Ports.numeric(r.ports()),
                             !Ports.named(r.ports()).isEmpty()));
                 }
             }
@@ -75,43 +91,67 @@ final class RuleTable {
                 List<AdminRule> rs = p.rules(dir);
                 for (int ri = 0; ri < rs.size(); ri++) {
                     AdminRule r = rs.get(ri);
-                    int[] ids = new int[r.peers().size()];
-                    for (int k = 0; k < ids.length; k++) {
-                        AdminPeer peer = r.peers().get(k);
-                        ids[k] = peerGroups.size();
-                        peerGroups.add(index.adminPeer(peer));
-                        peerBlocks.add(adminBlocks(peer, nodes));
+                    List<Integer> ids = new ArrayList<>();
+                    List<IpBlock> ipBlocks = new ArrayList<>();
+                    boolean addressPeer = false;
+                    for (AdminPeer peer : r.peers()) {
+                        if (peer instanceof AdminPeer.Networks || peer instanceof AdminPeer.Nodes) {
+                            addressPeer = true;
+                            ipBlocks.addAll(adminBlocks(peer, nodes));
+                        } else {
+                            ids.add(peer(index.adminPeer(peer), NONE));
+                        }
                     }
-                    adminRules.add(new AdminRuleRef(adminRules.size(), ai, dir, ri, r, ids, AdminPorts.numeric(r.ports()),
+                    if (addressPeer) {
+                        String origin = p.title() + " " + (dir == PolicyType.Ingress ? "spec.ingress[" : "spec.egress[")
+                                + ri + (dir == PolicyType.Ingress ? "].from" : "].to") + " (" + r.source().fileLine() + ")";
+                        ids.add(peer(NONE, new int[] {block(AddressSet.union(ipBlocks), true, origin)}));
+                    }
+                    adminRules.add(new AdminRuleRef(adminRules.size(), ai, dir, ri, r, ints(ids), AdminPorts.numeric(r.ports()),
                             r.ports().stream().anyMatch(x -> x instanceof AdminPort.Named)));
                 }
             }
         }
     }
 
-    private int block(IpBlock b, boolean matchesPods) {
-        blocks.add(b);
-        blockMatchesPods.add(matchesPods);
-        return blocks.size() - 1;
+    /** A new peer with its groups and address sets; returns its number. */
+    private int peer(int[] groups, int[] addressSets) {
+        peerGroups.add(groups);
+        peerBlocks.add(addressSets);
+        return peerGroups.size() - 1;
+    }
+
+    /** The number of an address set, the first rule that has it noted as its origin. */
+    private int block(AddressSet set, boolean alwaysMatchesPods, String origin) {
+        return blockIds.computeIfAbsent(new AddressSetKey(set, alwaysMatchesPods), k -> {
+            blocks.add(set);
+            blockMatchesPods.add(alwaysMatchesPods);
+            blockOrigins.add(origin);
+            return blocks.size() - 1;
+        });
+    }
+
+    private static int[] ints(List<Integer> l) {
+        return l.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** The blocks of a networks peer (its CIDRs) or a nodes peer (each address of each matching node). */
-    private int[] adminBlocks(AdminPeer peer, List<Node> nodes) {
-        List<Integer> ids = new ArrayList<>();
+    private static List<IpBlock> adminBlocks(AdminPeer peer, List<Node> nodes) {
+        List<IpBlock> out = new ArrayList<>();
         if (peer instanceof AdminPeer.Networks n) {
             for (Cidr c : n.cidrs()) {
-                ids.add(block(new IpBlock(c, List.of()), true));
+                out.add(new IpBlock(c, List.of()));
             }
         } else if (peer instanceof AdminPeer.Nodes n) {
             for (Node node : nodes) {
                 if (Selectors.matches(n.nodes(), node.labels())) {
                     for (IpAddress ip : node.addresses()) {
-                        ids.add(block(new IpBlock(new Cidr(ip, ip.bits()), List.of()), true));
+                        out.add(new IpBlock(new Cidr(ip, ip.bits()), List.of()));
                     }
                 }
             }
         }
-        return ids.stream().mapToInt(Integer::intValue).toArray();
+        return out;
     }
 
     /** Every NetworkPolicy rule, in table order. */
@@ -134,18 +174,23 @@ final class RuleTable {
         return peerGroups.get(peer);
     }
 
-    /** The numbers of a peer's blocks (none for a selector peer); do not modify. */
+    /** The number of an address peer's set (none for a selector peer); do not modify. */
     int[] peerBlocks(int peer) {
         return peerBlocks.get(peer);
     }
 
-    /** The blocks of all address peers, numbered as {@link #peerBlocks} numbers them. */
-    List<IpBlock> blocks() {
+    /** The distinct address sets of all address peers, numbered as {@link #peerBlocks} numbers them. */
+    List<AddressSet> blocks() {
         return blocks;
     }
 
-    /** Whether a block matches pod addresses regardless of the ipBlock option (an admin peer's block). */
+    /** Whether a set matches pod addresses regardless of the ipBlock option (an admin peer's set). */
     boolean blockAlwaysMatchesPods(int block) {
         return blockMatchesPods.get(block);
+    }
+
+    /** Where an address set was first written: {@code NetworkPolicy prod/web spec.ingress[0].from (file:line)}. */
+    String blockOrigin(int block) {
+        return blockOrigins.get(block);
     }
 }

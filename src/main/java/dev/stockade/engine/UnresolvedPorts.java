@@ -4,11 +4,10 @@ import dev.stockade.model.NetworkPolicy;
 import dev.stockade.model.PolicyPort;
 import dev.stockade.model.PolicyType;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -17,14 +16,16 @@ import java.util.TreeSet;
  * workloads (at most five by name) or external addresses where it admits nothing.
  */
 final class UnresolvedPorts {
-    private record Unresolved(int policy, PolicyType direction, int rule, String port, int node) {}
+    /** A named port of a rule: its place and spelling. */
+    private record RulePort(int policy, PolicyType direction, int rule, int index, String name, String protocol) {}
 
-    private final Set<Unresolved> unresolved = new LinkedHashSet<>();
+    /** Per rule port, in the order first noted, the nodes where it resolved to nothing. */
+    private final Map<RulePort, BitSet> unresolved = new LinkedHashMap<>();
 
-    /** Notes that named port {@code n} of rule {@code r} admits nothing towards {@code node}. */
-    void add(RuleTable.RuleRef r, PolicyPort.NamedPort n, int node) {
-        unresolved.add(new Unresolved(r.policy(), r.direction(), r.index(),
-                r.rule().ports().indexOf(n) + ":" + n.name() + ":" + n.protocol(), node));
+    /** Notes that named port {@code n}, entry {@code index} of rule {@code r}'s ports, admits nothing towards {@code node}. */
+    void add(RuleTable.RuleRef r, int index, PolicyPort.NamedPort n, int node) {
+        unresolved.computeIfAbsent(new RulePort(r.policy(), r.direction(), r.index(), index, n.name(),
+                n.protocol().toString()), k -> new BitSet()).set(node);
     }
 
     /** One warning per rule port, in the order first noted. */
@@ -46,17 +47,19 @@ final class UnresolvedPorts {
             }
         }
         Map<String, TreeSet<String>> byRule = new LinkedHashMap<>();
-        for (Unresolved u : unresolved) {
+        for (Map.Entry<RulePort, BitSet> e : unresolved.entrySet()) {
+            RulePort u = e.getKey();
             NetworkPolicy p = policies.get(u.policy());
-            String[] parts = u.port().split(":", 3);
             String key = "NetworkPolicy " + p + " (" + p.source().fileLine() + "): spec."
                     + (u.direction() == PolicyType.Ingress ? "ingress" : "egress") + "[" + u.rule() + "].ports["
-                    + parts[0] + "]: named port \"" + parts[1] + "\" (" + parts[2] + ") is unresolved for ";
+                    + u.index() + "]: named port \"" + u.name() + "\" (" + u.protocol() + ") is unresolved for ";
             var targets = byRule.computeIfAbsent(key, k -> new TreeSet<>());
-            if (u.node() < podClasses) {
-                targets.addAll(classNames.get(u.node()));
-            } else {
-                targets.add("external addresses");
+            for (int node = e.getValue().nextSetBit(0); node >= 0; node = e.getValue().nextSetBit(node + 1)) {
+                if (node < podClasses) {
+                    targets.addAll(classNames.get(node));
+                } else {
+                    targets.add("external addresses");
+                }
             }
         }
         List<String> out = new ArrayList<>();

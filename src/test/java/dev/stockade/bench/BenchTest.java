@@ -39,7 +39,9 @@ class BenchTest {
         assertThat(json.get("namespaces").asInt()).isEqualTo(9);
         assertThat(json.get("connections").asInt()).isPositive();
         assertThat(json.get("expectations").asInt()).isEqualTo(10_000);
-        assertThat(err.toString()).contains("bench: loading").contains("bench: analysing");
+        assertThat(json.has("ipBlockMillis")).isTrue();
+        assertThat(err.toString()).contains("bench: loading").contains("bench: analysing")
+                .contains("bench: analysing one policy of 20000 overlapping ipBlocks");
     }
 
     @Test
