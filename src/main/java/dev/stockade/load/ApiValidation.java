@@ -22,12 +22,14 @@ enum ApiValidation {
     OBJECT_NAME("object-name", "`metadata.name` of Pod, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob,"
             + " ReplicationController, NetworkPolicy, Ingress, Node, OpenShift Route, Gateway, HTTPRoute, GRPCRoute,"
             + " TLSRoute, TCPRoute, UDPRoute, ReferenceGrant, AdminNetworkPolicy, BaselineAdminNetworkPolicy,"
-            + " ClusterNetworkPolicy; the workload names of expectation files",
+            + " ClusterNetworkPolicy, and of the kinds only audit reads: ConfigMap, Secret, ServiceAccount, LimitRange,"
+            + " Istio PeerAuthentication and DestinationRule; the workload names of expectation files",
             "DNS-1123 subdomain: dot-separated DNS-1123 labels, at most 253 characters in all",
             "apimachinery `NameIsDNSSubdomain`, the name check of core `ValidatePodName`, `ValidateNodeName`,"
                     + " `ValidateReplicationControllerName`, apps `ValidateDeploymentName` (and ReplicaSet, StatefulSet,"
                     + " DaemonSet), batch `ValidateJob`/`ValidateCronJob`, networking `ValidateNetworkPolicyName`,"
-                    + " `ValidateIngressName`, openshift-apiserver `ValidateRouteName`; apiextensions-apiserver for"
+                    + " `ValidateIngressName`, openshift-apiserver `ValidateRouteName`, core `ValidateConfigMapName`,"
+                    + " `ValidateSecretName`, `ValidateServiceAccountName`, `ValidateLimitRangeName`; apiextensions-apiserver for"
                     + " every custom resource (the policy and Gateway API kinds)",
             "{value} is not a valid object name (expected a DNS subdomain: dot-separated parts of lowercase letters,"
                     + " digits and '-', each starting and ending with a letter or digit, up to 253 characters in all)",
@@ -82,6 +84,11 @@ enum ApiValidation {
             "gateway-api CRDs, type `Namespace` (pattern, `maxLength: 63`)",
             "{value} is not a valid namespace name (expected up to 63 lowercase letters, digits and '-', starting and"
                     + " ending with a letter or digit)", Names::isDnsLabel),
+    RBAC_NAME("rbac-name", "`metadata.name` of Role, ClusterRole, RoleBinding, ClusterRoleBinding",
+            "a path segment: not `.` or `..`, no `/` or `%` (RBAC names such as `system:controller:x` are allowed)",
+            "rbac `ValidateRBACName` (apimachinery `path.ValidatePathSegmentName`)",
+            "{value} is not a valid RBAC object name (expected a name without '/' or '%' that is not . or ..)",
+            Names::isPathSegment),
     LABEL_KEY_PREFIX("label-key-prefix", "the prefix (before `/`) of label keys: `metadata.labels`, `matchLabels`,"
             + " `matchExpressions[].key`", "DNS-1123 subdomain",
             "apimachinery `ValidateLabels` → `IsQualifiedName`",

@@ -93,4 +93,9 @@ final class Names {
     static String servicePortNameProblem(String name) {
         return ApiValidation.SERVICE_PORT_NAME.problem(name).orElse(null);
     }
+
+    /** Whether {@code name} is a valid path segment name (RBAC objects): not {@code .} or {@code ..}, no '/' or '%'. */
+    static boolean isPathSegment(String name) {
+        return !name.equals(".") && !name.equals("..") && name.indexOf('/') < 0 && name.indexOf('%') < 0;
+    }
 }

@@ -56,7 +56,7 @@ final class ObjectDispatcher {
 
     /** Kinds without a namespace. */
     private static final java.util.Set<String> CLUSTER_SCOPED = java.util.Set.of("Namespace", "Node",
-            "AdminNetworkPolicy", "BaselineAdminNetworkPolicy", "ClusterNetworkPolicy");
+            "AdminNetworkPolicy", "BaselineAdminNetworkPolicy", "ClusterNetworkPolicy", "ClusterRole", "ClusterRoleBinding");
 
     /**
      * The entrances' kinds. Their namespaces are not counted as used: a Service or route alone
@@ -121,7 +121,10 @@ final class ObjectDispatcher {
         }
         Optional<String> recognised = KindSupport.recognise(kind, apiVersion);
         if (recognised.isEmpty()) {
-            keepRaw(r, kind, apiVersion, top);
+            // a kind audit reads as written is kept only with a name and namespace the API server accepts
+            if (ObjectNames.checkAsWritten(r, kind, top)) {
+                keepRaw(r, kind, apiVersion, top);
+            }
             skipped.merge(apiVersion == null ? Quote.plain(kind) : Quote.plain(kind) + " (" + Quote.plain(apiVersion) + ")",
                     1, Integer::sum);
             Optional<String> usual = KindSupport.usualApiVersion(kind, apiVersion);

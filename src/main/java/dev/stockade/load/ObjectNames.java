@@ -26,6 +26,7 @@ final class ObjectNames {
             case "CronJob" -> List.of(ApiValidation.OBJECT_NAME, ApiValidation.CRONJOB_NAME_LENGTH);
             case "Job" -> List.of(ApiValidation.OBJECT_NAME, ApiValidation.JOB_NAME_LENGTH);
             case "BaselineAdminNetworkPolicy" -> List.of(ApiValidation.BASELINE_NAME);
+            case "Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding" -> List.of(ApiValidation.RBAC_NAME);
             default -> List.of(ApiValidation.OBJECT_NAME);
         };
     }
@@ -53,6 +54,47 @@ final class ObjectNames {
             if (problem.isPresent()) {
                 r.error(meta.get("name"), "metadata.name", problem.get());
                 return false;
+            }
+        }
+        return ok;
+    }
+
+    /**
+     * The kinds Stockade does not model but audit reads as written, whose names are checked too,
+     * each with whether it is namespaced. Other kinds that are skipped are only counted: their
+     * rules are not Stockade's to know.
+     */
+    private static final java.util.Map<String, Boolean> CHECKED_AS_WRITTEN = java.util.Map.of("ConfigMap", true,
+            "Secret", true, "ServiceAccount", true, "LimitRange", true, "Role", true, "RoleBinding", true,
+            "PeerAuthentication", true, "DestinationRule", true, "ClusterRole", false, "ClusterRoleBinding", false);
+
+    /**
+     * Checks the name and namespace of an object of a kind only audit reads, as written (a
+     * missing or malformed metadata is left alone: such an object is not kept); whether both are
+     * valid or not checked.
+     */
+    static boolean checkAsWritten(ObjectReader r, String kind, Fields top) {
+        Boolean namespaced = CHECKED_AS_WRITTEN.get(kind);
+        if (namespaced == null) {
+            return true;
+        }
+        Node metadata = field(top.node(), "metadata");
+        boolean ok = true;
+        if (namespaced && field(metadata, "namespace") instanceof ScalarNode ns && ns.getTag().equals(Tag.STR)
+                && !ns.getValue().isEmpty()) {
+            String problem = Names.namespaceProblem(ns.getValue());
+            if (problem != null) {
+                r.error(ns, "metadata.namespace", problem);
+                ok = false;
+            }
+        }
+        if (field(metadata, "name") instanceof ScalarNode n && n.getTag().equals(Tag.STR) && !n.getValue().isEmpty()) {
+            for (ApiValidation rule : nameRules(kind)) {
+                var problem = rule.problem(n.getValue());
+                if (problem.isPresent()) {
+                    r.error(n, "metadata.name", problem.get());
+                    return false;
+                }
             }
         }
         return ok;

@@ -43,6 +43,13 @@ class ApiValidationTest {
                 metadata: {name: web_1, namespace: prod}
                 """, "in.yaml:3:18: error: Deployment prod/\"web_1\": metadata.name: \"web_1\" is not a valid"
                 + " object name " + SUBDOMAIN);
+        row(ApiValidation.RBAC_NAME, """
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: ClusterRole
+                metadata: {name: "view/all"}
+                rules: []
+                """, "in.yaml:3:18: error: ClusterRole \"view/all\": metadata.name: \"view/all\" is not a valid RBAC"
+                + " object name (expected a name without '/' or '%' that is not . or ..)");
         row(ApiValidation.SERVICE_NAME, """
                 apiVersion: v1
                 kind: Service

@@ -57,6 +57,34 @@ class HostileNamesTest {
     }
 
     @Test
+    void load_kindOnlyAuditReads_isRefusedWithABadNameOrNamespaceAndNotKept() {
+        String yaml = """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: "a\\nb", namespace: prod}
+                ---
+                apiVersion: v1
+                kind: Secret
+                metadata: {name: s, namespace: "Prod"}
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: fine, namespace: prod}
+                """ + PROD;
+        List<String> expected = List.of("in.yaml:3:18: error: ConfigMap prod/\"a\\nb\": metadata.name: \"a\\nb\" is not a"
+                + " valid object name (expected a DNS subdomain: dot-separated parts of lowercase letters, digits and"
+                + " '-', each starting and ending with a letter or digit, up to 253 characters in all)",
+                "in.yaml:7:32: error: Secret \"Prod\"/s: metadata.namespace: \"Prod\" is not a valid namespace name"
+                + " (expected up to 63 lowercase letters, digits and '-', starting and ending with a letter or digit)");
+        LoadResult audit = Loader.loadString("in.yaml", yaml, true);
+        assertThat(lines(audit)).containsExactlyElementsOf(expected);
+        assertThat(audit.manifests()).extracting(o -> o.kind() + " " + o.name())
+                .containsExactly("ConfigMap fine", "Namespace prod");
+        // the same objects are refused when nothing is kept as written: the API server would refuse them
+        assertThat(lines(Loader.loadString("in.yaml", yaml))).containsExactlyElementsOf(expected);
+    }
+
+    @Test
     void load_tenThousandCharacterName_isCutInEveryMessage() {
         String name = "a".repeat(10_000);
         LoadResult r = load("apiVersion: v1\nkind: Pod\nmetadata:\n  name: " + name + "\n  namespace: prod\n");
