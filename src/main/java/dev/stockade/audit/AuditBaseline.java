@@ -39,7 +39,8 @@ public record AuditBaseline(Set<String> fingerprints) {
         for (RawNode n : items) {
             String v = n.text().orElse("");
             if (!v.matches("[0-9a-f]{32}")) {
-                problems.add(n.source() + ": fingerprint \"" + v + "\" (expected 32 hexadecimal digits)");
+                problems.add(n.source() + ": fingerprint \"" + comment(v.length() > 40 ? v.substring(0, 40) + "…" : v)
+                        + "\" (expected 32 hexadecimal digits)");
             } else {
                 out.add(v);
             }
@@ -67,10 +68,29 @@ public record AuditBaseline(Set<String> fingerprints) {
         Set<String> seen = new LinkedHashSet<>();
         for (Finding f : kept) {
             if (seen.add(f.fingerprint())) {
-                sb.append("- ").append(f.fingerprint()).append("  # ").append(f.ruleId()).append(' ')
-                        .append(f.object()).append(f.path().isEmpty() ? "" : " " + f.path()).append('\n');
+                sb.append("- ").append(f.fingerprint()).append("  # ").append(comment(f.ruleId() + ' ' + f.object()
+                        + (f.path().isEmpty() ? "" : " " + f.path()))).append('\n');
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * {@code text} on one line: a comment ends at a line break, so line breaks (and every other
+     * control character) are written as {@code \\uXXXX}; a name cannot add entries to the file.
+     */
+    static String comment(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029' || Character.isSurrogate(c)
+                    && !(Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1)))
+                    && !(Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(text.charAt(i - 1)))) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 }
