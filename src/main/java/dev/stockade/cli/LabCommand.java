@@ -25,6 +25,9 @@ import picocli.CommandLine.Spec;
             "  sudo stockade lab up old/ && sudo stockade lab apply new/ && sudo stockade lab verify --running new/",
             "  sudo stockade lab down",
             "",
+            "Refused before anything is created (exit 2): more than 500 pods; pod addresses the lab cannot route",
+            "(loopback, multicast, broadcast, link-local, unspecified, 0.0.0.0/8, IPv4-mapped IPv6).",
+            "",
             "Exit codes: 0 ok, 1 (verify) the kernel and the engine disagree, 2 bad input, usage, not root",
             "or (apply) other pods than the running lab's, 3 internal error or lab failure."})
 public final class LabCommand implements Runnable {
