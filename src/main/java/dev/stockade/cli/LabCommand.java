@@ -25,6 +25,9 @@ import picocli.CommandLine.Spec;
             "  sudo stockade lab up old/ && sudo stockade lab apply new/ && sudo stockade lab verify --running new/",
             "  sudo stockade lab down",
             "",
+            "Refused before anything is created (exit 2): more than 500 pods; pod addresses the lab cannot route",
+            "(loopback, multicast, broadcast, link-local, unspecified, 0.0.0.0/8, IPv4-mapped IPv6).",
+            "",
             "Exit codes: 0 ok, 1 (verify) the kernel and the engine disagree, 2 bad input, usage, not root",
             "or (apply) other pods than the running lab's, 3 internal error or lab failure."})
 public final class LabCommand implements Runnable {
@@ -51,6 +54,20 @@ public final class LabCommand implements Runnable {
                 + " (e.g. sudo stockade lab ...)");
         err.flush();
         return false;
+    }
+
+    /** The longest a probe may wait for an answer, in milliseconds. */
+    static final int MAX_TIMEOUT_MILLIS = 60_000;
+
+    /**
+     * Refuses a probe timeout outside 1..60000 ms: zero or less would report every pair blocked
+     * (which reads as perfect isolation), more would keep a lab running for minutes per probe round.
+     */
+    static void checkTimeout(CommandSpec spec, int timeout) {
+        if (timeout < 1 || timeout > MAX_TIMEOUT_MILLIS) {
+            throw new ParameterException(spec.commandLine(), "--timeout: '" + timeout + "' is not a number of milliseconds"
+                    + " from 1 to " + MAX_TIMEOUT_MILLIS + " (how long a probe waits for an answer)");
+        }
     }
 
     /** Prints {@code stockade: MESSAGE} to standard error and returns {@code exit}. */
@@ -151,7 +168,7 @@ public final class LabCommand implements Runnable {
         String output;
 
         @Option(names = "--timeout", paramLabel = "MILLIS", defaultValue = "1000",
-                description = "How long a probe waits for an answer (default 1000 ms).")
+                description = "How long a probe waits for an answer: 1 to 60000 ms (default 1000).")
         int timeout;
 
         @Override
@@ -159,6 +176,7 @@ public final class LabCommand implements Runnable {
             if (!output.equals("text") && !output.equals("json")) {
                 throw new ParameterException(spec.commandLine(), "-o: '" + output + "' is not text or json");
             }
+            checkTimeout(spec, timeout);
             if (!requireRoot(spec)) {
                 return ExitCodes.BAD_INPUT;
             }

@@ -45,7 +45,7 @@ final class LabVerify implements Callable<Integer> {
     boolean running;
 
     @Option(names = "--timeout", paramLabel = "MILLIS", defaultValue = "1000",
-            description = "How long a probe waits for an answer (default 1000 ms).")
+            description = "How long a probe waits for an answer: 1 to 60000 ms (default 1000).")
     int timeout;
 
     @Override
@@ -53,9 +53,7 @@ final class LabVerify implements Callable<Integer> {
         if (!output.equals("text") && !output.equals("json")) {
             throw new ParameterException(spec.commandLine(), "-o: '" + output + "' is not text or json");
         }
-        if (timeout < 1) {
-            throw new ParameterException(spec.commandLine(), "--timeout: '" + timeout + "' is not a positive number of milliseconds");
-        }
+        LabCommand.checkTimeout(spec, timeout);
         if (!LabCommand.requireRoot(spec)) {
             return ExitCodes.BAD_INPUT;
         }

@@ -1,6 +1,7 @@
 package dev.stockade.cli;
 
 import dev.stockade.dataplane.NftCompiler;
+import dev.stockade.dataplane.NftScriptCheck;
 import dev.stockade.dataplane.NftText;
 import dev.stockade.dataplane.Ruleset;
 import dev.stockade.load.LoadResult;
@@ -51,9 +52,15 @@ public final class NftCommand implements Runnable {
             footerHeading = "%nExamples:%n",
             footer = {"  stockade nft compile src/test/resources/nft-inputs/shop",
                 "  stockade nft compile -o stockade.nft --interface shop/web=veth-web manifests/",
+                "  sudo stockade nft compile --check manifests/",
+                "",
+                "Every script is checked before it is written: one inet table, names that are nft identifiers,",
+                "comments and notes on one line and within nft's 128 bytes (names with other characters are",
+                "escaped as <U+XXXX>). A script that fails this check is a bug: nothing is written, exit 3.",
                 "",
                 "Exit codes: 0 written, 2 unusable input (nothing is written), admin policies in",
-                "the input (not compiled yet) or bad usage, 3 internal error."})
+                "the input (not compiled yet), bad usage, or --check without nft or without root,",
+                "3 internal error: the script failed the compiler's own check or nft -c (nothing written)."})
     static final class Compile implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -73,6 +80,19 @@ public final class NftCommand implements Runnable {
                         + " that interface only (anti-spoofing); repeatable. Pods without one are not checked.")
         Map<String, String> interfaces = new LinkedHashMap<>();
 
+        @Option(names = "--check", description = "Also give the script to nft -c (check mode: the kernel validates it,"
+                + " nothing is loaded) before writing it. Needs nft and root (CAP_NET_ADMIN).")
+        boolean check;
+
+        /** How the ruleset becomes text; replaceable by tests, to show what a broken script does. */
+        static java.util.function.Function<Ruleset, String> renderer = NftText::render;
+
+        private int fail(String message, int exit) {
+            spec.commandLine().getErr().println("stockade: " + message);
+            spec.commandLine().getErr().flush();
+            return exit;
+        }
+
         @Override
         public Integer call() {
             LoadResult loaded = input.load(StockadeCommand.stdin(parent == null ? null : parent.parent),
@@ -88,7 +108,24 @@ public final class NftCommand implements Runnable {
                 }
             }
             Ruleset r = NftCompiler.compile(loaded.cluster(), input.analysisOptions(), interfaces);
-            String text = NftText.render(r);
+            PrintWriter err = spec.commandLine().getErr();
+            String text;
+            try {
+                text = renderer.apply(r);
+            } catch (NftScriptCheck.InvalidScript e) {
+                return fail( "internal error (please report it): " + e.getMessage() + "; nothing written",
+                        ExitCodes.INTERNAL);
+            }
+            if (check) {
+                NftKernelCheck.Outcome o = NftKernelCheck.check(text);
+                if (o.kind() == NftKernelCheck.Kind.UNAVAILABLE) {
+                    return fail( "--check: " + o.output() + "; nothing written", ExitCodes.BAD_INPUT);
+                }
+                if (o.kind() == NftKernelCheck.Kind.REFUSED) {
+                    return fail( "internal error (please report it): nft -c refused the compiled script;"
+                            + " nothing written:\n" + o.output(), ExitCodes.INTERNAL);
+                }
+            }
             if (output == null) {
                 spec.commandLine().getOut().print(text);
                 spec.commandLine().getOut().flush();
@@ -97,7 +134,6 @@ public final class NftCommand implements Runnable {
             try {
                 Files.writeString(output, text, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                PrintWriter err = spec.commandLine().getErr();
                 err.println("stockade: cannot write " + output + ": " + e.getMessage());
                 err.flush();
                 return ExitCodes.BAD_INPUT;

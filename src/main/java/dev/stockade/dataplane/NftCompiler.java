@@ -102,7 +102,7 @@ public final class NftCompiler {
         }
         // pods whose rules of a direction are the same share one chain, named after the first of them
         Map<List<Statement>, SharedChain> shared = new LinkedHashMap<>();
-        Map<String, Integer> chainNames = new LinkedHashMap<>();
+        java.util.Set<String> chainNames = new java.util.HashSet<>(List.of("forward"));
         for (Target.PodTarget t : pods) {
             Pod pod = t.pod();
             if (pod.hostNetwork() || pod.ips().isEmpty()) {
@@ -243,6 +243,9 @@ public final class NftCompiler {
                 PolicyRule r = rules.get(i);
                 String comment = p + " " + (ingress ? "ingress" : "egress") + "[" + i + "]";
                 String origin = sanitize(p.namespace()) + "_" + sanitize(p.name()) + "_" + (ingress ? "ingress" : "egress") + i;
+                if (!Character.isLetter(origin.charAt(0)) || origin.charAt(0) >= 128) {
+                    origin = "set_" + origin; // nft reads a name starting with a digit as a number
+                }
                 int before = out.size();
                 AddressSet addresses = r.allPeers() ? null : peers.of(r, p.namespace());
                 if (ingress) {
@@ -306,7 +309,8 @@ public final class NftCompiler {
     }
 
     /**
-     * The set's name: taken from the first rule that uses it ({@code shop_api_ingress0_v4}, with
+     * The set's name: taken from the first rule that uses it ({@code shop_api_ingress0_v4}, or
+     * {@code set_1team_api_ingress0_v4} when the namespace does not start with a letter, with
      * {@code .1}, {@code .2} … for further sets of that rule), so that it stays the same when other
      * policies change and a change to the peers' pods is an element delta of one set. A later
      * rule with the same addresses shares the set. An interval set (more than
@@ -355,23 +359,43 @@ public final class NftCompiler {
         }
     }
 
-    /** Letters, digits, {@code -} and {@code .} are kept (what Kubernetes names use); others become {@code -}. */
+    /**
+     * A name as a part of an nft identifier: ASCII letters, digits, {@code -} and {@code .} are
+     * kept (what Kubernetes names use); when anything else had to become {@code -}, a hash of the
+     * original follows ({@code a_b} is {@code a-b-}{@link #hash hash}), so that names that differ
+     * only there still give different identifiers. The parts are joined by {@code _}, which a part
+     * never holds.
+     */
     static String sanitize(String s) {
         StringBuilder b = new StringBuilder();
+        boolean changed = false;
         for (char c : s.toCharArray()) {
-            b.append(Character.isLetterOrDigit(c) && c < 128 || c == '-' || c == '.' ? c : '-');
+            boolean keep = c < 128 && Character.isLetterOrDigit(c) || c == '-' || c == '.';
+            b.append(keep ? c : '-');
+            changed |= !keep;
         }
-        return b.toString();
+        return changed ? b + "-" + hash(s) : b.toString();
     }
 
-    private static String uniqueName(Map<String, Integer> used, String name) {
-        int n = used.merge(name, 1, Integer::sum);
-        return limit(n == 1 ? name : name + "_" + n);
+    /** Eight hex digits of {@link String#hashCode} (specified, so the same in every run). */
+    static String hash(String s) {
+        return String.format("%08x", s.hashCode());
+    }
+
+    /** {@code name} made unique among {@code used} (the final, limited names): {@code _2}, {@code _3} … */
+    private static String uniqueName(java.util.Set<String> used, String name) {
+        String candidate = limit(name);
+        for (int n = 2; !used.add(candidate); n++) {
+            candidate = limit(name + "_" + n);
+        }
+        return candidate;
     }
 
     /**
-     * nftables names are at most 255 bytes: a longer name keeps its first 200 characters and gets
-     * a hash of the whole name, so different long names stay different.
+     * nftables names are at most 255 bytes (NFT_NAME_MAXLEN 256 with the NUL; {@code nft -c} says
+     * "Numerical result out of range" beyond): a longer name keeps its first 200 characters and
+     * gets a hash of the whole name and its last three characters, so different long names stay
+     * different. Names here are ASCII, so characters are bytes.
      */
     static String limit(String name) {
         return name.length() <= 220 ? name

@@ -26,7 +26,8 @@ import java.util.function.Function;
  * A set's name fixes its type, kind (hash or interval) and comment (all come from the rule that
  * first uses it), and a chain's comment is the pod it is named after and the direction, so deltas
  * never need to redefine an object. A chain whose kernel rules are unchanged is left alone even
- * when its notes (text only) changed. Equal rulesets give an empty script.
+ * when its notes (text only) changed. Equal rulesets give an empty script. The script is checked
+ * like a whole one ({@link NftScriptCheck}).
  */
 public final class NftDelta {
     private final Ruleset before;
@@ -165,7 +166,7 @@ public final class NftDelta {
                 lines.add("delete map " + table + " " + m.name());
             }
         }
-        return lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
+        return lines.isEmpty() ? "" : NftScriptCheck.require(String.join("\n", lines) + "\n");
     }
 
     /** Changed and removed addresses deleted (by key), then new and changed elements added. */

@@ -12,7 +12,9 @@ import java.util.TreeMap;
 /**
  * Prints a {@link Ruleset} as an {@code nft -f} script, in the layout {@code nft list ruleset}
  * uses (tabs, one element list per set). The script first creates and deletes the table, then
- * defines it whole, so loading it replaces an older version in one transaction.
+ * defines it whole, so loading it replaces an older version in one transaction. Names in comments
+ * and notes are made safe ({@link NftComment}), and the text is checked before it is returned
+ * ({@link NftScriptCheck}): a script that fails the check is a compiler bug and is never returned.
  */
 public final class NftText {
     private NftText() {}
@@ -20,7 +22,7 @@ public final class NftText {
     public static String render(Ruleset r) {
         StringBuilder b = new StringBuilder();
         for (String n : r.notes()) {
-            b.append("# ").append(n).append('\n');
+            b.append("# ").append(NftComment.note(n)).append('\n');
         }
         b.append("table inet ").append(r.table()).append('\n');
         b.append("delete table inet ").append(r.table()).append('\n');
@@ -50,7 +52,7 @@ public final class NftText {
             b.append("\t}\n");
         }
         b.append("}\n");
-        return b.toString();
+        return NftScriptCheck.require(b.toString());
     }
 
     static void setBody(StringBuilder b, Ruleset.NamedSet s) {
@@ -141,7 +143,7 @@ public final class NftText {
                     + a.family().keyword() + " saddr . iifname != @" + a.interfaces() + " drop comment \"anti-spoofing\"";
             case Ruleset.Match m -> match(m);
             case Ruleset.Final f -> f.verdict() + " comment " + quote(f.comment());
-            case Ruleset.Note n -> "# " + n.text();
+            case Ruleset.Note n -> "# " + NftComment.note(n.text());
         };
     }
 
@@ -177,7 +179,8 @@ public final class NftText {
         return r.toString();
     }
 
+    /** A quoted comment: one line, no quote inside, at most 128 bytes ({@link NftComment}). */
     static String quote(String s) {
-        return "\"" + s.replace("\"", "'").replace("\\", "/") + "\"";
+        return "\"" + NftComment.text(s) + "\"";
     }
 }

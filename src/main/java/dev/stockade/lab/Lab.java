@@ -44,6 +44,8 @@ public final class Lab {
     public static final String PREFIX = System.getProperty("stockade.lab.prefix", "stklab-")
             .replace("{pid}", String.valueOf(ProcessHandle.current().pid()));
     public static final String ROUTER = PREFIX + "router";
+    /** The most pods a lab runs: each is a network namespace with a listener and a probe process. */
+    public static final int MAX_PODS = 500;
     /** Where a running lab keeps its state: the namespaces, the pods, the loaded table and the input. */
     public static final Path STATE_DIR = Path.of(PREFIX.equals("stklab-") ? "/run/stockade-lab"
             : "/run/stockade-lab-" + PREFIX.replaceAll("[^A-Za-z0-9_.-]", "_"));
@@ -82,6 +84,23 @@ public final class Lab {
      * cluster carries the assigned addresses, so the compiler and the engine see them.
      */
     public static Lab plan(Cluster cluster) {
+        List<String> problems = new ArrayList<>();
+        long count = cluster.workloads().stream().flatMap(w -> w.pods().stream()).filter(p -> !p.hostNetwork()).count();
+        if (count > MAX_PODS) {
+            problems.add("the input has " + count + " pods for the lab, more than it runs (at most " + MAX_PODS
+                    + ": each is a network namespace with a listener and a probe process); give it fewer pods, e.g."
+                    + " one namespace's manifests");
+            return new Lab(cluster, List.of(), List.of(), problems);
+        }
+        for (Workload w : cluster.workloads()) {
+            for (Pod p : w.pods()) {
+                for (IpAddress ip : p.hostNetwork() ? List.<IpAddress>of() : p.ips()) {
+                    LabAddresses.unusable(ip).ifPresent(what -> problems.add(p.source() + ": Pod " + p
+                            + ": status.podIPs: " + ip + " is " + what + ": the lab cannot route it ("
+                            + LabAddresses.EXPECTED + ")"));
+                }
+            }
+        }
         List<LabPod> pods = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<Workload> workloads = new ArrayList<>();
@@ -113,7 +132,6 @@ public final class Lab {
                 .anyMatch(c -> c.protocol() == Protocol.SCTP))) {
             notes.add("SCTP: this kernel has no SCTP sockets; SCTP ports are neither served nor probed");
         }
-        List<String> problems = new ArrayList<>();
         Map<IpAddress, LabPod> owners = new java.util.HashMap<>();
         for (LabPod p : pods) {
             for (IpAddress ip : p.ips()) {
@@ -127,7 +145,11 @@ public final class Lab {
         return new Lab(new Cluster(cluster.namespaces(), workloads, cluster.policies()), pods, notes, problems);
     }
 
-    /** Why this lab cannot be brought up (pods sharing an address); empty when it can. */
+    /**
+     * Why this lab cannot be brought up, found before anything is created: more than
+     * {@value #MAX_PODS} pods, addresses it cannot route ({@link LabAddresses}), pods sharing an
+     * address; empty when it can.
+     */
     public List<String> problems() {
         return problems;
     }

@@ -41,6 +41,68 @@ class NftCommandTest {
     }
 
     @Test
+    void compile_scriptFailingItsOwnCheck_exits3AndWritesNothing(@TempDir Path dir) {
+        var saved = NftCommand.Compile.renderer;
+        NftCommand.Compile.renderer = r -> dev.stockade.dataplane.NftScriptCheck.require(
+                "table inet stockade\nflush ruleset\n");
+        try {
+            Path out = dir.resolve("stockade.nft");
+            GoldenTest.Run r = run("nft", "compile", "-o", out.toString(), SHOP);
+
+            assertThat(r.exit()).isEqualTo(ExitCodes.INTERNAL);
+            assertThat(r.err()).isEqualTo("stockade: internal error (please report it): the nft script fails its own"
+                    + " check: line 2: 'flush ruleset' is not a statement on table inet stockade; nothing written\n");
+            assertThat(out).doesNotExist();
+        } finally {
+            NftCommand.Compile.renderer = saved;
+        }
+    }
+
+    @Test
+    void compile_check_kernelAcceptsTheShop() {
+        dev.stockade.dataplane.Nft.assumeAvailable();
+        GoldenTest.Run r = run("nft", "compile", "--check", SHOP);
+
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).isEqualTo(run("nft", "compile", SHOP).out());
+    }
+
+    @Test
+    void compile_checkRefusedByNft_exits3AndWritesNothing(@TempDir Path dir) throws IOException {
+        Path fake = dir.resolve("nft");
+        Files.writeString(fake, "#!/bin/sh\necho 'Error: syntax error, unexpected number' >&2\nexit 1\n");
+        fake.toFile().setExecutable(true);
+        Path saved = NftKernelCheck.binary;
+        NftKernelCheck.binary = fake;
+        try {
+            GoldenTest.Run r = run("nft", "compile", "--check", SHOP);
+
+            assertThat(r.exit()).isEqualTo(ExitCodes.INTERNAL);
+            assertThat(r.out()).isEmpty();
+            assertThat(r.err()).isEqualTo("stockade: internal error (please report it): nft -c refused the compiled"
+                    + " script; nothing written:\nError: syntax error, unexpected number\n");
+        } finally {
+            NftKernelCheck.binary = saved;
+        }
+    }
+
+    @Test
+    void compile_checkWithoutNft_exits2() {
+        Path saved = NftKernelCheck.binary;
+        NftKernelCheck.binary = null;
+        try {
+            GoldenTest.Run r = run("nft", "compile", "--check", SHOP);
+
+            assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(r.out()).isEmpty();
+            assertThat(r.err()).isEqualTo("stockade: --check: nft is not installed (looked in /usr/sbin, /sbin, /usr/bin,"
+                    + " /bin, /usr/local/sbin); nothing written\n");
+        } finally {
+            NftKernelCheck.binary = saved;
+        }
+    }
+
+    @Test
     void nft_withoutSubcommand_isAUsageError() {
         GoldenTest.Run r = run("nft");
 
