@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stockade.model.ObjectRef;
 import dev.stockade.model.Source;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The baseline file written by {@code audit --write-baseline}: one entry per finding, whatever the names hold. */
+@Tag("hostile")
 class AuditBaselineTest {
     private static Finding finding(String name, String path) {
         return new Finding("SEC001", Severity.ERROR, new ObjectRef("ConfigMap", "prod", name), path,

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * line per file, no stack trace) whichever verb and path reads it; {@code diff -C} names a
  * missing directory.
  */
+@Tag("hostile")
 class InputLimitsCliTest {
     private static final String MESSAGE = "error: YAML nesting is deeper than 200 levels (expected a Kubernetes"
             + " manifest)";

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * route, with the file and line they came from, and nonsense probe timeouts. Runs as if root
  * (nothing is created on these paths).
  */
+@Tag("hostile")
 class LabRefusalCliTest {
     private BooleanSupplier saved;
 

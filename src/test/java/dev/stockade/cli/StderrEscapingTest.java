@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** What the CLI writes to standard error shows control and invisible characters escaped. */
+@Tag("hostile")
 class StderrEscapingTest {
     @Test
     void diagnostic_pathWithTerminalEscapes_shownEscaped() {

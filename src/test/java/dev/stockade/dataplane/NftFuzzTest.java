@@ -12,6 +12,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.BeforeProperty;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Names from the whole of Unicode (lone surrogates and U+FFFF included) and injection payloads,
@@ -19,6 +20,7 @@ import net.jqwik.api.lifecycle.BeforeProperty;
  * every script it returns, and {@code nft -c} (check mode, nothing loaded) accepts it. Bounded
  * tries, a few seconds; skipped only without nft.
  */
+@Tag("hostile")
 class NftFuzzTest {
     private static final String[] PAYLOADS = {
         "\nflush ruleset", "\"", "\\", ";", "#", "}", "{", "1team", "0", "-", ".", "", " ", "\r\n", "\u001b[2J",

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * comments and notes one line each and within nft's 128 bytes, its names valid identifiers; and
  * the compiler's own check refuses a script that is not.
  */
+@Tag("hostile")
 class NftHostileNamesTest {
     private static final Pattern QUOTED = Pattern.compile("\"([^\"\\n]*)\"");
 

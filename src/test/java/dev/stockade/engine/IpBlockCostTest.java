@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * counted (address sets, elementary intervals, memberships), not timed; on the quadratic
  * partition of one set per ipBlock, the overlapping case held intervals × blocks memberships.
  */
+@Tag("hostile")
 class IpBlockCostTest {
     private static final int PEERS = 2_000;
 

@@ -19,6 +19,7 @@ import dev.stockade.model.Workload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * towards many workloads was resolved again from every source and noted with a scan of the
  * rule's ports per failure), with the same warnings.
  */
+@Tag("hostile")
 class NamedPortCostTest {
     private static Workload workload(int i) {
         Pod pod = new Pod("prod", "w" + i + "-0", Labels.of("app", "w" + i),

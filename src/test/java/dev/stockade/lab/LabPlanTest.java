@@ -10,11 +10,13 @@ import dev.stockade.model.Source;
 import dev.stockade.model.Workload;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 /** What the lab refuses before it creates anything: pod addresses it cannot route, too many pods. */
+@Tag("hostile")
 class LabPlanTest {
     private static final Source AT = new Source("pods.yaml", 7, 1);
 

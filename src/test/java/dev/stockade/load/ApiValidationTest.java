@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -12,6 +13,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * One test per row of the {@link ApiValidation} table: a manifest that breaks the rule and the
  * exact diagnostics. A row without a case fails here, so the table cannot grow untested.
  */
+@Tag("hostile")
 class ApiValidationTest {
     /** Namespace prod, appended to every case. */
     private static final String PROD = "---\napiVersion: v1\nkind: Namespace\nmetadata: {name: prod}\n";

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stockade.model.Namespace;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
  * would refuse is refused here too, and no message quotes a value on several lines, at full
  * length, or when it looks like a secret.
  */
+@Tag("hostile")
 class HostileNamesTest {
     private static final String PROD = "---\napiVersion: v1\nkind: Namespace\nmetadata: {name: prod}\n";
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * file, several files composed in parallel, standard input, text, expectation files; a positioned
  * error at the node that opens the level too many, and never a StackOverflowError.
  */
+@Tag("hostile")
 class NestingLimitTest {
     private static final String MESSAGE = "error: YAML nesting is deeper than 200 levels (expected a Kubernetes"
             + " manifest)";

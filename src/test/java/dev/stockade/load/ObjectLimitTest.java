@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * for the kinds asked for; the total is capped by a limit named in the error, after which nothing
  * more is read (small limits here stand for {@link Loader#MAX_OBJECTS}).
  */
+@Tag("hostile")
 class ObjectLimitTest {
     @TempDir
     Path tmp;

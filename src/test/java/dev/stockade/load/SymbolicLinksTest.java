@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * audit print, a file elsewhere); a link inside the tree is read once; dangling and looping links
  * are reported; a file named on the command line is read wherever it points.
  */
+@Tag("hostile")
 class SymbolicLinksTest {
     private static final String POD = """
             apiVersion: v1

@@ -27,6 +27,7 @@ import java.io.Writer;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * that validation should have stopped (defence in depth): terminal text, Markdown, DOT, CSV,
  * JUnit XML, JSON and the expectations YAML.
  */
+@Tag("hostile")
 class OutputEscapingTest {
     private static final Source AT = new Source("np.yaml", 1, 1);
 

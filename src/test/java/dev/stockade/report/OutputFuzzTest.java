@@ -72,6 +72,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
+import org.junit.jupiter.api.Tag;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
@@ -87,6 +88,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * and one line a pair or finding. 60 clusters a run (a few seconds); 2,000 with
  * {@code -Dstockade.long=true}. (The nft compiler's output is checked with {@code nft -c} apart.)
  */
+@Tag("hostile")
 class OutputFuzzTest {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
