@@ -1,6 +1,8 @@
 package dev.stockade.cli;
 
 import dev.stockade.lab.Lab;
+import dev.stockade.lab.LabLock;
+import dev.stockade.lab.LabRun;
 import dev.stockade.lab.LabReport;
 import dev.stockade.load.LoadResult;
 import java.io.PrintWriter;
@@ -70,11 +72,33 @@ public final class LabCommand implements Runnable {
         }
     }
 
-    /** Prints {@code stockade: MESSAGE} to standard error and returns {@code exit}. */
+    /**
+     * Prints {@code stockade: MESSAGE} to standard error and returns {@code exit}; prints nothing
+     * when the run is ending on SIGTERM or SIGINT (its lab is being removed under it).
+     */
     static int fail(CommandSpec spec, String message, int exit) {
+        if (LabRun.shuttingDown()) {
+            return exit;
+        }
         spec.commandLine().getErr().println("stockade: " + message);
         spec.commandLine().getErr().flush();
         return exit;
+    }
+
+    /**
+     * Starts a run of the lab (its prefix's lock and the cleanup on SIGTERM/SIGINT), or returns
+     * null after saying which run holds the prefix.
+     */
+    static LabRun begin(CommandSpec spec) {
+        try {
+            return LabRun.begin();
+        } catch (LabLock.Held e) {
+            fail(spec, e.getMessage(), ExitCodes.BAD_INPUT);
+            return null;
+        } catch (Lab.LabException e) {
+            fail(spec, e.getMessage(), ExitCodes.INTERNAL);
+            return null;
+        }
     }
 
     static Lab plan(CommandSpec spec, InputOptions input, StockadeCommand root) {
@@ -125,14 +149,18 @@ public final class LabCommand implements Runnable {
                 return ExitCodes.BAD_INPUT;
             }
             PrintWriter out = spec.commandLine().getOut();
-            try {
+            LabRun run = begin(spec);
+            if (run == null) {
+                return ExitCodes.BAD_INPUT;
+            }
+            try (run) {
+                Lab.down(); // a lab left up by an earlier lab up is replaced; no other run holds the prefix
+                run.track(lab);
                 lab.up(input.analysisOptions());
                 in.save();
+                run.keep();
             } catch (Lab.LabException e) {
-                Lab.down();
-                spec.commandLine().getErr().println("stockade: " + e.getMessage());
-                spec.commandLine().getErr().flush();
-                return ExitCodes.INTERNAL;
+                return fail(spec, e.getMessage(), ExitCodes.INTERNAL);
             }
             for (String n : lab.notes()) {
                 out.println("# " + n);
@@ -184,24 +212,25 @@ public final class LabCommand implements Runnable {
             if (lab == null) {
                 return ExitCodes.BAD_INPUT;
             }
+            LabRun run = begin(spec);
+            if (run == null) {
+                return ExitCodes.BAD_INPUT;
+            }
             long start = System.nanoTime();
             LabReport report;
-            try {
+            try (run) {
+                run.track(lab);
                 lab.up(input.analysisOptions());
                 long up = System.nanoTime();
                 List<Lab.Probe> probes = lab.probe(timeout);
                 long probed = System.nanoTime();
-                lab.close();
-                Lab.down();
+                run.close();
                 report = new LabReport(lab.pods(), probes, lab.notes(), (up - start) / 1_000_000,
                         (probed - up) / 1_000_000, (System.nanoTime() - probed) / 1_000_000);
+            } catch (Lab.Occupied e) {
+                return fail(spec, e.getMessage(), ExitCodes.BAD_INPUT);
             } catch (Lab.LabException e) {
-                spec.commandLine().getErr().println("stockade: " + e.getMessage());
-                spec.commandLine().getErr().flush();
-                return ExitCodes.INTERNAL;
-            } finally {
-                lab.close();
-                Lab.down();
+                return fail(spec, e.getMessage(), ExitCodes.INTERNAL);
             }
             spec.commandLine().getOut().print(output.equals("json") ? report.json() : report.text());
             spec.commandLine().getOut().flush();
@@ -221,12 +250,37 @@ public final class LabCommand implements Runnable {
         @picocli.CommandLine.Parameters(paramLabel = "PATH", arity = "0..*", hidden = true)
         List<String> ignored;
 
+        @Option(names = "--force", description = "Remove the lab even while a run of the lab holds its prefix"
+                + " (that run then fails).")
+        boolean force;
+
         @Override
         public Integer call() {
             if (!requireRoot(spec)) {
                 return ExitCodes.BAD_INPUT;
             }
-            List<String> removed = Lab.down();
+            LabLock lock = null;
+            try {
+                lock = LabLock.acquire(Lab.PREFIX);
+            } catch (LabLock.Held e) {
+                if (!force) {
+                    return fail(spec, "a lab run with prefix " + Lab.PREFIX + " is in progress (pid "
+                            + (e.pid() < 0 ? "unknown" : e.pid()) + ") and removes its lab when it ends: wait for it,"
+                            + " or remove the lab now with stockade lab down --force", ExitCodes.BAD_INPUT);
+                }
+            } catch (Lab.LabException e) {
+                if (!force) {
+                    return fail(spec, e.getMessage(), ExitCodes.INTERNAL);
+                }
+            }
+            List<String> removed;
+            try {
+                removed = Lab.down();
+            } finally {
+                if (lock != null) {
+                    lock.close();
+                }
+            }
             spec.commandLine().getOut().println(removed.isEmpty() ? "# no lab to remove"
                     : "# removed " + removed.size() + " namespaces: " + String.join(" ", removed));
             spec.commandLine().getOut().flush();

@@ -3,6 +3,7 @@ package dev.stockade.cli;
 import dev.stockade.engine.AnalysisOptions;
 import dev.stockade.lab.EngineCheck;
 import dev.stockade.lab.Lab;
+import dev.stockade.lab.LabRun;
 import dev.stockade.lab.LabVerification;
 import dev.stockade.load.LoadResult;
 import dev.stockade.report.ExplainRenderer;
@@ -66,9 +67,15 @@ final class LabVerify implements Callable<Integer> {
         if (!running && LabCommand.usable(spec, Lab.plan(loaded.cluster())) == null) {
             return ExitCodes.BAD_INPUT;
         }
+        LabRun run = LabCommand.begin(spec);
+        if (run == null) {
+            return ExitCodes.BAD_INPUT;
+        }
         LabVerification result;
-        try {
-            result = running ? probeRunning(loaded, options) : probeNew(loaded, options);
+        try (run) {
+            result = running ? probeRunning(run, loaded, options) : probeNew(run, loaded, options);
+        } catch (Lab.Occupied e) {
+            return LabCommand.fail(spec, e.getMessage(), ExitCodes.BAD_INPUT);
         } catch (Lab.NotRunning | Lab.PodsDiffer e) {
             return LabCommand.fail(spec, (e instanceof Lab.PodsDiffer ? "--running: " : "") + e.getMessage(),
                     ExitCodes.BAD_INPUT);
@@ -83,8 +90,9 @@ final class LabVerify implements Callable<Integer> {
         return result.agree() ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 
-    private LabVerification probeRunning(LoadResult loaded, AnalysisOptions options) {
+    private LabVerification probeRunning(LabRun run, LoadResult loaded, AnalysisOptions options) {
         Lab lab = Lab.attach(loaded.cluster());
+        run.attach(lab);
         long start = System.nanoTime();
         List<Lab.Probe> probes;
         try {
@@ -97,23 +105,19 @@ final class LabVerify implements Callable<Integer> {
                 lab.notes(), options, true, 0, probed, 0);
     }
 
-    private LabVerification probeNew(LoadResult loaded, AnalysisOptions options) {
+    /** A lab of its own for this run: {@code run} removes what it created, whatever happens. */
+    private LabVerification probeNew(LabRun run, LoadResult loaded, AnalysisOptions options) {
         Lab lab = Lab.plan(loaded.cluster());
-        try {
-            long start = System.nanoTime();
-            lab.up(options);
-            long up = System.nanoTime();
-            List<Lab.Probe> probes = lab.probe(timeout);
-            long probed = System.nanoTime();
-            lab.close();
-            Lab.down();
-            long down = System.nanoTime();
-            return new LabVerification(lab.pods(), probes, EngineCheck.disagreements(lab.cluster(), options, probes),
-                    lab.notes(), options, false, (up - start) / 1_000_000, (probed - up) / 1_000_000,
-                    (down - probed) / 1_000_000);
-        } finally {
-            lab.close();
-            Lab.down();
-        }
+        run.track(lab);
+        long start = System.nanoTime();
+        lab.up(options);
+        long up = System.nanoTime();
+        List<Lab.Probe> probes = lab.probe(timeout);
+        long probed = System.nanoTime();
+        run.close();
+        long down = System.nanoTime();
+        return new LabVerification(lab.pods(), probes, EngineCheck.disagreements(lab.cluster(), options, probes),
+                lab.notes(), options, false, (up - start) / 1_000_000, (probed - up) / 1_000_000,
+                (down - probed) / 1_000_000);
     }
 }
