@@ -30,8 +30,17 @@ import picocli.CommandLine.Spec;
             "Refused before anything is created (exit 2): more than 500 pods; pod addresses the lab cannot route",
             "(loopback, multicast, broadcast, link-local, unspecified, 0.0.0.0/8, IPv4-mapped IPv6).",
             "",
-            "Exit codes: 0 ok, 1 (verify) the kernel and the engine disagree, 2 bad input, usage, not root",
-            "or (apply) other pods than the running lab's, 3 internal error or lab failure."})
+            "One run per lab prefix (stklab-): every verb but down holds the prefix's lock",
+            "(/run/stockade-lab.lock, with the owner's pid; freed when the owner dies); a second run",
+            "with the prefix is refused (exit 2). probe and verify remove only the namespaces they",
+            "created, and refuse while a lab is up with the prefix. Another prefix:",
+            "  JAVA_TOOL_OPTIONS=-Dstockade.lab.prefix=mylab- stockade lab ...",
+            "SIGTERM or SIGINT removes what the run created (namespaces, listeners, probes, state)",
+            "before the process ends.",
+            "",
+            "Exit codes: 0 ok, 1 (verify) the kernel and the engine disagree, 2 bad input, usage, not root,",
+            "another run holds the prefix, a lab is up with it (probe, verify) or (apply) other pods than the",
+            "running lab's, 3 internal error or lab failure."})
 public final class LabCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -121,9 +130,11 @@ public final class LabCommand implements Runnable {
     @Command(name = "up", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = {"Create the lab and leave it running: one network namespace per pod (stklab-N-NAME,",
                 "status.podIP or an address of 10.250.0.0/16), routed through stklab-router which holds the",
-                "compiled table, and TCP/UDP listeners on every container port. Replaces a running lab.",
+                "compiled table, and TCP/UDP listeners on every container port. Replaces a lab left up",
+                "by an earlier lab up.",
                 "The input is recorded under /run/stockade-lab, for lab apply."},
-            footer = {"", "Exit codes: 0 up, 2 bad input, usage or not root, 3 the lab could not be set up (it is removed)."})
+            footer = {"", "Exit codes: 0 up, 2 bad input, usage, not root or another run holds the prefix, 3 the lab",
+                "could not be set up (it is removed; so is a lab interrupted by SIGTERM or SIGINT)."})
     static final class Up implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -178,9 +189,11 @@ public final class LabCommand implements Runnable {
     @Command(name = "probe", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             sortOptions = false,
             description = {"Bring the lab up, try every pair of pods on every TCP and UDP container port of the",
-                "destination (TCP connect, UDP request/response, all in parallel), bring it down, and print what",
-                "the kernel let through: text, or the analyze JSON contract with \"source\":\"kernel\"."},
-            footer = {"", "Exit codes: 0 probed, 2 bad input, usage or not root, 3 the lab failed (it is removed)."})
+                "destination (TCP connect, UDP request/response, all in parallel), remove what it created,",
+                "and print what the kernel let through: text, or the analyze JSON contract with",
+                "\"source\":\"kernel\"."},
+            footer = {"", "Exit codes: 0 probed, 2 bad input, usage, not root, another run holds the prefix or a lab",
+                "is up with it (nothing is deleted), 3 the lab failed (what the run created is removed)."})
     static final class Probe implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -241,8 +254,10 @@ public final class LabCommand implements Runnable {
     @Command(name = "down", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = {"Remove the lab: every network namespace named stklab-* (with its links, routes, table",
                 "and listeners) and the state under /run/stockade-lab. Idempotent; works after a crash.",
+                "Refuses while a run of the lab holds the prefix (it names the pid) unless --force.",
                 "PATH arguments are accepted and ignored (the lab is found by name)."},
-            footer = {"", "Exit codes: 0 removed (or nothing to remove), 2 not root."})
+            footer = {"", "Exit codes: 0 removed (or nothing to remove), 2 not root or a run in progress",
+                "(without --force)."})
     static final class Down implements Callable<Integer> {
         @Spec
         CommandSpec spec;

@@ -22,12 +22,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false,
         description = {"Check the kernel against the engine: bring the lab up for PATH, probe every pair of pods on",
-            "every TCP and UDP container port of the destination (as lab probe does), bring it down, and",
-            "report every probe whose outcome is not the engine's verdict, with the engine's explanation.",
+            "every TCP and UDP container port of the destination (as lab probe does), remove what it",
+            "created, and report every probe whose outcome is not the engine's verdict, with the engine's",
+            "explanation.",
             "With --running, probe the lab already running instead (its pods must be PATH's): e.g. after",
             "lab apply PATH, or to check a table changed by hand."},
         footer = {"", "Exit codes: 0 the kernel agrees with the engine on every probe, 1 some probe disagrees,",
-            "2 bad input, usage, not root, or (--running) no running lab or other pods, 3 the lab failed."})
+            "2 bad input, usage, not root, another run holds the prefix, a lab is up with it (without",
+            "--running; nothing is deleted) or (--running) no running lab or other pods, 3 the lab failed."})
 final class LabVerify implements Callable<Integer> {
     @Spec
     CommandSpec spec;
