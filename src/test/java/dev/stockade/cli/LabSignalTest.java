@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SIGTERM on a lab verb removes what that run created before the process ends (143, printing
+ * SIGTERM or SIGINT on a lab verb removes what that run created before the process ends (143, 130, printing
  * nothing): its namespaces, its listener and probe processes, its state, and the prefix's lock is
  * free. The CLI
  * runs as a subprocess with the test's classpath and the JVM's own signal handling (no -Xrs, as
@@ -41,18 +41,29 @@ class LabSignalTest {
         String prefix = "stkt" + ProcessHandle.current().pid() + "p-";
         // a blocked probe waits its whole timeout: the run is probing when the signal comes
         Process p = start(prefix, "lab", "probe", "--timeout", "60000", SHOP);
-        assertCleanedUpOnSigterm(p, prefix, 6);
+        assertCleanedUpOn(p, "TERM", 143, prefix, 6);
+    }
+
+    @Test
+    void sigint_duringVerify_removesTheRunsLab() throws Exception {
+        String prefix = "stkt" + ProcessHandle.current().pid() + "v-";
+        Process p = start(prefix, "lab", "verify", "--timeout", "60000", SHOP);
+        assertCleanedUpOn(p, "INT", 130, prefix, 6);
     }
 
     @Test
     void sigterm_duringUp_removesThePartialLab() throws Exception {
         String prefix = "stkt" + ProcessHandle.current().pid() + "u-";
         Process p = start(prefix, "lab", "up", SHOP);
-        assertCleanedUpOnSigterm(p, prefix, 1);
+        assertCleanedUpOn(p, "TERM", 143, prefix, 1);
     }
 
-    /** Signals once {@code namespaces} of the run exist (and its processes, when all of them do). */
-    private void assertCleanedUpOnSigterm(Process p, String prefix, int namespaces) throws Exception {
+    /**
+     * Signals once {@code namespaces} of the run exist (and its processes, when all of them do),
+     * then checks that nothing of the run is left.
+     */
+    private void assertCleanedUpOn(Process p, String signal, int status, String prefix, int namespaces)
+            throws Exception {
         List<ProcessHandle> children = new ArrayList<>();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -68,9 +79,9 @@ class LabSignalTest {
                 Thread.sleep(500);
             }
             p.descendants().forEach(children::add);
-            new ProcessBuilder("kill", "-TERM", String.valueOf(p.pid())).start().waitFor();
-            assertThat(p.waitFor(20, TimeUnit.SECONDS)).as("ended within 20 s of SIGTERM").isTrue();
-            assertThat(p.exitValue()).as(Files.readString(tmp.resolve("err"))).isEqualTo(143);
+            new ProcessBuilder("kill", "-" + signal, String.valueOf(p.pid())).start().waitFor();
+            assertThat(p.waitFor(20, TimeUnit.SECONDS)).as("ended within 20 s of SIG" + signal).isTrue();
+            assertThat(p.exitValue()).as(Files.readString(tmp.resolve("err"))).isEqualTo(status);
             assertThat(Files.readString(tmp.resolve("err"))).as("nothing reported: the lab went away as asked").isEmpty();
             assertThat(namespaces(prefix)).as("namespaces left").isEmpty();
             assertThat(children.stream().filter(ProcessHandle::isAlive).map(h -> h.info().commandLine().orElse("?")))
