@@ -8,6 +8,8 @@ import dev.stockade.engine.AnalysisOptions;
 import dev.stockade.engine.Explainer;
 import dev.stockade.engine.Target;
 import dev.stockade.lab.Lab;
+import dev.stockade.lab.LabLock;
+import dev.stockade.lab.LabRun;
 import dev.stockade.lab.NftSession;
 import dev.stockade.load.LoadResult;
 import dev.stockade.load.Loader;
@@ -313,23 +315,23 @@ public final class DataplaneBench {
             yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         LoadResult loaded = Loader.loadString(LAB_TOPOLOGY, yaml);
-        // the lab's names are the host's (one lab at a time): a lab another process sets up or
-        // takes down meanwhile breaks this one, which is then tried again (three times at most)
+        // one run of the lab (LabRun: the prefix's lock, cleanup on signals), which removes only what
+        // it created; another run of the prefix, or a lab up with it, is not touched (no retry)
         for (int attempt = 1; ; attempt++) {
             progress.accept("lab up, probe and down of the 9-pod e2e topology");
             long t = System.nanoTime();
             Lab lab = Lab.plan(loaded.cluster());
-            try {
+            try (LabRun run = LabRun.begin()) {
+                run.track(lab);
                 lab.up(AnalysisOptions.DEFAULT);
                 int probes = lab.probe(1000).size();
-                lab.close();
-                Lab.down();
+                run.close();
                 long ms = millis(t);
                 progress.accept("lab: " + probes + " probes, " + ms + " ms");
                 return ms;
+            } catch (LabLock.Held | Lab.Occupied e) {
+                throw e;
             } catch (Lab.LabException e) {
-                lab.close();
-                Lab.down();
                 if (attempt == 3) {
                     throw e;
                 }

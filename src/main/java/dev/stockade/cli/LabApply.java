@@ -1,6 +1,7 @@
 package dev.stockade.cli;
 
 import dev.stockade.lab.Lab;
+import dev.stockade.lab.LabRun;
 import dev.stockade.lab.RulesetChange;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -45,8 +46,12 @@ final class LabApply implements Callable<Integer> {
         if (next == null) {
             return ExitCodes.BAD_INPUT;
         }
+        LabRun run = LabCommand.begin(spec);
+        if (run == null) {
+            return ExitCodes.BAD_INPUT;
+        }
         RulesetChange change;
-        try {
+        try (run) {
             LabInput now = LabInput.recorded();
             if (now == null) {
                 return LabCommand.fail(spec, "no lab is running (start one with: stockade lab up PATH...)",
@@ -57,6 +62,7 @@ final class LabApply implements Callable<Integer> {
                         + " then stockade lab up PATH...", ExitCodes.INTERNAL);
             }
             Lab lab = Lab.running(now.loaded().cluster(), now.options());
+            run.attach(lab);
             change = lab.apply(next.loaded().cluster(), next.options());
             next.save();
         } catch (Lab.NotRunning e) {

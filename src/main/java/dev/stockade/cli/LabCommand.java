@@ -1,6 +1,8 @@
 package dev.stockade.cli;
 
 import dev.stockade.lab.Lab;
+import dev.stockade.lab.LabLock;
+import dev.stockade.lab.LabRun;
 import dev.stockade.lab.LabReport;
 import dev.stockade.load.LoadResult;
 import java.io.PrintWriter;
@@ -28,8 +30,17 @@ import picocli.CommandLine.Spec;
             "Refused before anything is created (exit 2): more than 500 pods; pod addresses the lab cannot route",
             "(loopback, multicast, broadcast, link-local, unspecified, 0.0.0.0/8, IPv4-mapped IPv6).",
             "",
-            "Exit codes: 0 ok, 1 (verify) the kernel and the engine disagree, 2 bad input, usage, not root",
-            "or (apply) other pods than the running lab's, 3 internal error or lab failure."})
+            "One run per lab prefix (stklab-): every verb but down holds the prefix's lock",
+            "(/run/stockade-lab.lock, with the owner's pid; freed when the owner dies); a second run",
+            "with the prefix is refused (exit 2). probe and verify remove only the namespaces they",
+            "created, and refuse while a lab is up with the prefix. Another prefix:",
+            "  JAVA_TOOL_OPTIONS=-Dstockade.lab.prefix=mylab- stockade lab ...",
+            "SIGTERM or SIGINT removes what the run created (namespaces, listeners, probes, state)",
+            "before the process ends.",
+            "",
+            "Exit codes: 0 ok, 1 (verify) the kernel and the engine disagree, 2 bad input, usage, not root,",
+            "another run holds the prefix, a lab is up with it (probe, verify) or (apply) other pods than the",
+            "running lab's, 3 internal error or lab failure."})
 public final class LabCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -70,11 +81,33 @@ public final class LabCommand implements Runnable {
         }
     }
 
-    /** Prints {@code stockade: MESSAGE} to standard error and returns {@code exit}. */
+    /**
+     * Prints {@code stockade: MESSAGE} to standard error and returns {@code exit}; prints nothing
+     * when the run is ending on SIGTERM or SIGINT (its lab is being removed under it).
+     */
     static int fail(CommandSpec spec, String message, int exit) {
+        if (LabRun.shuttingDown()) {
+            return exit;
+        }
         spec.commandLine().getErr().println("stockade: " + message);
         spec.commandLine().getErr().flush();
         return exit;
+    }
+
+    /**
+     * Starts a run of the lab (its prefix's lock and the cleanup on SIGTERM/SIGINT), or returns
+     * null after saying which run holds the prefix.
+     */
+    static LabRun begin(CommandSpec spec) {
+        try {
+            return LabRun.begin();
+        } catch (LabLock.Held e) {
+            fail(spec, e.getMessage(), ExitCodes.BAD_INPUT);
+            return null;
+        } catch (Lab.LabException e) {
+            fail(spec, e.getMessage(), ExitCodes.INTERNAL);
+            return null;
+        }
     }
 
     static Lab plan(CommandSpec spec, InputOptions input, StockadeCommand root) {
@@ -97,9 +130,11 @@ public final class LabCommand implements Runnable {
     @Command(name = "up", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = {"Create the lab and leave it running: one network namespace per pod (stklab-N-NAME,",
                 "status.podIP or an address of 10.250.0.0/16), routed through stklab-router which holds the",
-                "compiled table, and TCP/UDP listeners on every container port. Replaces a running lab.",
+                "compiled table, and TCP/UDP listeners on every container port. Replaces a lab left up",
+                "by an earlier lab up.",
                 "The input is recorded under /run/stockade-lab, for lab apply."},
-            footer = {"", "Exit codes: 0 up, 2 bad input, usage or not root, 3 the lab could not be set up (it is removed)."})
+            footer = {"", "Exit codes: 0 up, 2 bad input, usage, not root or another run holds the prefix, 3 the lab",
+                "could not be set up (it is removed; so is a lab interrupted by SIGTERM or SIGINT)."})
     static final class Up implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -125,14 +160,18 @@ public final class LabCommand implements Runnable {
                 return ExitCodes.BAD_INPUT;
             }
             PrintWriter out = spec.commandLine().getOut();
-            try {
+            LabRun run = begin(spec);
+            if (run == null) {
+                return ExitCodes.BAD_INPUT;
+            }
+            try (run) {
+                Lab.down(); // a lab left up by an earlier lab up is replaced; no other run holds the prefix
+                run.track(lab);
                 lab.up(input.analysisOptions());
                 in.save();
+                run.keep();
             } catch (Lab.LabException e) {
-                Lab.down();
-                spec.commandLine().getErr().println("stockade: " + e.getMessage());
-                spec.commandLine().getErr().flush();
-                return ExitCodes.INTERNAL;
+                return fail(spec, e.getMessage(), ExitCodes.INTERNAL);
             }
             for (String n : lab.notes()) {
                 out.println("# " + n);
@@ -150,9 +189,11 @@ public final class LabCommand implements Runnable {
     @Command(name = "probe", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             sortOptions = false,
             description = {"Bring the lab up, try every pair of pods on every TCP and UDP container port of the",
-                "destination (TCP connect, UDP request/response, all in parallel), bring it down, and print what",
-                "the kernel let through: text, or the analyze JSON contract with \"source\":\"kernel\"."},
-            footer = {"", "Exit codes: 0 probed, 2 bad input, usage or not root, 3 the lab failed (it is removed)."})
+                "destination (TCP connect, UDP request/response, all in parallel), remove what it created,",
+                "and print what the kernel let through: text, or the analyze JSON contract with",
+                "\"source\":\"kernel\"."},
+            footer = {"", "Exit codes: 0 probed, 2 bad input, usage, not root, another run holds the prefix or a lab",
+                "is up with it (nothing is deleted), 3 the lab failed (what the run created is removed)."})
     static final class Probe implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -184,24 +225,25 @@ public final class LabCommand implements Runnable {
             if (lab == null) {
                 return ExitCodes.BAD_INPUT;
             }
+            LabRun run = begin(spec);
+            if (run == null) {
+                return ExitCodes.BAD_INPUT;
+            }
             long start = System.nanoTime();
             LabReport report;
-            try {
+            try (run) {
+                run.track(lab);
                 lab.up(input.analysisOptions());
                 long up = System.nanoTime();
                 List<Lab.Probe> probes = lab.probe(timeout);
                 long probed = System.nanoTime();
-                lab.close();
-                Lab.down();
+                run.close();
                 report = new LabReport(lab.pods(), probes, lab.notes(), (up - start) / 1_000_000,
                         (probed - up) / 1_000_000, (System.nanoTime() - probed) / 1_000_000);
+            } catch (Lab.Occupied e) {
+                return fail(spec, e.getMessage(), ExitCodes.BAD_INPUT);
             } catch (Lab.LabException e) {
-                spec.commandLine().getErr().println("stockade: " + e.getMessage());
-                spec.commandLine().getErr().flush();
-                return ExitCodes.INTERNAL;
-            } finally {
-                lab.close();
-                Lab.down();
+                return fail(spec, e.getMessage(), ExitCodes.INTERNAL);
             }
             spec.commandLine().getOut().print(output.equals("json") ? report.json() : report.text());
             spec.commandLine().getOut().flush();
@@ -212,8 +254,10 @@ public final class LabCommand implements Runnable {
     @Command(name = "down", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = {"Remove the lab: every network namespace named stklab-* (with its links, routes, table",
                 "and listeners) and the state under /run/stockade-lab. Idempotent; works after a crash.",
+                "Refuses while a run of the lab holds the prefix (it names the pid) unless --force.",
                 "PATH arguments are accepted and ignored (the lab is found by name)."},
-            footer = {"", "Exit codes: 0 removed (or nothing to remove), 2 not root."})
+            footer = {"", "Exit codes: 0 removed (or nothing to remove), 2 not root or a run in progress",
+                "(without --force)."})
     static final class Down implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -221,12 +265,37 @@ public final class LabCommand implements Runnable {
         @picocli.CommandLine.Parameters(paramLabel = "PATH", arity = "0..*", hidden = true)
         List<String> ignored;
 
+        @Option(names = "--force", description = "Remove the lab even while a run of the lab holds its prefix"
+                + " (that run then fails).")
+        boolean force;
+
         @Override
         public Integer call() {
             if (!requireRoot(spec)) {
                 return ExitCodes.BAD_INPUT;
             }
-            List<String> removed = Lab.down();
+            LabLock lock = null;
+            try {
+                lock = LabLock.acquire(Lab.PREFIX);
+            } catch (LabLock.Held e) {
+                if (!force) {
+                    return fail(spec, "a lab run with prefix " + Lab.PREFIX + " is in progress (pid "
+                            + (e.pid() < 0 ? "unknown" : e.pid()) + ") and removes its lab when it ends: wait for it,"
+                            + " or remove the lab now with stockade lab down --force", ExitCodes.BAD_INPUT);
+                }
+            } catch (Lab.LabException e) {
+                if (!force) {
+                    return fail(spec, e.getMessage(), ExitCodes.INTERNAL);
+                }
+            }
+            List<String> removed;
+            try {
+                removed = Lab.down();
+            } finally {
+                if (lock != null) {
+                    lock.close();
+                }
+            }
             spec.commandLine().getOut().println(removed.isEmpty() ? "# no lab to remove"
                     : "# removed " + removed.size() + " namespaces: " + String.join(" ", removed));
             spec.commandLine().getOut().flush();

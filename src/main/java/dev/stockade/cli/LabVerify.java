@@ -3,6 +3,7 @@ package dev.stockade.cli;
 import dev.stockade.engine.AnalysisOptions;
 import dev.stockade.lab.EngineCheck;
 import dev.stockade.lab.Lab;
+import dev.stockade.lab.LabRun;
 import dev.stockade.lab.LabVerification;
 import dev.stockade.load.LoadResult;
 import dev.stockade.report.ExplainRenderer;
@@ -21,12 +22,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false,
         description = {"Check the kernel against the engine: bring the lab up for PATH, probe every pair of pods on",
-            "every TCP and UDP container port of the destination (as lab probe does), bring it down, and",
-            "report every probe whose outcome is not the engine's verdict, with the engine's explanation.",
+            "every TCP and UDP container port of the destination (as lab probe does), remove what it",
+            "created, and report every probe whose outcome is not the engine's verdict, with the engine's",
+            "explanation.",
             "With --running, probe the lab already running instead (its pods must be PATH's): e.g. after",
             "lab apply PATH, or to check a table changed by hand."},
         footer = {"", "Exit codes: 0 the kernel agrees with the engine on every probe, 1 some probe disagrees,",
-            "2 bad input, usage, not root, or (--running) no running lab or other pods, 3 the lab failed."})
+            "2 bad input, usage, not root, another run holds the prefix, a lab is up with it (without",
+            "--running; nothing is deleted) or (--running) no running lab or other pods, 3 the lab failed."})
 final class LabVerify implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -66,9 +69,15 @@ final class LabVerify implements Callable<Integer> {
         if (!running && LabCommand.usable(spec, Lab.plan(loaded.cluster())) == null) {
             return ExitCodes.BAD_INPUT;
         }
+        LabRun run = LabCommand.begin(spec);
+        if (run == null) {
+            return ExitCodes.BAD_INPUT;
+        }
         LabVerification result;
-        try {
-            result = running ? probeRunning(loaded, options) : probeNew(loaded, options);
+        try (run) {
+            result = running ? probeRunning(run, loaded, options) : probeNew(run, loaded, options);
+        } catch (Lab.Occupied e) {
+            return LabCommand.fail(spec, e.getMessage(), ExitCodes.BAD_INPUT);
         } catch (Lab.NotRunning | Lab.PodsDiffer e) {
             return LabCommand.fail(spec, (e instanceof Lab.PodsDiffer ? "--running: " : "") + e.getMessage(),
                     ExitCodes.BAD_INPUT);
@@ -83,8 +92,9 @@ final class LabVerify implements Callable<Integer> {
         return result.agree() ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 
-    private LabVerification probeRunning(LoadResult loaded, AnalysisOptions options) {
+    private LabVerification probeRunning(LabRun run, LoadResult loaded, AnalysisOptions options) {
         Lab lab = Lab.attach(loaded.cluster());
+        run.attach(lab);
         long start = System.nanoTime();
         List<Lab.Probe> probes;
         try {
@@ -97,23 +107,19 @@ final class LabVerify implements Callable<Integer> {
                 lab.notes(), options, true, 0, probed, 0);
     }
 
-    private LabVerification probeNew(LoadResult loaded, AnalysisOptions options) {
+    /** A lab of its own for this run: {@code run} removes what it created, whatever happens. */
+    private LabVerification probeNew(LabRun run, LoadResult loaded, AnalysisOptions options) {
         Lab lab = Lab.plan(loaded.cluster());
-        try {
-            long start = System.nanoTime();
-            lab.up(options);
-            long up = System.nanoTime();
-            List<Lab.Probe> probes = lab.probe(timeout);
-            long probed = System.nanoTime();
-            lab.close();
-            Lab.down();
-            long down = System.nanoTime();
-            return new LabVerification(lab.pods(), probes, EngineCheck.disagreements(lab.cluster(), options, probes),
-                    lab.notes(), options, false, (up - start) / 1_000_000, (probed - up) / 1_000_000,
-                    (down - probed) / 1_000_000);
-        } finally {
-            lab.close();
-            Lab.down();
-        }
+        run.track(lab);
+        long start = System.nanoTime();
+        lab.up(options);
+        long up = System.nanoTime();
+        List<Lab.Probe> probes = lab.probe(timeout);
+        long probed = System.nanoTime();
+        run.close();
+        long down = System.nanoTime();
+        return new LabVerification(lab.pods(), probes, EngineCheck.disagreements(lab.cluster(), options, probes),
+                lab.notes(), options, false, (up - start) / 1_000_000, (probed - up) / 1_000_000,
+                (down - probed) / 1_000_000);
     }
 }

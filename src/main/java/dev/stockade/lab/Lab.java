@@ -65,7 +65,13 @@ public final class Lab {
     private List<LabPod> pods;
     private final List<String> notes;
     private final List<String> problems;
-    private final List<Process> listeners = new ArrayList<>();
+    private final List<Process> listeners = Collections.synchronizedList(new ArrayList<>());
+    /** The namespaces this lab created (or was creating): what {@link #destroy} removes. */
+    private final java.util.Set<String> created = new java.util.LinkedHashSet<>();
+    /** Setup steps running now; {@link #destroy} waits for them, so nothing is created behind it. */
+    private int inflight;
+    private boolean closing;
+    private boolean wroteState;
     private final Map<String, Prober> probers = new java.util.concurrent.ConcurrentHashMap<>();
     private NftSession session;
     /** The ruleset the router's table holds now (null before {@link #up}). */
@@ -180,13 +186,21 @@ public final class Lab {
         return r.ok() && r.output().strip().equals("0");
     }
 
-    /** Creates the namespaces, links, routes, listeners and the table. Fails with LabException. */
+    /**
+     * Creates the namespaces, links, routes, listeners and the table. Fails with LabException;
+     * with {@link Occupied} before creating anything when a lab with this prefix is up already
+     * (namespaces named {@link #PREFIX}… or state under {@link #STATE_DIR}): it is never replaced
+     * here (only {@link #down()} removes it). What was created is recorded for {@link #destroy}.
+     */
     public void up(AnalysisOptions options) {
         if (!problems.isEmpty()) {
             throw new LabException(String.join("; ", problems));
         }
-        down();
-        sh("ip netns add " + ROUTER,
+        List<String> existing = namespaces();
+        if (!existing.isEmpty() || Files.exists(STATE_DIR.resolve("pods"))) {
+            throw new Occupied(existing);
+        }
+        setup(List.of(ROUTER), "ip netns add " + ROUTER,
                 "ip netns exec " + ROUTER + " sysctl -qw net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1",
                 "ip -n " + ROUTER + " link set lo up");
         List<String> state = new ArrayList<>(List.of(ROUTER));
@@ -222,7 +236,8 @@ public final class Lab {
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> done = new ArrayList<>();
             for (List<String> cmds : setups) {
-                done.add(pool.submit(() -> sh(cmds.toArray(String[]::new))));
+                String ns = cmds.getFirst().substring("ip netns add ".length());
+                done.add(pool.submit(() -> setup(List.of(ns), cmds.toArray(String[]::new))));
             }
             for (Future<?> f : done) {
                 try {
@@ -234,6 +249,9 @@ public final class Lab {
                     throw new LabException("interrupted");
                 }
             }
+        }
+        synchronized (created) {
+            wroteState = true;
         }
         writeState("namespaces", state);
         Ruleset ruleset = compile(cluster, options);
@@ -426,8 +444,14 @@ public final class Lab {
                     continue;
                 }
                 try {
-                    Process proc = new ProcessBuilder(args).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-                    listeners.add(proc);
+                    Process proc;
+                    synchronized (created) {
+                        if (closing) {
+                            throw new LabException("interrupted: the lab is being removed");
+                        }
+                        proc = new ProcessBuilder(args).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                        listeners.add(proc);
+                    }
                     ready.add(pool.submit(() -> {
                         BufferedReader r = new BufferedReader(new InputStreamReader(proc.getInputStream(), StandardCharsets.UTF_8));
                         String line = r.readLine();
@@ -537,15 +561,16 @@ public final class Lab {
      * table and listener of the lab) and the state file. Idempotent; returns the namespaces removed.
      */
     public static List<String> down() {
-        Result list = run(List.of("ip", "netns", "list"));
         List<String> removed = new ArrayList<>();
-        for (String line : list.output().split("\n")) {
-            String name = line.strip().split("\\s+")[0];
-            if (name.startsWith(PREFIX)) {
-                run(List.of("bash", "-c", "ip netns pids " + name + " | xargs -r kill -9; ip netns del " + name));
-                removed.add(name);
-            }
+        for (String name : namespaces()) {
+            run(List.of("bash", "-c", "ip netns pids " + name + " | xargs -r kill -9; ip netns del " + name));
+            removed.add(name);
         }
+        removeState();
+        return removed;
+    }
+
+    private static void removeState() {
         if (Files.isDirectory(STATE_DIR)) {
             try (java.util.stream.Stream<Path> s = Files.walk(STATE_DIR)) {
                 for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
@@ -555,7 +580,6 @@ public final class Lab {
                 // what is left is overwritten by the next lab up
             }
         }
-        return removed;
     }
 
     private synchronized NftSession session() {
@@ -566,7 +590,91 @@ public final class Lab {
     }
 
     private Prober prober(LabPod src) {
-        return probers.computeIfAbsent(src.namespace(), ns -> new Prober(src.id(), ns, PYTHON));
+        synchronized (created) {
+            if (closing) {
+                throw new LabException("interrupted: the lab is being removed");
+            }
+            return probers.computeIfAbsent(src.namespace(), ns -> new Prober(src.id(), ns, PYTHON));
+        }
+    }
+
+    /** The namespaces on this host whose name starts with {@link #PREFIX}. */
+    static List<String> namespaces() {
+        List<String> out = new ArrayList<>();
+        for (String line : run(List.of("ip", "netns", "list")).output().split("\n")) {
+            String name = line.strip().split("\\s+")[0];
+            if (name.startsWith(PREFIX)) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Removes what this lab created and nothing else: its listener and probe processes, the
+     * namespaces it created (with every process left in them) and, when it wrote them, the state
+     * files. Waits (at most 5 s) for setup steps running now, and refuses every later one, so that
+     * it may run from a shutdown hook while {@link #up} is still creating. Idempotent; returns the
+     * namespaces removed.
+     */
+    public List<String> destroy() {
+        List<String> names;
+        boolean state;
+        synchronized (created) {
+            closing = true;
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (inflight > 0 && System.nanoTime() < end) {
+                try {
+                    created.wait(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            names = List.copyOf(created);
+            created.clear();
+            state = wroteState;
+            wroteState = false;
+        }
+        close();
+        List<String> removed = new ArrayList<>();
+        if (!names.isEmpty()) {
+            List<String> present = namespaces();
+            StringBuilder script = new StringBuilder();
+            for (String ns : names.reversed()) {
+                if (present.contains(ns)) {
+                    script.append("ip netns pids ").append(ns).append(" | xargs -r kill -9; ip netns del ").append(ns)
+                            .append('\n');
+                    removed.add(ns);
+                }
+            }
+            if (!removed.isEmpty()) {
+                run(List.of("bash", "-c", script.toString()), 8);
+            }
+        }
+        if (state) {
+            removeState();
+        }
+        return removed;
+    }
+
+    /** Runs one setup step that creates {@code namespaces}, unless the lab is being removed. */
+    private void setup(List<String> namespaces, String... commands) {
+        synchronized (created) {
+            if (closing) {
+                throw new LabException("interrupted: the lab is being removed");
+            }
+            created.addAll(namespaces);
+            inflight++;
+        }
+        try {
+            sh(commands);
+        } finally {
+            synchronized (created) {
+                inflight--;
+                created.notifyAll();
+            }
+        }
     }
 
     /** Stops this lab's listener and probe processes (down kills them too, by namespace). */
@@ -630,6 +738,16 @@ public final class Lab {
     public static final class NotRunning extends LabException {
         public NotRunning(String message) {
             super(message);
+        }
+    }
+
+    /** A lab with this prefix is up already (made by lab up, or left by a run that was killed). */
+    public static final class Occupied extends LabException {
+        public Occupied(List<String> namespaces) {
+            super("a lab is up with prefix " + PREFIX + " (" + (namespaces.isEmpty() ? "its state is under " + STATE_DIR
+                    : namespaces.size() + " namespaces: " + String.join(" ", namespaces.stream().limit(5).toList())
+                    + (namespaces.size() > 5 ? " ..." : "")) + "): bring it down first (stockade lab down) or run this"
+                    + " one with another prefix (e.g. JAVA_TOOL_OPTIONS=-Dstockade.lab.prefix=mylab- stockade lab ...)");
         }
     }
 

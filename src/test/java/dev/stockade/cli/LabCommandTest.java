@@ -28,4 +28,17 @@ class LabCommandTest {
             LabCommand.root = saved;
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void help_tellsOfTheLockTheCleanupAndForce() {
+        StringWriter out = new StringWriter();
+        Main.run(new String[] {"lab", "--help"}, new ByteArrayInputStream(new byte[0]), new PrintWriter(out),
+                new PrintWriter(new StringWriter()));
+        assertThat(out.toString()).contains("a second run\nwith the prefix is refused (exit 2).",
+                "SIGTERM or SIGINT removes what the run created (namespaces, listeners, probes, state)\nbefore the process ends.");
+        StringWriter down = new StringWriter();
+        Main.run(new String[] {"lab", "down", "--help"}, new ByteArrayInputStream(new byte[0]), new PrintWriter(down),
+                new PrintWriter(new StringWriter()));
+        assertThat(down.toString()).contains("--force", "Refuses while a run of the lab holds the prefix");
+    }
 }
