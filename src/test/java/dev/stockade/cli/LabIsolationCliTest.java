@@ -17,6 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * is refused while it does (exit 2, naming the holder) and runs once it has ended; a one-shot run
  * never touches a lab left up by lab up (it refuses), and removes only what it created.
  */
+@Tag("hostile")
 class LabIsolationCliTest {
     private static final String SHOP = "src/test/resources/nft-inputs/shop";
     private static final long PID = ProcessHandle.current().pid();

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * runs as a subprocess with the test's classpath and the JVM's own signal handling (no -Xrs, as
  * the launcher runs lab), with a prefix of its own.
  */
+@Tag("hostile")
 class LabSignalTest {
     private static final String SHOP = "src/test/resources/nft-inputs/shop";
 
