@@ -11,8 +11,8 @@ import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import net.jqwik.api.lifecycle.BeforeProperty;
-import org.junit.jupiter.api.Tag;
 
 /**
  * Names from the whole of Unicode (lone surrogates and U+FFFF included) and injection payloads,
