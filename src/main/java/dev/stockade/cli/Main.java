@@ -10,10 +10,10 @@ import picocli.CommandLine;
  * Entry point: builds the command line, maps errors to exit codes, never prints a stack trace.
  *
  * <p>Signals: SIGTERM and SIGINT end any verb at once with 143 and 130 and print nothing more.
- * No handler of Stockade's own is installed. The launcher runs every verb but {@code lab} with
- * {@code -Xrs}, so the kernel ends the process even inside a garbage-collection pause (the JVM's
+ * No handler of Stockade's own is installed. The launcher runs every verb but {@code lab} and
+ * {@code bench} (whose {@code --dataplane} builds a lab) with {@code -Xrs}, so the kernel ends the process even inside a garbage-collection pause (the JVM's
  * handler waits for the pause to end, seconds on a large heap). Under the JVM's handler
- * ({@code java -jar}, and the lab) shutdown hooks run before the exit: a verb with cleanup
+ * ({@code java -jar}, the lab and bench) shutdown hooks run before the exit: a verb with cleanup
  * registers it with {@link Runtime#addShutdownHook} and is listed in the launcher's {@code case}
  * that keeps the JVM's handler.
  */
