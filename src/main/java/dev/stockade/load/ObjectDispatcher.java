@@ -89,6 +89,16 @@ final class ObjectDispatcher {
     }
 
     private void object(ObjectReader r, Fields top) {
+        object(r, top, null, null);
+    }
+
+    /**
+     * Reads one object; {@code listKind} and {@code listApiVersion} are the item kind and the
+     * apiVersion of the typed list ({@code PodList} → {@code Pod}) it is an item of, else null.
+     * The API server writes the items of a typed list without {@code kind} and {@code apiVersion}:
+     * such an item takes both from its list; an item that states another kind is an error.
+     */
+    private void object(ObjectReader r, Fields top, String listKind, String listApiVersion) {
         if (++objects > maxObjects) {
             if (!tooMany) {
                 diagnostics.error(r.source(top.node()), "", "", Loader.tooManyObjects(maxObjects));
@@ -100,6 +110,20 @@ final class ObjectDispatcher {
         r.object(ObjectNames.quietLabel(top.node(), CLUSTER_SCOPED));
         String kind = r.string(top.get("kind"), "kind");
         String apiVersion = r.string(top.get("apiVersion"), "apiVersion");
+        if (listKind != null) {
+            if (kind != null && !kind.equals(listKind)) {
+                r.error(top.get("kind"), "kind", Quote.of(kind) + " is not the kind of its list (expected " + listKind
+                        + ", the kind every item of a " + listKind + "List has, or no kind)");
+                return;
+            }
+            if (kind == null && !ObjectReader.isNull(top.get("kind"))) {
+                return;
+            }
+            kind = listKind;
+            if (apiVersion == null && ObjectReader.isNull(top.get("apiVersion"))) {
+                apiVersion = listApiVersion;
+            }
+        }
         if (kind == null) {
             if (!top.has("kind")) {
                 r.error(top.node(), "kind", "is required (expected a Kubernetes object with apiVersion and kind)");
@@ -108,13 +132,15 @@ final class ObjectDispatcher {
         }
         if (kind.endsWith("List") && (top.has("items") || kind.equals("List"))) {
             r.checkFields(top, KnownFields.LIST);
+            // kind: List holds objects of any kind, each stating its own; a typed list's items may omit theirs
+            String itemKind = kind.equals("List") ? null : kind.substring(0, kind.length() - "List".length());
             List<Node> items = r.list(top.get("items"), "items");
             for (int i = 0; i < items.size(); i++) {
                 ObjectReader ir = new ObjectReader(r.file(), "", diagnostics);
                 ir.node(items.get(i));
                 Fields item = ir.mapping(items.get(i), "items[" + i + "]");
                 if (item != null) {
-                    object(ir, item);
+                    object(ir, item, itemKind, apiVersion);
                 }
             }
             return;
