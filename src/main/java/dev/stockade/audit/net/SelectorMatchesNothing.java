@@ -1,6 +1,7 @@
 package dev.stockade.audit.net;
 
 import dev.stockade.audit.AuditContext;
+import dev.stockade.audit.Finding;
 import dev.stockade.audit.Rule;
 import dev.stockade.audit.Severity;
 import dev.stockade.manifest.FieldPath;
@@ -9,7 +10,10 @@ import java.util.List;
 
 /**
  * Shared check of NET006 (a policy's podSelector) and NET007 (a rule's peer), by
- * {@code query selects-nothing}: a selector that matches no pod of the input, typically a typo.
+ * {@code query selects-nothing}: a selector that matches no pod of the input. A note by default
+ * (the pods may simply not be in the input); a warning when the selector is one edit away from a
+ * label in use (the "did you mean" hints): that is almost always a typo that leaves the intended
+ * isolation or allowance off.
  */
 abstract class SelectorMatchesNothing extends Rule {
     private final boolean policySelector;
@@ -30,8 +34,9 @@ abstract class SelectorMatchesNothing extends Rule {
             }
             String hints = f.hints().isEmpty() ? "" : " (" + String.join("; ", f.hints()) + ")";
             FieldPath path = FieldPath.parse(f.path());
-            report.add(context.finding(this, f.policy().ref(), path, f.source(), f.selector() + " " + f.problem()
-                    + hints, ""));
+            Finding finding = context.finding(this, f.policy().ref(), path, f.source(), f.selector() + " "
+                    + f.problem() + hints, "");
+            report.add(f.hints().isEmpty() ? finding : finding.withSeverity(Severity.WARNING));
         }
     }
 }
