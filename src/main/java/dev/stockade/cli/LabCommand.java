@@ -5,6 +5,7 @@ import dev.stockade.lab.LabLock;
 import dev.stockade.lab.LabRun;
 import dev.stockade.lab.LabReport;
 import dev.stockade.load.LoadResult;
+import dev.stockade.report.TerminalText;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -173,14 +174,7 @@ public final class LabCommand implements Runnable {
             } catch (Lab.LabException e) {
                 return fail(spec, e.getMessage(), ExitCodes.INTERNAL);
             }
-            for (String n : lab.notes()) {
-                out.println("# " + n);
-            }
-            for (Lab.LabPod p : lab.pods()) {
-                out.println(p.id() + "  " + p.namespace() + "  " + p.ips().stream().map(Object::toString).toList()
-                        + "  via " + Lab.ROUTER + "/" + p.routerInterface());
-            }
-            out.println("# lab up: " + lab.pods().size() + " pods; stockade lab down removes it");
+            out.print(upText(lab.notes(), lab.pods()));
             out.flush();
             return ExitCodes.OK;
         }
@@ -245,7 +239,7 @@ public final class LabCommand implements Runnable {
             } catch (Lab.LabException e) {
                 return fail(spec, e.getMessage(), ExitCodes.INTERNAL);
             }
-            spec.commandLine().getOut().print(output.equals("json") ? report.json() : report.text());
+            spec.commandLine().getOut().print(output.equals("json") ? report.json() : probeText(report));
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;
         }
@@ -301,5 +295,24 @@ public final class LabCommand implements Runnable {
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;
         }
+    }
+
+    /** What {@code lab up} prints: its notes and one line per pod, names escaped ({@link TerminalText}). */
+    static String upText(List<String> notes, List<Lab.LabPod> pods) {
+        StringBuilder text = new StringBuilder();
+        for (String n : notes) {
+            text.append("# ").append(TerminalText.inline(n)).append('\n');
+        }
+        for (Lab.LabPod p : pods) {
+            text.append(TerminalText.inline(p.id())).append("  ").append(TerminalText.inline(p.namespace()))
+                    .append("  ").append(p.ips().stream().map(Object::toString).toList()).append("  via ")
+                    .append(Lab.ROUTER).append('/').append(p.routerInterface()).append('\n');
+        }
+        return text.append("# lab up: ").append(pods.size()).append(" pods; stockade lab down removes it\n").toString();
+    }
+
+    /** What {@code lab probe} prints as text, control and invisible characters escaped ({@link TerminalText}). */
+    static String probeText(LabReport report) {
+        return TerminalText.escape(report.text());
     }
 }

@@ -7,6 +7,7 @@ import dev.stockade.lab.LabRun;
 import dev.stockade.lab.LabVerification;
 import dev.stockade.load.LoadResult;
 import dev.stockade.report.ExplainRenderer;
+import dev.stockade.report.TerminalText;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -87,7 +88,7 @@ final class LabVerify implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.print(output.equals("json")
                 ? result.json(v -> ExplainRenderer.json(List.of(v), options))
-                : result.text(v -> ExplainRenderer.text(List.of(v), options)));
+                : TerminalText.escape(result.text(v -> ExplainRenderer.text(List.of(v), options))));
         out.flush();
         return result.agree() ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
