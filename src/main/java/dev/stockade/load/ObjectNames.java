@@ -38,21 +38,29 @@ final class ObjectNames {
      */
     static boolean check(ObjectReader r, String kind, Fields top, Fields meta, String name, String namespace,
                          boolean clusterScoped) {
+        return check(r, nameRules(kind).stream().filter(rule -> rule != ApiValidation.JOB_NAME_LENGTH
+                        || !manualSelector(top)).toList(), meta.get("name"), name,
+                !clusterScoped && meta.has("namespace") ? meta.get("namespace") : null, namespace);
+    }
+
+    /**
+     * Reports, at its node, a namespace that is not a DNS-1123 label (when {@code namespaceAt} is
+     * not null) and the first of {@code rules} the name breaks; whether both are valid.
+     */
+    private static boolean check(ObjectReader r, List<ApiValidation> rules, Node nameAt, String name, Node namespaceAt,
+                                 String namespace) {
         boolean ok = true;
-        if (!clusterScoped && meta.has("namespace")) {
+        if (namespaceAt != null) {
             String problem = Names.namespaceProblem(namespace);
             if (problem != null) {
-                r.error(meta.get("namespace"), "metadata.namespace", problem);
+                r.error(namespaceAt, "metadata.namespace", problem);
                 ok = false;
             }
         }
-        for (ApiValidation rule : nameRules(kind)) {
-            if (rule == ApiValidation.JOB_NAME_LENGTH && manualSelector(top)) {
-                continue;
-            }
+        for (ApiValidation rule : rules) {
             var problem = rule.problem(name);
             if (problem.isPresent()) {
-                r.error(meta.get("name"), "metadata.name", problem.get());
+                r.error(nameAt, "metadata.name", problem.get());
                 return false;
             }
         }
@@ -79,25 +87,16 @@ final class ObjectNames {
             return true;
         }
         Node metadata = field(top.node(), "metadata");
-        boolean ok = true;
-        if (namespaced && field(metadata, "namespace") instanceof ScalarNode ns && ns.getTag().equals(Tag.STR)
-                && !ns.getValue().isEmpty()) {
-            String problem = Names.namespaceProblem(ns.getValue());
-            if (problem != null) {
-                r.error(ns, "metadata.namespace", problem);
-                ok = false;
-            }
-        }
-        if (field(metadata, "name") instanceof ScalarNode n && n.getTag().equals(Tag.STR) && !n.getValue().isEmpty()) {
-            for (ApiValidation rule : nameRules(kind)) {
-                var problem = rule.problem(n.getValue());
-                if (problem.isPresent()) {
-                    r.error(n, "metadata.name", problem.get());
-                    return false;
-                }
-            }
-        }
-        return ok;
+        String namespace = namespaced ? string(metadata, "namespace") : null;
+        String name = string(metadata, "name");
+        return check(r, name == null ? List.of() : nameRules(kind), field(metadata, "name"), name,
+                namespace == null ? null : field(metadata, "namespace"), namespace);
+    }
+
+    /** The non-empty string written at {@code name} of a mapping, or null. */
+    private static String string(Node n, String name) {
+        return field(n, name) instanceof ScalarNode s && s.getTag().equals(Tag.STR) && !s.getValue().isEmpty()
+                ? s.getValue() : null;
     }
 
     /** {@code Kind ns/name} ({@code Kind name} when cluster-scoped), each part quoted when it is not a valid name. */
