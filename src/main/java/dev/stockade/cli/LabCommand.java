@@ -113,7 +113,8 @@ public final class LabCommand implements Runnable {
 
     static Lab plan(CommandSpec spec, InputOptions input, StockadeCommand root) {
         LoadResult loaded = input.load(StockadeCommand.stdin(root), spec.commandLine().getErr());
-        if (loaded.hasErrors() || AdminTierRefusal.refuses(loaded.cluster(), "lab", spec.commandLine().getErr())) {
+        if (loaded.hasErrors() || AdminTierRefusal.refuses(loaded.cluster(), "lab", spec.commandLine().getErr())
+                || HostNetworkRefusal.refuses(loaded.cluster(), input.analysisOptions(), "lab", spec.commandLine().getErr())) {
             return null;
         }
         return usable(spec, Lab.plan(loaded.cluster()));

@@ -98,7 +98,9 @@ public final class NftCommand implements Runnable {
             LoadResult loaded = input.load(StockadeCommand.stdin(parent == null ? null : parent.parent),
                     spec.commandLine().getErr());
             if (loaded.hasErrors()
-                    || AdminTierRefusal.refuses(loaded.cluster(), "nft compile", spec.commandLine().getErr())) {
+                    || AdminTierRefusal.refuses(loaded.cluster(), "nft compile", spec.commandLine().getErr())
+                    || HostNetworkRefusal.refuses(loaded.cluster(), input.analysisOptions(), "nft compile",
+                            spec.commandLine().getErr())) {
                 return ExitCodes.BAD_INPUT;
             }
             for (Map.Entry<String, String> e : interfaces.entrySet()) {
