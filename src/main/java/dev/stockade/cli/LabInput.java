@@ -120,7 +120,8 @@ record LabInput(List<NamedText> files, AnalysisOptions options, LoadResult loade
             }
             List<String> options = Files.readAllLines(DIR.resolve("options"), StandardCharsets.UTF_8);
             boolean matches = options.contains("ipBlockMatchesPods=true");
-            HostNetworkMode hostNetwork = options.contains("hostNetwork=pod") ? HostNetworkMode.POD : HostNetworkMode.NODE;
+            HostNetworkMode hostNetwork = options.contains("hostNetwork=pod") ? HostNetworkMode.POD
+                    : HostNetworkMode.NODE;
             return new LabInput(files, new AnalysisOptions(matches, hostNetwork), TextInputs.load(files));
         } catch (IOException | UncheckedIOException e) {
             throw new Lab.LabException("cannot read the lab's recorded input under " + DIR + ": " + e.getMessage());

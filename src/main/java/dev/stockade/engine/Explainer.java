@@ -162,9 +162,9 @@ public final class Explainer {
 
     /**
      * Whether an admin rule's peer matches the far end of a flow. Namespaces and pods peers
-     * match pods (host-network pods only when policed as pods, {@link HostNetworkMode}) by their namespace's labels and their own; a networks
-     * peer matches an address in one of its CIDRs, a pod's included (whatever the ipBlock option);
-     * a nodes peer matches the addresses of the matching Node objects (so also host-network pods
+     * match pods (host-network pods only when policed as pods, {@link HostNetworkMode}) by their
+     * namespace's labels and their own; a networks peer matches an address in one of its CIDRs,
+     * a pod's included (whatever the ipBlock option); a nodes peer matches the addresses of the matching Node objects (so also host-network pods
      * with such an address); domain names match nothing (they cannot be resolved from manifests).
      */
     public boolean adminPeerMatches(AdminPeer peer, Target far) {
@@ -250,9 +250,9 @@ public final class Explainer {
     /**
      * Whether a peer of a policy in {@code policyNamespace} matches the far end of a flow.
      * Selector peers match pods (host-network pods only when policed as pods,
-     * {@link HostNetworkMode}): podSelector alone within the policy's
-     * namespace, namespaceSelector alone any pod of a matching namespace, both together a
-     * matching pod in a matching namespace. An ipBlock matches an external address it contains,
+     * {@link HostNetworkMode}): podSelector alone within the policy's namespace,
+     * namespaceSelector alone any pod of a matching namespace, both together a matching pod in a
+     * matching namespace. An ipBlock matches an external address it contains,
      * and a pod whose IP it contains when ipBlocks match pods.
      */
     public boolean peerMatches(Peer peer, String policyNamespace, Target far) {

@@ -23,7 +23,8 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
 /**
  * Differential and permutation properties of the engine: {@link Analyzer} and {@link Explainer}
  * against {@link SlowEvaluator} on generated clusters ({@link ClusterGenerator}, about one
- * workload in ten on the host network), in both ipBlock modes and both host-network modes. Long runs: {@code -Dstockade.long=true}.
+ * workload in ten on the host network), in both ipBlock modes and both host-network modes.
+ * Long runs: {@code -Dstockade.long=true}.
  *
  * <p>Edge-case mixing is off: jqwik's mixed-in edge cases of the cluster arbitrary are empty
  * policy lists and single workloads, and they made up almost half of the tries; plain random

@@ -94,8 +94,10 @@ class HostNetworkTruthTableTest {
         Cluster c = cluster();
         Target agent = target(c, "ops/agent");
         Target other = target(c, "ops/other");
-        Verdict node = new Explainer(c, new AnalysisOptions(true, HostNetworkMode.NODE)).explain(other, agent, Protocol.TCP, 80);
-        Verdict pod = new Explainer(c, new AnalysisOptions(true, HostNetworkMode.POD)).explain(other, agent, Protocol.TCP, 80);
+        Verdict node = new Explainer(c, new AnalysisOptions(true, HostNetworkMode.NODE))
+                .explain(other, agent, Protocol.TCP, 80);
+        Verdict pod = new Explainer(c, new AnalysisOptions(true, HostNetworkMode.POD))
+                .explain(other, agent, Protocol.TCP, 80);
         assertThat(node.ingress().status()).isEqualTo(Verdict.Status.HOST_NETWORK);
         assertThat(pod.ingress().status()).isEqualTo(Verdict.Status.ISOLATED);
         assertThat(pod.ingress().policies()).extracting(t -> t.policy().name()).containsExactly("agent-ingress");
