@@ -34,9 +34,10 @@ public final class AuditContext {
     private final AuditConfig config;
     private final Map<ObjectRef, RawObject> byRef = new HashMap<>();
     // each shared part has its own lock: a rule waiting for the pod specs must not wait for the analysis
-    private final Lazy<Unprotected.Result> unprotected = new Lazy<>(() -> Unprotected.run(cluster(), ns -> true));
+    private final Lazy<Unprotected.Result> unprotected =
+            new Lazy<>(() -> Unprotected.run(cluster(), options(), ns -> true));
     private final Lazy<SelectsNothing.Result> selectsNothing =
-            new Lazy<>(() -> SelectsNothing.run(cluster(), ns -> true));
+            new Lazy<>(() -> SelectsNothing.run(cluster(), options(), ns -> true));
     private final Lazy<Connectivity> connectivity = new Lazy<>(() -> new Analyzer(options()).analyze(cluster()));
     private final Lazy<Exposure.Result> exposure =
             new Lazy<>(() -> Exposure.run(cluster(), connectivity(), ns -> true));

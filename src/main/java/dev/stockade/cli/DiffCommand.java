@@ -3,6 +3,7 @@ package dev.stockade.cli;
 import dev.stockade.diff.ConnectivityDiff;
 import dev.stockade.diff.Differ;
 import dev.stockade.engine.AnalysisOptions;
+import dev.stockade.engine.HostNetworkMode;
 import dev.stockade.load.Diagnostic;
 import dev.stockade.load.GitRevision;
 import dev.stockade.load.LoadResult;
@@ -82,6 +83,10 @@ public final class DiffCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     boolean ipBlockMatchesPods = true;
 
+    @Option(names = HostNetworkFlag.NAME, paramLabel = HostNetworkFlag.LABEL, converter = HostNetworkFlag.class,
+            description = HostNetworkFlag.DESCRIPTION + " Applies to both versions.")
+    HostNetworkMode hostNetwork = HostNetworkMode.DEFAULT;
+
     @Option(names = {"-v", "--verbose"}, description = "Also print input statistics of both versions.")
     boolean verbose;
 
@@ -114,7 +119,7 @@ public final class DiffCommand implements Callable<Integer> {
             }
         }
         ConnectivityDiff d = Differ.diff(before.loaded().cluster(), after.loaded().cluster(),
-                new AnalysisOptions(ipBlockMatchesPods));
+                new AnalysisOptions(ipBlockMatchesPods, hostNetwork));
         spec.commandLine().getOut().print(DiffRenderer.render(d, format, before.label(), after.label()));
         spec.commandLine().getOut().flush();
         boolean finding = switch (fail == null ? "" : fail) {

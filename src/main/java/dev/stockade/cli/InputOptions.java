@@ -1,6 +1,7 @@
 package dev.stockade.cli;
 
 import dev.stockade.engine.AnalysisOptions;
+import dev.stockade.engine.HostNetworkMode;
 import dev.stockade.engine.IngressController;
 import dev.stockade.load.Diagnostic;
 import dev.stockade.load.LoadResult;
@@ -23,6 +24,10 @@ public final class InputOptions {
                     + " as the upstream e2e suite expects; false treats ipBlocks as cluster-external only).")
     boolean ipBlockMatchesPods = true;
 
+    @Option(names = HostNetworkFlag.NAME, paramLabel = HostNetworkFlag.LABEL, converter = HostNetworkFlag.class,
+            description = HostNetworkFlag.DESCRIPTION)
+    HostNetworkMode hostNetwork = HostNetworkMode.DEFAULT;
+
     /** The command this mixin belongs to, for usage errors. */
     @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
     picocli.CommandLine.Model.CommandSpec mixee;
@@ -41,7 +46,7 @@ public final class InputOptions {
                 () -> new picocli.CommandLine.ParameterException(mixee.commandLine(), "--ingress-controller: '"
                         + ingressController + "' is not NS or NS:key=value,... (expected e.g. ingress-nginx or"
                         + " ingress-nginx:app.kubernetes.io/name=ingress-nginx)"));
-        return new AnalysisOptions(ipBlockMatchesPods, controller);
+        return new AnalysisOptions(ipBlockMatchesPods, controller, hostNetwork);
     }
 
     /** Errors before warnings; within each, files in input order and positions in reading order. */

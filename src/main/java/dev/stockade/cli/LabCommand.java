@@ -113,7 +113,13 @@ public final class LabCommand implements Runnable {
 
     static Lab plan(CommandSpec spec, InputOptions input, StockadeCommand root) {
         LoadResult loaded = input.load(StockadeCommand.stdin(root), spec.commandLine().getErr());
-        if (loaded.hasErrors() || AdminTierRefusal.refuses(loaded.cluster(), "lab", spec.commandLine().getErr())) {
+        if (loaded.hasErrors()) {
+            return null;
+        }
+        // both refusals are printed when both apply
+        boolean admin = AdminTierRefusal.refuses(loaded.cluster(), "lab", spec.commandLine().getErr());
+        if (HostNetworkRefusal.refuses(loaded.cluster(), input.analysisOptions(), "lab", spec.commandLine().getErr())
+                || admin) {
             return null;
         }
         return usable(spec, Lab.plan(loaded.cluster()));

@@ -1,6 +1,7 @@
 package dev.stockade.cli;
 
 import dev.stockade.engine.AnalysisOptions;
+import dev.stockade.engine.HostNetworkMode;
 import dev.stockade.lab.Lab;
 import dev.stockade.load.LoadResult;
 import dev.stockade.load.TextInputs;
@@ -47,7 +48,7 @@ record LabInput(List<NamedText> files, AnalysisOptions options, LoadResult loade
             }
         }
         LoadResult loaded = input.load(new ByteArrayInputStream(in), err);
-        if (loaded.hasErrors()) {
+        if (loaded.hasErrors() || HostNetworkRefusal.refuses(loaded.cluster(), input.analysisOptions(), "lab", err)) {
             return null;
         }
         List<NamedText> files = new ArrayList<>();
@@ -99,7 +100,8 @@ record LabInput(List<NamedText> files, AnalysisOptions options, LoadResult loade
                 names.add(files.get(i).name());
             }
             Files.write(DIR.resolve("names"), names, StandardCharsets.UTF_8);
-            Files.writeString(DIR.resolve("options"), "ipBlockMatchesPods=" + options.ipBlockMatchesPods() + "\n");
+            Files.writeString(DIR.resolve("options"), "ipBlockMatchesPods=" + options.ipBlockMatchesPods() + "\n"
+                    + "hostNetwork=" + options.hostNetwork().flag() + "\n");
         } catch (IOException e) {
             throw new Lab.LabException("cannot record the lab's input under " + DIR + ": " + e.getMessage());
         }
@@ -116,8 +118,11 @@ record LabInput(List<NamedText> files, AnalysisOptions options, LoadResult loade
             for (int i = 0; i < names.size(); i++) {
                 files.add(new NamedText(names.get(i), Files.readAllBytes(DIR.resolve("file-" + i))));
             }
-            boolean matches = Files.readString(DIR.resolve("options")).strip().equals("ipBlockMatchesPods=true");
-            return new LabInput(files, new AnalysisOptions(matches), TextInputs.load(files));
+            List<String> options = Files.readAllLines(DIR.resolve("options"), StandardCharsets.UTF_8);
+            boolean matches = options.contains("ipBlockMatchesPods=true");
+            HostNetworkMode hostNetwork = options.contains("hostNetwork=pod") ? HostNetworkMode.POD
+                    : HostNetworkMode.NODE;
+            return new LabInput(files, new AnalysisOptions(matches, hostNetwork), TextInputs.load(files));
         } catch (IOException | UncheckedIOException e) {
             throw new Lab.LabException("cannot read the lab's recorded input under " + DIR + ": " + e.getMessage());
         }

@@ -63,10 +63,11 @@ final class LabVerify implements Callable<Integer> {
         }
         LoadResult loaded = input.load(StockadeCommand.stdin(parent == null ? null : parent.parent),
                 spec.commandLine().getErr());
-        if (loaded.hasErrors()) {
+        AnalysisOptions options = input.analysisOptions();
+        if (loaded.hasErrors()
+                || HostNetworkRefusal.refuses(loaded.cluster(), options, "lab", spec.commandLine().getErr())) {
             return ExitCodes.BAD_INPUT;
         }
-        AnalysisOptions options = input.analysisOptions();
         if (!running && LabCommand.usable(spec, Lab.plan(loaded.cluster())) == null) {
             return ExitCodes.BAD_INPUT;
         }

@@ -97,8 +97,13 @@ public final class NftCommand implements Runnable {
         public Integer call() {
             LoadResult loaded = input.load(StockadeCommand.stdin(parent == null ? null : parent.parent),
                     spec.commandLine().getErr());
-            if (loaded.hasErrors()
-                    || AdminTierRefusal.refuses(loaded.cluster(), "nft compile", spec.commandLine().getErr())) {
+            if (loaded.hasErrors()) {
+                return ExitCodes.BAD_INPUT;
+            }
+            // both refusals are printed when both apply
+            boolean admin = AdminTierRefusal.refuses(loaded.cluster(), "nft compile", spec.commandLine().getErr());
+            if (HostNetworkRefusal.refuses(loaded.cluster(), input.analysisOptions(), "nft compile",
+                    spec.commandLine().getErr()) || admin) {
                 return ExitCodes.BAD_INPUT;
             }
             for (Map.Entry<String, String> e : interfaces.entrySet()) {

@@ -1,6 +1,7 @@
 package dev.stockade.cli;
 
 import dev.stockade.engine.AnalysisOptions;
+import dev.stockade.engine.HostNetworkMode;
 import dev.stockade.load.Diagnostic;
 import dev.stockade.load.LoadResult;
 import dev.stockade.load.Loader;
@@ -107,7 +108,8 @@ public final class QueryCommand implements Runnable {
             sortOptions = false,
             description = {"List workloads that no NetworkPolicy selects for ingress or for egress.",
                 "Such a workload is not isolated in that direction: everything is allowed. Host-network workloads",
-                "are listed apart: NetworkPolicies never apply to them."},
+                "are listed apart: as node traffic (--host-network=node, the default) no NetworkPolicy applies to",
+                "them; with --host-network=pod they are checked like the others."},
             footerHeading = "%nExamples:%n",
             footer = {"  stockade query unprotected examples/hexabase",
                 "  stockade query unprotected -n production -o json examples/hexabase",
@@ -130,8 +132,9 @@ public final class QueryCommand implements Runnable {
         public Integer call() {
             OutputFormat f = format();
             LoadResult loaded = input.load(stdin(), spec.commandLine().getErr());
-            Unprotected.Result r = Unprotected.run(loaded.cluster(), namespaces(loaded.cluster()));
-            String text = f == OutputFormat.JSON ? QueryJson.unprotected(r, input.analysisOptions(), namespace)
+            AnalysisOptions options = input.analysisOptions();
+            Unprotected.Result r = Unprotected.run(loaded.cluster(), options, namespaces(loaded.cluster()));
+            String text = f == OutputFormat.JSON ? QueryJson.unprotected(r, options, namespace)
                     : QueryRenderer.unprotected(r);
             return finish(text, r.finding(), loaded.hasErrors());
         }
@@ -164,8 +167,9 @@ public final class QueryCommand implements Runnable {
         public Integer call() {
             OutputFormat f = format();
             LoadResult loaded = input.load(stdin(), spec.commandLine().getErr());
-            SelectsNothing.Result r = SelectsNothing.run(loaded.cluster(), namespaces(loaded.cluster()));
-            String text = f == OutputFormat.JSON ? QueryJson.selectsNothing(r, input.analysisOptions(), namespace)
+            AnalysisOptions options = input.analysisOptions();
+            SelectsNothing.Result r = SelectsNothing.run(loaded.cluster(), options, namespaces(loaded.cluster()));
+            String text = f == OutputFormat.JSON ? QueryJson.selectsNothing(r, options, namespace)
                     : QueryRenderer.selectsNothing(r);
             return finish(text, r.finding(), loaded.hasErrors());
         }
@@ -275,6 +279,10 @@ public final class QueryCommand implements Runnable {
                 description = "Whether ipBlock peers also match pods whose IP they contain (default: ${DEFAULT-VALUE}).")
         boolean ipBlockMatchesPods = true;
 
+        @Option(names = HostNetworkFlag.NAME, paramLabel = HostNetworkFlag.LABEL, converter = HostNetworkFlag.class,
+                description = HostNetworkFlag.DESCRIPTION + " Applies to both sides.")
+        HostNetworkMode hostNetwork = HostNetworkMode.DEFAULT;
+
         @Override
         String namespace() {
             return namespace;
@@ -294,7 +302,7 @@ public final class QueryCommand implements Runnable {
             LoadResult l = Loader.load(left, a.equals("-") ? in : InputStream.nullInputStream());
             LoadResult r = Loader.load(right, b.equals("-") ? in : InputStream.nullInputStream());
             printDiagnostics(l, r);
-            AnalysisOptions options = new AnalysisOptions(ipBlockMatchesPods);
+            AnalysisOptions options = new AnalysisOptions(ipBlockMatchesPods, hostNetwork);
             Equivalence.Result result = Equivalence.run(l.cluster(), r.cluster(), options,
                     namespaces(l.cluster(), r.cluster()));
             String text = f == OutputFormat.JSON ? QueryJson.equivalent(result, namespace, paths, List.of(a), List.of(b))

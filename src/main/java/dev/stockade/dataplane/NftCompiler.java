@@ -52,7 +52,9 @@ import java.util.TreeMap;
  *       address when they do not.</li>
  * </ul>
  * Pods without an address cannot be matched or policed: they are skipped, with a note in the
- * output. Peer addresses: {@link PeerAddresses}; peer matching is the engine's.
+ * output. Host-network pods are node traffic: not policed, with a note; the compiler refuses to
+ * police them as pods ({@link HostNetworkPods}). Peer addresses: {@link PeerAddresses}; peer
+ * matching is the engine's.
  */
 public final class NftCompiler {
     public static final String TABLE = "stockade";
@@ -82,8 +84,15 @@ public final class NftCompiler {
      * The ruleset for {@code cluster}. {@code interfaces} maps pods ({@code ns/name}) to the host
      * interface their packets enter by; pods listed there get anti-spoofing, others do not (an
      * empty map: no anti-spoofing).
+     *
+     * @throws IllegalArgumentException when the options police host-network pods as pods and the
+     *     cluster has some ({@link HostNetworkPods#unenforceable}): callers refuse such input first
      */
     public static Ruleset compile(Cluster cluster, AnalysisOptions options, Map<String, String> interfaces) {
+        List<Pod> unenforceable = HostNetworkPods.unenforceable(cluster, options);
+        if (!unenforceable.isEmpty()) {
+            throw new IllegalArgumentException(HostNetworkPods.refusal("nft compile", unenforceable));
+        }
         return new NftCompiler(cluster, options, interfaces).compile();
     }
 

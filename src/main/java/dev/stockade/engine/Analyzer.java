@@ -34,7 +34,7 @@ public final class Analyzer {
 
     public Connectivity analyze(Cluster cluster) {
         List<NetworkPolicy> policies = cluster.policies();
-        PodGroups groups = new PodGroups(cluster);
+        PodGroups groups = new PodGroups(cluster, options.hostNetwork());
         List<AdminPolicy> admin = cluster.adminPolicies();
         RuleTable rules = new RuleTable(policies, admin, cluster.nodes(), groups.index());
         IpPartition partition = new IpPartition(rules.blocks(), IpPartition.MAX_MEMBERSHIPS, rules::blockOrigin);

@@ -65,7 +65,7 @@ public final class Explainer {
             return new Verdict.Side(direction, subject, Verdict.Status.EXTERNAL, List.of());
         }
         Pod pod = pt.pod();
-        if (pod.hostNetwork()) {
+        if (!options.selectable(pod)) {
             return new Verdict.Side(direction, subject, Verdict.Status.HOST_NETWORK, List.of());
         }
         // the destination of the flow resolves named ports
@@ -125,7 +125,7 @@ public final class Explainer {
         });
     }
 
-    /** Whether an admin policy's subject selects a (non-host-network) pod. */
+    /** Whether an admin policy's subject selects a pod (one the options make selectable). */
     private boolean subjectMatches(AdminSubject subject, Pod pod) {
         Labels nsLabels = namespaceLabels(pod.namespace());
         return switch (subject) {
@@ -162,18 +162,18 @@ public final class Explainer {
 
     /**
      * Whether an admin rule's peer matches the far end of a flow. Namespaces and pods peers
-     * match pods (never host-network pods) by their namespace's labels and their own; a networks
-     * peer matches an address in one of its CIDRs, a pod's included (whatever the ipBlock option);
-     * a nodes peer matches the addresses of the matching Node objects (so also host-network pods
+     * match pods (host-network pods only when policed as pods, {@link HostNetworkMode}) by their
+     * namespace's labels and their own; a networks peer matches an address in one of its CIDRs,
+     * a pod's included (whatever the ipBlock option); a nodes peer matches the addresses of the matching Node objects (so also host-network pods
      * with such an address); domain names match nothing (they cannot be resolved from manifests).
      */
     public boolean adminPeerMatches(AdminPeer peer, Target far) {
         List<IpAddress> ips = far instanceof Target.AddressTarget a ? List.of(a.address())
                 : ((Target.PodTarget) far).pod().ips();
         return switch (peer) {
-            case AdminPeer.Namespaces n -> far instanceof Target.PodTarget pt && !pt.pod().hostNetwork()
+            case AdminPeer.Namespaces n -> far instanceof Target.PodTarget pt && options.selectable(pt.pod())
                     && Selectors.matches(n.namespaces(), namespaceLabels(pt.pod().namespace()));
-            case AdminPeer.Pods p -> far instanceof Target.PodTarget pt && !pt.pod().hostNetwork()
+            case AdminPeer.Pods p -> far instanceof Target.PodTarget pt && options.selectable(pt.pod())
                     && Selectors.matches(p.namespaces(), namespaceLabels(pt.pod().namespace()))
                     && Selectors.matches(p.pods(), pt.pod().labels());
             case AdminPeer.Networks n -> ips.stream().anyMatch(ip -> n.cidrs().stream().anyMatch(c -> c.contains(ip)));
@@ -249,9 +249,10 @@ public final class Explainer {
 
     /**
      * Whether a peer of a policy in {@code policyNamespace} matches the far end of a flow.
-     * Selector peers match pods (never host-network pods): podSelector alone within the policy's
-     * namespace, namespaceSelector alone any pod of a matching namespace, both together a
-     * matching pod in a matching namespace. An ipBlock matches an external address it contains,
+     * Selector peers match pods (host-network pods only when policed as pods,
+     * {@link HostNetworkMode}): podSelector alone within the policy's namespace,
+     * namespaceSelector alone any pod of a matching namespace, both together a matching pod in a
+     * matching namespace. An ipBlock matches an external address it contains,
      * and a pod whose IP it contains when ipBlocks match pods.
      */
     public boolean peerMatches(Peer peer, String policyNamespace, Target far) {
@@ -270,7 +271,7 @@ public final class Explainer {
             }
             return false;
         }
-        if (pod.hostNetwork()) {
+        if (!options.selectable(pod)) {
             return false;
         }
         Labels nsLabels = namespaceLabels.getOrDefault(pod.namespace(), Namespace.implicit(pod.namespace()).labels());

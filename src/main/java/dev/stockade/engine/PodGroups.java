@@ -14,8 +14,9 @@ import java.util.TreeMap;
 /**
  * The pods of every workload (workloads sorted by namespace, name and kind), numbered as
  * members, and the distinct (namespace, labels) groups they fall into, with the
- * {@link SelectorIndex} over those groups. Host-network pods belong to no group: Kubernetes
- * selectors neither isolate nor match them.
+ * {@link SelectorIndex} over those groups. Host-network pods belong to no group when they are
+ * node traffic ({@link HostNetworkMode#NODE}): selectors neither isolate nor match them; policed
+ * as pods ({@link HostNetworkMode#POD}) they are grouped like any other pod.
  */
 final class PodGroups {
     private final List<Workload> workloads;
@@ -25,7 +26,7 @@ final class PodGroups {
     private final SelectorIndex index;
     private final List<String> warnings = new ArrayList<>();
 
-    PodGroups(Cluster cluster) {
+    PodGroups(Cluster cluster, HostNetworkMode hostNetwork) {
         workloads = new ArrayList<>(cluster.workloads());
         workloads.sort(Comparator.comparing(Workload::namespace).thenComparing(Workload::name)
                 .thenComparing(Workload::kind));
@@ -37,7 +38,7 @@ final class PodGroups {
         }
         TreeMap<String, LinkedHashMap<Labels, Integer>> byNs = new TreeMap<>();
         for (Pod p : members) {
-            if (!p.hostNetwork()) {
+            if (hostNetwork.selectable(p)) {
                 byNs.computeIfAbsent(p.namespace(), k -> new LinkedHashMap<>()).putIfAbsent(p.labels(), 0);
             }
         }
@@ -53,12 +54,21 @@ final class PodGroups {
         memberGroup = new int[members.size()];
         for (int i = 0; i < members.size(); i++) {
             Pod p = members.get(i);
-            memberGroup[i] = p.hostNetwork() ? -1 : byNs.get(p.namespace()).get(p.labels());
+            memberGroup[i] = hostNetwork.selectable(p) ? byNs.get(p.namespace()).get(p.labels()) : -1;
             if (p.hostNetwork()) {
-                warnings.add(workloads.get(memberWorkload.get(i)) + ": uses the host network; NetworkPolicies"
-                        + " neither isolate it nor match it with pod or namespace selectors");
+                warnings.add(workloads.get(memberWorkload.get(i)) + warning(hostNetwork));
             }
         }
+    }
+
+    /** What the analysis assumes about a host-network pod, after its workload's name. */
+    static String warning(HostNetworkMode hostNetwork) {
+        return switch (hostNetwork) {
+            case NODE -> ": uses the host network; NetworkPolicies neither isolate it nor match it with pod or"
+                    + " namespace selectors";
+            case POD -> ": uses the host network; policed as a pod (--host-network=pod), which most network"
+                    + " plugins do not do";
+        };
     }
 
     /** The workloads, sorted; members refer to them by position. */
@@ -76,7 +86,7 @@ final class PodGroups {
         return memberWorkload;
     }
 
-    /** The group of a member, or -1 for a host-network pod. */
+    /** The group of a member, or -1 for a host-network pod that is node traffic. */
     int group(int member) {
         return memberGroup[member];
     }

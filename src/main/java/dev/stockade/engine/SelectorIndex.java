@@ -79,7 +79,7 @@ final class SelectorIndex {
         };
     }
 
-    /** Groups an admin policy selects as its subject (host-network pods are in no group). */
+    /** Groups an admin policy selects as its subject (host-network pods that are node traffic are in no group). */
     int[] adminSubject(AdminSubject subject) {
         return switch (subject) {
             case AdminSubject.Namespaces n -> namespaces(n.namespaces());

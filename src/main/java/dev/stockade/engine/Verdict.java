@@ -23,7 +23,7 @@ public record Verdict(Target source, Target destination, Protocol protocol, int 
     public enum Status {
         /** The end is an address outside every pod: no NetworkPolicy applies to it. */
         EXTERNAL,
-        /** A host-network pod: NetworkPolicies do not apply to it. */
+        /** A host-network pod taken as node traffic ({@link HostNetworkMode#NODE}): no policy applies to it. */
         HOST_NETWORK,
         /** No policy of that direction selects the pod: everything is allowed. */
         UNSELECTED,

@@ -58,7 +58,8 @@ public record LabVerification(List<Lab.LabPod> pods, List<Lab.Probe> probes, Lis
     /** The {@code lab verify -o json} document (schemas/lab-verify.schema.json). */
     public String json(Function<Verdict, String> explainJson) {
         StringBuilder b = new StringBuilder("{\n  \"schemaVersion\": 1,\n  \"source\": \"kernel\",\n");
-        b.append("  \"options\": {\"ipBlockMatchesPods\": ").append(options.ipBlockMatchesPods()).append("},\n");
+        b.append("  \"options\": {\"ipBlockMatchesPods\": ").append(options.ipBlockMatchesPods())
+                .append(", \"hostNetwork\": ").append(LabReport.q(options.hostNetwork().flag())).append("},\n");
         b.append("  \"running\": ").append(running).append(",\n");
         b.append("  \"pods\": ").append(pods.size()).append(",\n  \"probes\": ").append(probes.size())
                 .append(",\n  \"connected\": ").append(connected()).append(",\n  \"agree\": ").append(agree())

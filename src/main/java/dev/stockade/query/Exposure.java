@@ -132,7 +132,7 @@ public final class Exposure {
                 inbound.computeIfAbsent(x.dst().id(), k -> new ArrayList<>()).add(new ExternalAccess(e, x.allowed()));
             }
         }
-        PolicyIndex index = new PolicyIndex(cluster);
+        PolicyIndex index = new PolicyIndex(cluster, options.hostNetwork());
         // per workload, one line per route backend, protocol and port (keyed with open false): open when
         // any pod's flow is
         Map<Workload, Map<RouteAccess, RouteAccess>> routesByWorkload = new HashMap<>();
@@ -189,7 +189,7 @@ public final class Exposure {
 
     /** The ports on which {@code pod} admits any pod of any namespace, noting why. */
     private static PortSet anyNamespace(Pod pod, PolicyIndex index, Set<Opening> openings) {
-        if (pod.hostNetwork()) {
+        if (!index.selectable(pod)) {
             openings.add(new Opening(null, "", null, "host network: NetworkPolicies do not apply"));
             return PortSet.ALL;
         }

@@ -1,5 +1,6 @@
 package dev.stockade.query;
 
+import dev.stockade.engine.HostNetworkMode;
 import dev.stockade.engine.Selectors;
 import dev.stockade.model.Cluster;
 import dev.stockade.model.NetworkPolicy;
@@ -14,7 +15,8 @@ import java.util.Map;
 
 /**
  * Which policies select which pods. A policy selects the pods of its own namespace that its
- * podSelector matches, host-network pods excepted (NetworkPolicies do not apply to them).
+ * podSelector matches, host-network pods excepted when they are node traffic
+ * ({@link HostNetworkMode#NODE}: NetworkPolicies do not apply to them).
  */
 final class PolicyIndex {
     private final Map<String, List<NetworkPolicy>> byNamespace = new HashMap<>();
@@ -22,14 +24,17 @@ final class PolicyIndex {
     private final Map<Pod, Workload> owner = new IdentityHashMap<>();
     private final Map<NetworkPolicy, List<Pod>> subjects = new IdentityHashMap<>();
 
-    PolicyIndex(Cluster cluster) {
+    private final HostNetworkMode hostNetwork;
+
+    PolicyIndex(Cluster cluster, HostNetworkMode hostNetwork) {
+        this.hostNetwork = hostNetwork;
         for (NetworkPolicy p : cluster.policies()) {
             byNamespace.computeIfAbsent(p.namespace(), k -> new ArrayList<>()).add(p);
         }
         for (Workload w : cluster.workloads()) {
             for (Pod p : w.pods()) {
                 owner.put(p, w);
-                if (!p.hostNetwork()) {
+                if (hostNetwork.selectable(p)) {
                     podsByNamespace.computeIfAbsent(p.namespace(), k -> new ArrayList<>()).add(p);
                 }
             }
@@ -40,7 +45,12 @@ final class PolicyIndex {
         return byNamespace.getOrDefault(namespace, List.of());
     }
 
-    /** The pods (not on the host network) of a namespace. */
+    /** Whether policies select {@code pod} at all (not a host-network pod that is node traffic). */
+    boolean selectable(Pod pod) {
+        return hostNetwork.selectable(pod);
+    }
+
+    /** The selectable pods of a namespace. */
     List<Pod> pods(String namespace) {
         return podsByNamespace.getOrDefault(namespace, List.of());
     }
@@ -64,7 +74,7 @@ final class PolicyIndex {
 
     /** The policies that select {@code pod} and isolate it in {@code direction}. */
     List<NetworkPolicy> selecting(Pod pod, PolicyType direction) {
-        if (pod.hostNetwork()) {
+        if (!hostNetwork.selectable(pod)) {
             return List.of();
         }
         List<NetworkPolicy> out = new ArrayList<>();

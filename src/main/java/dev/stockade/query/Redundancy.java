@@ -100,7 +100,7 @@ public final class Redundancy {
     private Redundancy(Cluster cluster, AnalysisOptions options) {
         this.cluster = cluster;
         this.options = options;
-        this.index = new PolicyIndex(cluster);
+        this.index = new PolicyIndex(cluster, options.hostNetwork());
         this.local = new LocalAnalysis(cluster, options, index);
         for (NetworkPolicy p : cluster.policies()) {
             for (Pod pod : index.subjects(p)) {

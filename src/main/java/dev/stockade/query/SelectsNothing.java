@@ -1,5 +1,6 @@
 package dev.stockade.query;
 
+import dev.stockade.engine.AnalysisOptions;
 import dev.stockade.engine.Selectors;
 import dev.stockade.model.Cluster;
 import dev.stockade.model.LabelSelector;
@@ -66,15 +67,15 @@ public final class SelectsNothing {
     /** Whether a pod selector matches a pod in a scope, by selector and scope. */
     private final Map<Map.Entry<LabelSelector, List<String>>, Boolean> podMatches = new java.util.HashMap<>();
 
-    private SelectsNothing(Cluster cluster) {
+    private SelectsNothing(Cluster cluster, AnalysisOptions options) {
         this.cluster = cluster;
-        this.index = new PolicyIndex(cluster);
+        this.index = new PolicyIndex(cluster, options.hostNetwork());
         for (Namespace n : cluster.namespaces()) {
             namespaceLabels.put(n.name(), n.labels());
         }
         for (Workload w : cluster.workloads()) {
             for (Pod p : w.pods()) {
-                if (p.hostNetwork()) {
+                if (!index.selectable(p)) {
                     hostNetworkPods.computeIfAbsent(p.namespace(), k -> new ArrayList<>()).add(p);
                 }
             }
@@ -83,7 +84,15 @@ public final class SelectsNothing {
 
     /** Checks the policies whose namespace {@code namespaces} accepts. */
     public static Result run(Cluster cluster, Predicate<String> namespaces) {
-        return new SelectsNothing(cluster).check(namespaces);
+        return run(cluster, AnalysisOptions.DEFAULT, namespaces);
+    }
+
+    /**
+     * Checks the policies whose namespace {@code namespaces} accepts; host-network pods count as
+     * matches only when the options police them as pods.
+     */
+    public static Result run(Cluster cluster, AnalysisOptions options, Predicate<String> namespaces) {
+        return new SelectsNothing(cluster, options).check(namespaces);
     }
 
     private Result check(Predicate<String> namespaces) {
@@ -225,7 +234,7 @@ public final class SelectsNothing {
                 continue;
             }
             for (Pod p : w.pods()) {
-                if (!p.hostNetwork() && Selectors.matches(selector, p.labels())) {
+                if (index.selectable(p) && Selectors.matches(selector, p.labels())) {
                     found.add(w.namespace());
                     break;
                 }

@@ -1,5 +1,6 @@
 package dev.stockade.query;
 
+import dev.stockade.engine.AnalysisOptions;
 import dev.stockade.engine.Endpoint;
 import dev.stockade.model.Cluster;
 import dev.stockade.model.Pod;
@@ -38,7 +39,7 @@ public final class Unprotected {
 
     /**
      * @param workloads unprotected workloads (not on the host network), in analyze's order
-     * @param hostNetwork workloads with pods on the host network
+     * @param hostNetwork workloads with pods on the host network taken as node traffic (none with --host-network=pod)
      * @param checked how many workloads were looked at (after the namespace filter)
      */
     public record Result(List<Finding> workloads, List<Endpoint.WorkloadEndpoint> hostNetwork, int checked) {
@@ -59,7 +60,15 @@ public final class Unprotected {
 
     /** Checks the workloads whose namespace {@code namespaces} accepts. */
     public static Result run(Cluster cluster, Predicate<String> namespaces) {
-        PolicyIndex index = new PolicyIndex(cluster);
+        return run(cluster, AnalysisOptions.DEFAULT, namespaces);
+    }
+
+    /**
+     * Checks the workloads whose namespace {@code namespaces} accepts; host-network workloads are
+     * listed apart when the options take them as node traffic, else checked like the others.
+     */
+    public static Result run(Cluster cluster, AnalysisOptions options, Predicate<String> namespaces) {
+        PolicyIndex index = new PolicyIndex(cluster, options.hostNetwork());
         List<Finding> findings = new ArrayList<>();
         List<Endpoint.WorkloadEndpoint> hostNetwork = new ArrayList<>();
         int checked = 0;
@@ -68,7 +77,7 @@ public final class Unprotected {
                 continue;
             }
             checked++;
-            if (e.workload().pods().stream().anyMatch(Pod::hostNetwork)) {
+            if (!e.workload().pods().stream().allMatch(index::selectable)) {
                 hostNetwork.add(e);
                 continue;
             }

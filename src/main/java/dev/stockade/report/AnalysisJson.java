@@ -22,6 +22,7 @@ public final class AnalysisJson {
             g.writeNumberField("schemaVersion", SCHEMA_VERSION);
             g.writeObjectFieldStart("options");
             g.writeBooleanField("ipBlockMatchesPods", v.connectivity().options().ipBlockMatchesPods());
+            g.writeStringField("hostNetwork", v.connectivity().options().hostNetwork().flag());
             if (v.connectivity().endpoints().stream().anyMatch(e -> e instanceof Endpoint.ControllerEndpoint)) {
                 g.writeStringField("ingressController", v.connectivity().options().ingressController().toString());
             }

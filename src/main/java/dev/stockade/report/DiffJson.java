@@ -26,6 +26,7 @@ final class DiffJson {
             g.writeNumberField("schemaVersion", AnalysisJson.SCHEMA_VERSION);
             g.writeObjectFieldStart("options");
             g.writeBooleanField("ipBlockMatchesPods", d.options().ipBlockMatchesPods());
+            g.writeStringField("hostNetwork", d.options().hostNetwork().flag());
             g.writeEndObject();
             g.writeObjectFieldStart("versions");
             g.writeStringField("before", before);

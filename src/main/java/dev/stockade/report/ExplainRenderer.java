@@ -248,6 +248,7 @@ public final class ExplainRenderer {
             g.writeNumberField("port", first.port());
             g.writeObjectFieldStart("options");
             g.writeBooleanField("ipBlockMatchesPods", options.ipBlockMatchesPods());
+            g.writeStringField("hostNetwork", options.hostNetwork().flag());
             g.writeEndObject();
             if (entry != null) {
                 g.writeObjectFieldStart("ingressController");

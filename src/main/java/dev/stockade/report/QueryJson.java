@@ -36,6 +36,7 @@ public final class QueryJson {
             g.writeStringField("query", query);
             g.writeObjectFieldStart("options");
             g.writeBooleanField("ipBlockMatchesPods", options.ipBlockMatchesPods());
+            g.writeStringField("hostNetwork", options.hostNetwork().flag());
             g.writeEndObject();
             g.writeStringField("namespace", namespace);
             g.writeBooleanField("finding", finding);

@@ -70,6 +70,7 @@ public final class VerifyRenderer {
             g.writeStringField("file", report.file());
             g.writeObjectFieldStart("options");
             g.writeBooleanField("ipBlockMatchesPods", report.options().ipBlockMatchesPods());
+            g.writeStringField("hostNetwork", report.options().hostNetwork().flag());
             g.writeEndObject();
             g.writeObjectFieldStart("summary");
             g.writeNumberField("total", report.total());

@@ -292,7 +292,7 @@ class CliTest {
         GoldenTest.Run r = runWithStdin("", "analyze", "-");
 
         assertThat(r.exit()).isEqualTo(ExitCodes.OK);
-        assertThat(r.out()).isEqualTo("# ipBlock matches pod IPs\n");
+        assertThat(r.out()).isEqualTo("# ipBlock matches pod IPs; host-network pods are node traffic\n");
         assertThat(r.err()).isEqualTo("<stdin>:1:1: warning: file is empty (no objects)\n");
     }
 }

@@ -139,7 +139,7 @@ class VerifyCliTest {
 
         GoldenTest.Run a = runWithStdin(world, "analyze", "-n", "production", "-");
 
-        assertThat(a.out()).isEqualTo("# ipBlock matches pod IPs\nproduction/web => kube-system/coredns : TCP 53; UDP 53\n");
+        assertThat(a.out()).isEqualTo("# ipBlock matches pod IPs; host-network pods are node traffic\nproduction/web => kube-system/coredns : TCP 53; UDP 53\n");
         assertThat(a.err()).isEqualTo("<stdin>:56:1: warning: Namespace kube-system: is used but not defined in the input;"
                 + " it gets only the label kubernetes.io/metadata.name=kube-system\n");
     }

@@ -1,14 +1,18 @@
 package dev.stockade.dataplane;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stockade.engine.AnalysisOptions;
+import dev.stockade.engine.HostNetworkMode;
 import dev.stockade.engine.IpRange;
 import dev.stockade.load.LoadResult;
 import dev.stockade.load.Loader;
 import dev.stockade.model.Cidr;
 import dev.stockade.model.Cluster;
 import dev.stockade.model.IpAddress;
+import dev.stockade.model.Labels;
+import dev.stockade.model.Pod;
 import dev.stockade.model.Protocol;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +33,24 @@ class NftCompilerTest {
 
     private static Ruleset shop(Map<String, String> interfaces) {
         return NftCompiler.compile(NftKernelTest.load(SHOP), AnalysisOptions.DEFAULT, interfaces);
+    }
+
+    @Test
+    void compile_hostNetworkPodsPolicedAsPods_isRefusedNamingThem() {
+        AnalysisOptions pod = new AnalysisOptions(true, HostNetworkMode.POD);
+        Cluster shop = NftKernelTest.load(SHOP);
+        assertThat(HostNetworkPods.unenforceable(shop, pod)).extracting(Object::toString)
+                .containsExactly("ops/node-exporter");
+        assertThat(HostNetworkPods.unenforceable(shop, AnalysisOptions.DEFAULT)).isEmpty();
+        assertThatThrownBy(() -> NftCompiler.compile(shop, pod, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("nft compile cannot police host-network pods as pods (--host-network=pod): they use the"
+                        + " node's network namespace and address, so their packets never cross a pod interface where its"
+                        + " rules apply; the input has 1 (ops/node-exporter). Use --host-network=node (the default: they"
+                        + " are node traffic, not policed) or leave them out of the input.");
+        List<Pod> four = List.of(Pod.of("a", "p1", Labels.EMPTY), Pod.of("a", "p2", Labels.EMPTY),
+                Pod.of("b", "p3", Labels.EMPTY), Pod.of("b", "p4", Labels.EMPTY));
+        assertThat(HostNetworkPods.refusal("lab", four)).contains("; the input has 4 (a/p1, a/p2, b/p3, ...). Use");
     }
 
     @Test

@@ -47,7 +47,8 @@ final class DifferentialCheck {
         this.cluster = cluster;
         this.options = options;
         this.result = new Analyzer(options).analyze(cluster);
-        this.slow = new SlowEvaluator(cluster, options.ipBlockMatchesPods());
+        this.slow = new SlowEvaluator(cluster, options.ipBlockMatchesPods(),
+                options.hostNetwork() == HostNetworkMode.POD);
         this.probes = probes(cluster);
     }
 

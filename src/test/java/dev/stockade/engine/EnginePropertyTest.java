@@ -22,8 +22,9 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
 
 /**
  * Differential and permutation properties of the engine: {@link Analyzer} and {@link Explainer}
- * against {@link SlowEvaluator} on generated clusters ({@link ClusterGenerator}), in both
- * ipBlock modes. Long runs: {@code -Dstockade.long=true}.
+ * against {@link SlowEvaluator} on generated clusters ({@link ClusterGenerator}, about one
+ * workload in ten on the host network), in both ipBlock modes and both host-network modes.
+ * Long runs: {@code -Dstockade.long=true}.
  *
  * <p>Edge-case mixing is off: jqwik's mixed-in edge cases of the cluster arbitrary are empty
  * policy lists and single workloads, and they made up almost half of the tries; plain random
@@ -31,6 +32,18 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
  */
 class EnginePropertyTest {
     private static final List<AnalysisOptions> MODES = List.of(new AnalysisOptions(true), new AnalysisOptions(false));
+    private static final List<AnalysisOptions> WITH_POD_MODES = List.of(new AnalysisOptions(true),
+            new AnalysisOptions(false), new AnalysisOptions(true, HostNetworkMode.POD),
+            new AnalysisOptions(false, HostNetworkMode.POD));
+
+    /**
+     * Both ipBlock modes; both host-network modes too when the cluster has a host-network pod
+     * (without one they are the same analysis, and the tries stay as fast as before).
+     */
+    private static List<AnalysisOptions> modes(Cluster cluster) {
+        boolean host = cluster.workloads().stream().flatMap(w -> w.pods().stream()).anyMatch(Pod::hostNetwork);
+        return host ? WITH_POD_MODES : MODES;
+    }
 
     @Provide
     Arbitrary<Cluster> clusters() {
@@ -117,9 +130,10 @@ class EnginePropertyTest {
         }
         List<Integer> ports = new ArrayList<>(DifferentialCheck.probes(cluster));
         List<String> problems = new ArrayList<>();
-        for (AnalysisOptions mode : MODES) {
+        for (AnalysisOptions mode : modes(cluster)) {
             Explainer explainer = new Explainer(cluster, mode);
-            SlowEvaluator slow = new SlowEvaluator(cluster, mode.ipBlockMatchesPods());
+            SlowEvaluator slow = new SlowEvaluator(cluster, mode.ipBlockMatchesPods(),
+                    mode.hostNetwork() == HostNetworkMode.POD);
             List<Target[]> flows = new ArrayList<>();
             for (Target s : pods) {
                 for (Target d : pods) {
@@ -151,7 +165,7 @@ class EnginePropertyTest {
 
     private static void assertAgreesWithSlowEvaluator(Cluster cluster) {
         List<String> problems = new ArrayList<>();
-        for (AnalysisOptions mode : MODES) {
+        for (AnalysisOptions mode : modes(cluster)) {
             problems.addAll(DifferentialCheck.problems(cluster, mode));
         }
         failIfAny(cluster, problems);
@@ -159,7 +173,7 @@ class EnginePropertyTest {
 
     private static void assertSameConnections(Cluster original, Cluster permuted) {
         List<String> problems = new ArrayList<>();
-        for (AnalysisOptions mode : MODES) {
+        for (AnalysisOptions mode : modes(original)) {
             Connectivity a = new Analyzer(mode).analyze(original);
             Connectivity b = new Analyzer(mode).analyze(permuted);
             if (!a.endpoints().toString().equals(b.endpoints().toString())) {

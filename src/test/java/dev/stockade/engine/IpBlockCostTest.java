@@ -61,7 +61,7 @@ class IpBlockCostTest {
     }
 
     private static RuleTable rules(Cluster c) {
-        return new RuleTable(c.policies(), new PodGroups(c).index());
+        return new RuleTable(c.policies(), new PodGroups(c, HostNetworkMode.NODE).index());
     }
 
     @Test

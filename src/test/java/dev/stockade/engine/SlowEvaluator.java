@@ -33,7 +33,7 @@ import java.util.Map;
  *
  * <p>A packet from {@code src} to {@code dst} is allowed iff
  * <ul>
- *   <li>egress: src is not a pod, or is a host-network pod, or no policy of src's namespace with
+ *   <li>egress: src is not a pod, or is a host-network pod taken as node traffic, or no policy of src's namespace with
  *       Egress in its policyTypes selects it, or some egress rule of such a policy admits dst; and</li>
  *   <li>ingress: the same for dst, its Ingress policies and their ingress rules admitting src.</li>
  * </ul>
@@ -43,7 +43,8 @@ import java.util.Map;
  * <p>With admin policies, each side is walked through the tiers of policy.networking.k8s.io: the
  * first matching admin-tier rule (Allow: through, Deny: dropped, Pass: on), then the
  * NetworkPolicies above if any selects the pod, then the first matching baseline rule (Deny:
- * dropped), else through. Admin subjects and pod/namespace peers never match host-network pods;
+ * dropped), else through. Admin subjects and pod/namespace peers match host-network pods only
+ * when they are policed as pods (as NetworkPolicy subjects and selector peers do);
  * networks peers match any address (pod addresses included); nodes peers the addresses of the
  * matching Node objects.
  */
@@ -69,14 +70,26 @@ final class SlowEvaluator {
 
     private final Cluster cluster;
     private final boolean ipBlockMatchesPods;
+    /** Whether host-network pods are policed as pods ({@code --host-network=pod}) rather than node traffic. */
+    private final boolean hostNetworkPodsArePods;
     private final Map<String, Map<String, String>> namespaceLabels = new HashMap<>();
 
     SlowEvaluator(Cluster cluster, boolean ipBlockMatchesPods) {
+        this(cluster, ipBlockMatchesPods, false);
+    }
+
+    SlowEvaluator(Cluster cluster, boolean ipBlockMatchesPods, boolean hostNetworkPodsArePods) {
         this.cluster = cluster;
         this.ipBlockMatchesPods = ipBlockMatchesPods;
+        this.hostNetworkPodsArePods = hostNetworkPodsArePods;
         for (Namespace n : cluster.namespaces()) {
             namespaceLabels.put(n.name(), n.labels().map());
         }
+    }
+
+    /** Whether a pod is out of every policy's reach: on the host network, taken as node traffic. */
+    private boolean nodeTraffic(Pod pod) {
+        return pod.hostNetwork() && !hostNetworkPodsArePods;
     }
 
     static End pod(Pod p) {
@@ -98,7 +111,7 @@ final class SlowEvaluator {
      */
     private boolean sideAllows(PolicyType direction, End subject, End far, End destination, Protocol protocol,
                                int port) {
-        if (!(subject instanceof End.OfPod(Pod pod)) || pod.hostNetwork()) {
+        if (!(subject instanceof End.OfPod(Pod pod)) || nodeTraffic(pod)) {
             return true;
         }
         AdminRule.Action admin = firstMatch(true, direction, pod, far, destination, protocol, port);
@@ -196,7 +209,7 @@ final class SlowEvaluator {
                 return false;
             }
             default -> {
-                if (!(far instanceof End.OfPod(Pod pod)) || pod.hostNetwork()) {
+                if (!(far instanceof End.OfPod(Pod pod)) || nodeTraffic(pod)) {
                     return false;
                 }
                 Map<String, String> nsLabels = namespaceLabels.getOrDefault(pod.namespace(),
@@ -271,7 +284,7 @@ final class SlowEvaluator {
             }
             return false;
         }
-        if (!(far instanceof End.OfPod(Pod pod)) || pod.hostNetwork()) {
+        if (!(far instanceof End.OfPod(Pod pod)) || nodeTraffic(pod)) {
             return false;
         }
         Map<String, String> podLabels = pod.labels().map();

@@ -221,4 +221,17 @@ class SlowEvaluatorTest {
         assertThat(SlowEvaluator.inCidr(Cidr.of("8000::/1"), ip("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"))).isTrue();
         assertThat(SlowEvaluator.inCidr(Cidr.of("8000::/1"), ip("7fff::"))).isFalse();
     }
+
+    @Test
+    void allowed_hostNetworkPod_nodeTrafficOrPolicedAsAPod() {
+        // web's label on a host-network pod: the policy isolates it and its peer admits it only as a pod
+        Peer webPeer = new Peer.PodSelectorPeer(LabelSelector.matchLabels("app", "web"), S);
+        Cluster c = cluster(ingress(LabelSelector.matchLabels("app", "web"), rule(List.of(webPeer))));
+        SlowEvaluator node = new SlowEvaluator(c, true, false);
+        SlowEvaluator pod = new SlowEvaluator(c, true, true);
+        assertThat(node.allowed(SlowEvaluator.pod(CLIENT), SlowEvaluator.pod(HOST), Protocol.TCP, 80)).isTrue();
+        assertThat(pod.allowed(SlowEvaluator.pod(CLIENT), SlowEvaluator.pod(HOST), Protocol.TCP, 80)).isFalse();
+        assertThat(node.allowed(SlowEvaluator.pod(HOST), SlowEvaluator.pod(WEB), Protocol.TCP, 8080)).isFalse();
+        assertThat(pod.allowed(SlowEvaluator.pod(HOST), SlowEvaluator.pod(WEB), Protocol.TCP, 8080)).isTrue();
+    }
 }

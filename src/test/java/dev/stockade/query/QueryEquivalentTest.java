@@ -27,7 +27,7 @@ class QueryEquivalentTest {
         assertThat(r.equivalent()).isTrue();
         assertThat(r.witness()).isNull();
         assertThat(QueryRenderer.equivalent(r, "A", "B")).isEqualTo("""
-                # ipBlock matches pod IPs
+                # ipBlock matches pod IPs; host-network pods are node traffic
                 EQUIVALENT: A and B give the same connectivity (6 workloads)
                 """);
     }
@@ -48,7 +48,7 @@ class QueryEquivalentTest {
         assertThat(r.equivalent()).isFalse();
         String text = QueryRenderer.equivalent(r, "A", "B");
         assertThat(text).startsWith("""
-                # ipBlock matches pod IPs
+                # ipBlock matches pod IPs; host-network pods are node traffic
                 NOT EQUIVALENT: A and B differ in 2 connections
                 production/backend => 192.168.100.0-192.168.100.9 : A No connections | B TCP 5432
                 production/backend => 192.168.100.11-192.168.100.255 : A No connections | B TCP 5432
@@ -56,7 +56,7 @@ class QueryEquivalentTest {
                 witness: production/backend => 192.168.100.0-192.168.100.9 on TCP 5432 is allowed by B and blocked by A
 
                 --- A
-                BLOCKED: production/backend => 192.168.100.0 on TCP 5432  (ipBlock matches pod IPs)
+                BLOCKED: production/backend => 192.168.100.0 on TCP 5432  (ipBlock matches pod IPs; host-network pods are node traffic)
                 """);
         assertThat(text).contains("\n--- B\nALLOWED: production/backend => 192.168.100.0 on TCP 5432");
         assertThat(r.witness().left()).noneMatch(v -> v.allowed());
@@ -98,7 +98,7 @@ class QueryEquivalentTest {
 
         assertThat(r.equivalent()).isFalse();
         assertThat(QueryRenderer.equivalent(r, "A", "B")).isEqualTo("""
-                # ipBlock matches pod IPs
+                # ipBlock matches pod IPs; host-network pods are node traffic
                 NOT EQUIVALENT: A and B differ in 0 connections and 2 workloads
                 workloads only in A: a/web
                 workloads only in B: a/api

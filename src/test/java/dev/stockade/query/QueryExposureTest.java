@@ -15,7 +15,7 @@ class QueryExposureTest {
 
         assertThat(r.finding()).isTrue();
         assertThat(QueryRenderer.exposure(r)).isEqualTo("""
-                # ipBlock matches pod IPs
+                # ipBlock matches pod IPs; host-network pods are node traffic
                 legacy/old-app
                   from every external address: All connections
                   from every namespace: All connections
@@ -50,7 +50,7 @@ class QueryExposureTest {
 
         assertThat(r.finding()).isFalse();
         assertThat(QueryRenderer.exposure(r)).isEqualTo("""
-                # ipBlock matches pod IPs
+                # ipBlock matches pod IPs; host-network pods are node traffic
                 production/frontend
                   through the ingress controller: Ingress production/shop-ingress spec.rules[0].http.paths[0].backend.service (examples/hexabase/edge.yaml:24) -> Service production/frontend -> TCP 8080: open
                 0 of 3 workloads exposed: 0 to external addresses (0 from everywhere), 0 to every namespace, 1 behind routes
@@ -79,7 +79,7 @@ class QueryExposureTest {
                 """), AnalysisOptions.DEFAULT, ns -> true);
 
         assertThat(QueryRenderer.exposure(r)).isEqualTo("""
-                # ipBlock matches pod IPs
+                # ipBlock matches pod IPs; host-network pods are node traffic
                 a/web
                   from every external address: TCP 80
                   from 10.0.0.0/8: TCP 22,80

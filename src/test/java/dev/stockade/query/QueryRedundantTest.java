@@ -33,7 +33,7 @@ class QueryRedundantTest {
         Redundancy.Result r = run(QueryFixtures.fixture("redundant.yaml"));
 
         assertThat(r.finding()).isTrue();
-        assertThat(QueryRenderer.redundant(r)).isEqualTo("# ipBlock matches pod IPs\n"
+        assertThat(QueryRenderer.redundant(r)).isEqualTo("# ipBlock matches pod IPs; host-network pods are node traffic\n"
                 + F + ":40: NetworkPolicy app/default-deny: redundant policy: it admits nothing and every pod it"
                 + " selects is isolated by other policies too (it would still isolate pods added later)\n"
                 + F + ":58: NetworkPolicy app/api-ingress: redundant policy: no connection changes without it\n"

@@ -9,6 +9,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.stockade.engine.AnalysisOptions;
+import dev.stockade.engine.HostNetworkMode;
 import dev.stockade.engine.Analyzer;
 import dev.stockade.engine.Connectivity;
 import dev.stockade.engine.Endpoint;
@@ -51,6 +52,20 @@ class JsonSchemaTest {
         assertThat(root.get("schemaVersion").asInt()).isEqualTo(1);
         assertThat(root.get("options").get("ipBlockMatchesPods").asBoolean()).isEqualTo(ipBlockMatchesPods);
         assertThat(root.get("connections").size()).isEqualTo(c.connections().size());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"NODE", "POD"})
+    void analyzeJson_hostNetworkModes_matchSchemaAndNameTheMode(String mode) throws IOException {
+        LoadResult r = Loader.load(List.of("src/test/resources/golden-inputs/host-network"));
+        HostNetworkMode m = HostNetworkMode.valueOf(mode);
+        String json = AnalysisJson.render(ConnectivityView.all(new Analyzer(new AnalysisOptions(false, m))
+                .analyze(r.cluster())));
+
+        assertThat(validate("analyze.schema.json", json)).isEmpty();
+        assertThat(MAPPER.readTree(json).get("options").toString())
+                .isEqualTo("{\"ipBlockMatchesPods\":false,\"hostNetwork\":\"" + m.flag() + "\"}");
+        assertThat(validate("analyze.schema.json", json.replace("\"" + m.flag() + "\"", "\"host\""))).isNotEmpty();
     }
 
     /** With routes: the {ingress-controller} endpoint, its connections and options.ingressController. */

@@ -81,7 +81,7 @@ class OutputEscapingTest {
                 "Deployment"), OutputFormat.TEXT);
 
         String web = "prod/web\\u001b]0;owned\\u0007\\u000d\\u202e\\u000ax/y => a/b : All connections";
-        assertThat(text).isEqualTo("# ipBlock matches pod IPs\n"
+        assertThat(text).isEqualTo("# ipBlock matches pod IPs; host-network pods are node traffic\n"
                 + web + " => 0.0.0.0/0 : All connections\n"
                 + web + " => ::/0 : All connections\n"
                 + "0.0.0.0/0 => " + web + " : All connections\n"
@@ -124,7 +124,7 @@ class OutputEscapingTest {
         String md = DiffRenderer.render(Differ.diff(before, after, AnalysisOptions.DEFAULT), OutputFormat.MD,
                 "old|<b>", "new.yaml");
 
-        assertThat(md).contains("Before: old\\|&lt;b&gt; · after: `new.yaml` · ipBlock matches pod IPs.");
+        assertThat(md).contains("Before: old\\|&lt;b&gt; · after: `new.yaml` · ipBlock matches pod IPs; host-network pods are node traffic.");
         assertThat(md).contains("| 0.0.0.0/0 | prod/web | All connections | **TCP 1 closed** — before: allowed (ingress to"
                 + " prod/web: no policy selects it (unrestricted))<br>after: blocked (ingress to prod/web:"
                 + " prod/deny&lt;!-- (new.yaml:3)) |\n");
@@ -148,7 +148,7 @@ class OutputEscapingTest {
         String csv = analyze(cluster("=cmd|' /C calc'!A0", "web", "Deployment"), OutputFormat.CSV);
 
         assertThat(csv.lines().toList().get(1)).isEqualTo("'=cmd|' /C calc'!A0/web,0.0.0.0/0,All connections,"
-                + "ipBlock matches pod IPs");
+                + "\"ipBlock matches pod IPs; host-network pods are node traffic\"");
     }
 
     @Test

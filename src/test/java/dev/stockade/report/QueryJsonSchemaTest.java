@@ -94,7 +94,7 @@ class QueryJsonSchemaTest {
 
     @Test
     void querySchema_rejectsBrokenDocuments() throws IOException {
-        String head = "{\"schemaVersion\":1,\"options\":{\"ipBlockMatchesPods\":true},\"namespace\":null,\"finding\":false,";
+        String head = "{\"schemaVersion\":1,\"options\":{\"ipBlockMatchesPods\":true,\"hostNetwork\":\"node\"},\"namespace\":null,\"finding\":false,";
         String unknownQuery = head + "\"query\":\"orphans\"}";
         String missingField = head + "\"query\":\"unprotected\",\"workloads\":[],\"checked\":0}";
         String fieldOfAnotherQuery = head + "\"query\":\"unprotected\",\"workloads\":[],\"hostNetwork\":[],\"checked\":0,"

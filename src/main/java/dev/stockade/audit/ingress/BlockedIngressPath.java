@@ -72,14 +72,15 @@ public final class BlockedIngressPath extends Rule {
         }
         List<String> controllers = context.option(this, "controllerNamespaces");
         if (controllers.stream().anyMatch(ns -> hostNetworkOnly(context, ns))) {
-            return;   // the controller connects from the nodes' addresses, which the input does not give
+            // as node traffic, the controller connects from the nodes' addresses, which the input does not give
+            return;
         }
         Map<PathKey, List<Verdict>> blocked = new LinkedHashMap<>();
         Set<PathKey> admitted = new HashSet<>();
         for (String ns : controllers) {
             IngressController controller = new IngressController(ns, LabelSelector.all());
             boolean unknown = controller.resolve(context.cluster()).assumed();
-            AnalysisOptions options = new AnalysisOptions(context.options().ipBlockMatchesPods(), controller);
+            AnalysisOptions options = context.options().withIngressController(controller);
             IngressReach.Result reach = IngressReach.of(context.cluster(), options, context.entrancePaths());
             for (IngressReach.Entry e : reach.entries()) {
                 EntrancePaths.Path p = e.path();
@@ -107,11 +108,14 @@ public final class BlockedIngressPath extends Rule {
         }
     }
 
-    /** Whether namespace {@code ns} has workloads in the input and all their pods use the host network. */
+    /**
+     * Whether namespace {@code ns} has workloads in the input and all their pods use the host
+     * network, as node traffic (with {@code --host-network=pod} they are policed as pods).
+     */
     private static boolean hostNetworkOnly(AuditContext context, String ns) {
         List<Pod> pods = context.workloads().stream().filter(w -> w.namespace().equals(ns))
                 .flatMap(w -> w.pods().stream()).toList();
-        return !pods.isEmpty() && pods.stream().allMatch(Pod::hostNetwork);
+        return !pods.isEmpty() && pods.stream().noneMatch(context.options()::selectable);
     }
 
     /**

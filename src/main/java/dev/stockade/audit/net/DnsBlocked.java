@@ -47,7 +47,7 @@ public final class DnsBlocked extends Rule {
         Target dns = dns(context);
         for (Workload w : context.workloads()) {
             for (Pod p : w.pods()) {
-                if (p.hostNetwork()) {
+                if (!context.options().selectable(p)) {
                     continue;
                 }
                 Verdict udp = context.explainer().explain(new Target.PodTarget(w, p), dns, Protocol.UDP, 53);

@@ -52,7 +52,7 @@ public final class ExposedWithoutPolicy extends Rule {
             Service s = x.service();
             int i = s.ports().indexOf(x.servicePort());
             String key = s + "\u0000" + i + "\u0000" + x.workload();
-            if (x.pod().hostNetwork() || reported.contains(key)) {
+            if (!context.options().selectable(x.pod()) || reported.contains(key)) {
                 continue;
             }
             Verdict v = context.explainer().explain(outside, new Target.PodTarget(x.workload(), x.pod()), x.protocol(),

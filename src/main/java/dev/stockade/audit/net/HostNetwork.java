@@ -8,8 +8,10 @@ import dev.stockade.model.Workload;
 import java.util.List;
 
 /**
- * NET016: a workload on the host network ({@code hostNetwork: true}). NetworkPolicies do not
- * apply to such pods: they reach and are reached as the node.
+ * NET016: a workload on the host network ({@code hostNetwork: true}). Most network plugins do
+ * not apply NetworkPolicies to such pods: they reach and are reached as the node. With
+ * {@code --host-network=pod} the analysis assumes the plugin polices them as pods, and the
+ * finding says that this is an assumption rather than claiming no policy applies.
  */
 public final class HostNetwork extends Rule {
     public HostNetwork() {
@@ -23,11 +25,20 @@ public final class HostNetwork extends Rule {
                 """);
     }
 
+    static final String NODE_MESSAGE = "uses the host network: NetworkPolicies do not apply to it";
+    static final String POD_MESSAGE = "uses the host network: the analysis assumes the network plugin polices it"
+            + " as a pod (--host-network=pod), which most plugins do not; where they do not, NetworkPolicies do not"
+            + " apply to it";
+
     @Override
     public void check(AuditContext context, Report report) {
+        String message = switch (context.options().hostNetwork()) {
+            case NODE -> NODE_MESSAGE;
+            case POD -> POD_MESSAGE;
+        };
         for (Workload w : context.workloads()) {
             if (w.pods().stream().anyMatch(Pod::hostNetwork)) {
-                report.add(context.podFinding(this, w, "hostNetwork", "uses the host network: NetworkPolicies do not apply to it"));
+                report.add(context.podFinding(this, w, "hostNetwork", message));
             }
         }
     }

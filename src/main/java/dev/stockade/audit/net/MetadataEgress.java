@@ -40,7 +40,7 @@ public final class MetadataEgress extends Rule {
         Target metadata = new Target.AddressTarget(IpAddress.parse(METADATA).orElseThrow());
         for (Workload w : context.workloads()) {
             for (Pod p : w.pods()) {
-                if (p.hostNetwork()) {
+                if (!context.options().selectable(p)) {
                     continue;
                 }
                 Verdict v = context.explainer().explain(new Target.PodTarget(w, p), metadata, Protocol.TCP, 80);

@@ -50,7 +50,7 @@ public final class UndeclaredPolicyPort extends Rule {
         for (Workload w : context.workloads()) {
             for (Pod p : w.pods()) {
                 p.ports().stream().filter(c -> c.name() != null).forEach(c -> declaredNames.add(key(c.protocol().name(), c.name())));
-                if (!p.hostNetwork()) {
+                if (context.options().selectable(p)) {
                     podsByNamespace.computeIfAbsent(w.namespace(), k -> new ArrayList<>()).add(p);
                 }
             }
