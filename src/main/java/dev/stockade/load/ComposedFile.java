@@ -19,9 +19,9 @@ import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
- * One input parsed as YAML: its documents composed into node trees (with positions) one at a time,
- * as {@link #next()} asks for them, and the file-level problems met on the way. Every input is
- * composed here, so the limits on YAML (size, aliases, {@link NestingLimit nesting}) hold on every
+ * One input parsed as YAML the way kubectl parses it ({@link KubectlSchema}, {@link MergeKeys}): its
+ * documents composed into node trees (with positions) one at a time, as {@link #next()} asks for
+ * them, and the file-level problems met on the way. Every input is composed here, so the limits on YAML (size, aliases, {@link NestingLimit nesting}) hold on every
  * path: files, directories, standard input, text, git revisions and expectation files. Used by one
  * thread at a time, so files can be composed in parallel and read in order.
  */
@@ -34,6 +34,8 @@ final class ComposedFile implements DocumentSource {
     /** The text being composed (for positions the reader reports as an index); null once read. */
     private String text;
     private boolean mayAlias;
+    /** Applies the merge keys of each document; null when the text has no {@code <<}. */
+    private MergeKeys merges;
     private int documents;
 
     private ComposedFile(String name, boolean read) {
@@ -107,16 +109,17 @@ final class ComposedFile implements DocumentSource {
             f.problems.warning(new Source(name, 1, 1), "", "", "file is empty (no objects)");
             return f;
         }
-        // The core schema, as YAML 1.2 defines it: ~ and Null are null, True is a boolean, 0x50 a number
-        // (decided without regular expressions, and without the library's environment-variable tag).
-        LoadSettings settings = LoadSettings.builder().setLabel(name).setUseMarks(true).setSchema(new CoreSchema())
+        f.text = text;
+        // YAML as kubectl reads it: YAML 1.1 scalars (yes and on are booleans, 0755 is octal) and merge
+        // keys, decided without regular expressions and without the library's environment-variable tag.
+        LoadSettings settings = LoadSettings.builder().setLabel(name).setUseMarks(true).setSchema(new KubectlSchema())
                 .setMaxAliasesForCollections(Loader.MAX_ALIASES).setAllowRecursiveKeys(false)
                 .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, Loader.MAX_FILE_BYTES)).build();
         f.composer = new Composer(settings, new NestingLimit(new ParserImpl(settings,
                 new StreamReader(settings, new StringReader(text))), Loader.MAX_NESTING));
-        f.text = text;
         // an alias is written *name: text without '*' has none, and needs no expansion check
         f.mayAlias = text.indexOf('*') >= 0;
+        f.merges = text.contains("<<") ? new MergeKeys(name, f.problems) : null;
         return f;
     }
 
@@ -150,6 +153,9 @@ final class ComposedFile implements DocumentSource {
                 AliasExpansion.Problem bomb = mayAlias ? AliasExpansion.problem(root) : null;
                 if (bomb != null) {
                     problems.error(ObjectReader.sourceOf(name, bomb.at()), "", "", bomb.message());
+                    continue;
+                }
+                if (merges != null && !merges.apply(root)) {
                     continue;
                 }
                 documents++;

@@ -327,6 +327,9 @@ class LoaderBadInputTest {
                     "in.yaml:10:12: error: " + np + "matchLabels.app: \"bad value!\" is not a valid label value" + value,
                     "in.yaml:11:7: error: " + np + "matchLabels.Example.com/x: label key prefix \"Example.com\" is not"
                             + " a DNS subdomain (expected e.g. example.com/name)",
+                    // y is a boolean to kubectl (YAML 1.1)
+                    "in.yaml:11:22: error: " + np + "matchLabels.Example.com/x: y is read as the boolean true by"
+                            + " kubectl (YAML 1.1), not as a string (quote it: \"y\")",
                     "in.yaml:13:29: error: " + np + "matchExpressions[0].operator: unknown operator \"in\" (expected"
                             + " In, NotIn, Exists or DoesNotExist; operators are case-sensitive)",
                     "in.yaml:14:7: error: " + np + "matchExpressions[1].values: must be non-empty when operator is In"
