@@ -19,11 +19,13 @@ import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
- * One input parsed as YAML the way kubectl parses it ({@link KubectlSchema}, {@link MergeKeys}): its
+ * One input parsed as kubectl parses it, as YAML ({@link KubectlSchema}, {@link MergeKeys}) or,
+ * when its first character is <code>{</code>, as strict JSON ({@link JsonDocuments}): its
  * documents composed into node trees (with positions) one at a time, as {@link #next()} asks for
- * them, and the file-level problems met on the way. Every input is composed here, so the limits on YAML (size, aliases, {@link NestingLimit nesting}) hold on every
- * path: files, directories, standard input, text, git revisions and expectation files. Used by one
- * thread at a time, so files can be composed in parallel and read in order.
+ * them, and the file-level problems met on the way. Every input is composed here, so the limits
+ * (size, aliases, {@link NestingLimit nesting}) hold on every path: files, directories, standard
+ * input, text, git revisions and expectation files. Used by one thread at a time, so files can be
+ * composed in parallel and read in order.
  */
 final class ComposedFile implements DocumentSource {
     private final String name;
@@ -36,6 +38,8 @@ final class ComposedFile implements DocumentSource {
     private boolean mayAlias;
     /** Applies the merge keys of each document; null when the text has no {@code <<}. */
     private MergeKeys merges;
+    /** The values still to read when the input is JSON; null for YAML and once read. */
+    private JsonDocuments json;
     private int documents;
 
     private ComposedFile(String name, boolean read) {
@@ -110,6 +114,11 @@ final class ComposedFile implements DocumentSource {
             return f;
         }
         f.text = text;
+        if (JsonDocuments.isJson(text)) {
+            // kubectl reads a stream that starts with { as JSON, strictly
+            f.json = new JsonDocuments(name, text, Loader.MAX_NESTING);
+            return f;
+        }
         // YAML as kubectl reads it: YAML 1.1 scalars (yes and on are booleans, 0755 is octal) and merge
         // keys, decided without regular expressions and without the library's environment-variable tag.
         LoadSettings settings = LoadSettings.builder().setLabel(name).setUseMarks(true).setSchema(new KubectlSchema())
@@ -140,6 +149,9 @@ final class ComposedFile implements DocumentSource {
 
     @Override
     public Node next() {
+        if (json != null) {
+            return nextJson();
+        }
         while (composer != null) {
             try {
                 if (!composer.hasNext()) {
@@ -177,6 +189,23 @@ final class ComposedFile implements DocumentSource {
             }
             finish();
         }
+        return null;
+    }
+
+    /** The next value of a JSON input; its first syntax error ends it. */
+    private Node nextJson() {
+        try {
+            for (Node root = json.next(); root != null; root = json.next()) {
+                if (!ObjectReader.isNull(root)) {
+                    documents++;
+                    return root;
+                }
+            }
+        } catch (JsonDocuments.Problem e) {
+            problems.error(new Source(name, e.line(), e.column()), "", "", e.getMessage());
+        }
+        json = null;
+        finish();
         return null;
     }
 
