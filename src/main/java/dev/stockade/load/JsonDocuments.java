@@ -73,11 +73,15 @@ final class JsonDocuments {
         }
     }
 
-    /** Whether kubectl reads {@code text} as JSON: its first non-blank character is <code>{</code> (or <code>[</code>). */
+    /**
+     * Whether kubectl reads {@code text} as JSON: its first character after whitespace is
+     * <code>{</code> (kubectl's own test; a byte order mark is not whitespace to it, so such a
+     * file is YAML), or <code>[</code>, which no YAML manifest starts with either.
+     */
     static boolean isJson(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (!Character.isWhitespace(c) && c != '\uFEFF') {
+            if (!Character.isWhitespace(c)) {
                 return c == '{' || c == '[';
             }
         }

@@ -94,10 +94,20 @@ final class KubectlSchema implements Schema {
         if (plain.isEmpty()) {
             return Tag.STR;
         }
-        if (integer(plain) != null) {
+        if (isShortDecimal(plain) || integer(plain) != null) {
             return Tag.INT;
         }
         return isFloat(plain) ? Tag.FLOAT : Tag.STR;
+    }
+
+    /** A decimal integer of at most 18 digits without a leading 0 (most numbers in manifests): no parse needed. */
+    private static boolean isShortDecimal(String v) {
+        int at = v.charAt(0) == '-' || v.charAt(0) == '+' ? 1 : 0;
+        int n = v.length() - at;
+        if (n < 1 || n > 18 || (v.charAt(at) == '0' && n > 1)) {
+            return false;
+        }
+        return digits(v, at) == n;
     }
 
     /**
@@ -203,7 +213,12 @@ final class KubectlSchema implements Schema {
                 return false;
             }
         }
-        return Double.isFinite(Double.parseDouble(v));
+        // without an exponent, only hundreds of digits could overflow
+        return !exponentOrLong(v) || Double.isFinite(Double.parseDouble(v));
+    }
+
+    private static boolean exponentOrLong(String v) {
+        return v.length() > 300 || v.indexOf('e') >= 0 || v.indexOf('E') >= 0;
     }
 
     /** The value of a scalar tagged float (its underscores ignored). */

@@ -78,10 +78,11 @@ final class RawObjects {
                 Map<String, RawNode> fields = new LinkedHashMap<>();
                 Map<String, Source> keys = new LinkedHashMap<>();
                 for (NodeTuple t : m.getValue()) {
-                    if (t.getKeyNode() instanceof ScalarNode k && KubectlJson.key(k) != null) {
-                        String key = share(KubectlJson.key(k));
+                    String name = t.getKeyNode() instanceof ScalarNode k ? KubectlJson.key(k) : null;
+                    if (name != null) {
+                        String key = share(name);
                         fields.put(key, node(file, t.getValueNode()));
-                        keys.put(key, ObjectReader.sourceOf(file, k));
+                        keys.put(key, ObjectReader.sourceOf(file, t.getKeyNode()));
                     }
                 }
                 yield RawNode.mapping(fields, keys, at);
