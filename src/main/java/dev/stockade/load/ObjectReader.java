@@ -237,9 +237,16 @@ final class ObjectReader {
         return null;
     }
 
-    /** Whether a node is a number an integer field takes ({@link #integer}), not a string or anything else. */
-    static boolean isNumber(Node n) {
-        return n instanceof ScalarNode s && (s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT));
+    /** Whether a node is a number an integer field takes ({@link #integer}): an int, or a float with an integral value. */
+    static boolean isWholeNumber(Node n) {
+        if (!(n instanceof ScalarNode s)) {
+            return false;
+        }
+        if (s.getTag().equals(Tag.INT)) {
+            return true;
+        }
+        double d = s.getTag().equals(Tag.FLOAT) ? KubectlSchema.decimal(s.getValue()) : Double.NaN;
+        return Double.isFinite(d) && d == Math.rint(d);
     }
 
     /** Warns where kubectl reads a number with a leading 0 as octal and YAML 1.2 as decimal: {@code 0755} is 493, not 755. */

@@ -136,7 +136,7 @@ final class ServiceReader {
             }
             return s.getValue();
         }
-        if (ObjectReader.isNumber(n)) {
+        if (ObjectReader.isWholeNumber(n)) {
             Integer v = r.portNumber(f, "targetPort", false, "");
             return v == null ? null : Integer.toString(v);
         }

@@ -125,6 +125,16 @@ class StrictJsonTest {
     }
 
     @Test
+    void load_jsonAfterAByteOrderMark_isReadAsYamlLikeKubectlDoes() {
+        // kubectl looks for { after whitespace only; a byte order mark is not whitespace, so this is YAML
+        LoadResult r = Loader.loadString("in.json", "\uFEFF{\"apiVersion\": \"v1\", \"kind\": \"Namespace\","
+                + " \"metadata\": {\"name\": \"prod\",},}\n");
+
+        assertThat(lines(r)).isEmpty();
+        assertThat(r.cluster().namespaces()).extracting(Object::toString).containsExactly("prod");
+    }
+
+    @Test
     @Tag("hostile")
     void load_deepJson_hitsTheNestingLimit() {
         String deep = "{\"a\": ".repeat(100_000);
