@@ -19,11 +19,13 @@ import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
- * One input parsed as YAML: its documents composed into node trees (with positions) one at a time,
- * as {@link #next()} asks for them, and the file-level problems met on the way. Every input is
- * composed here, so the limits on YAML (size, aliases, {@link NestingLimit nesting}) hold on every
- * path: files, directories, standard input, text, git revisions and expectation files. Used by one
- * thread at a time, so files can be composed in parallel and read in order.
+ * One input parsed as kubectl parses it, as YAML ({@link KubectlSchema}, {@link MergeKeys}) or,
+ * when its first character is <code>{</code>, as strict JSON ({@link JsonDocuments}): its
+ * documents composed into node trees (with positions) one at a time, as {@link #next()} asks for
+ * them, and the file-level problems met on the way. Every input is composed here, so the limits
+ * (size, aliases, {@link NestingLimit nesting}) hold on every path: files, directories, standard
+ * input, text, git revisions and expectation files. Used by one thread at a time, so files can be
+ * composed in parallel and read in order.
  */
 final class ComposedFile implements DocumentSource {
     private final String name;
@@ -34,6 +36,10 @@ final class ComposedFile implements DocumentSource {
     /** The text being composed (for positions the reader reports as an index); null once read. */
     private String text;
     private boolean mayAlias;
+    /** Applies the merge keys of each document; null when the text has no {@code <<}. */
+    private MergeKeys merges;
+    /** The values still to read when the input is JSON; null for YAML and once read. */
+    private JsonDocuments json;
     private int documents;
 
     private ComposedFile(String name, boolean read) {
@@ -107,16 +113,22 @@ final class ComposedFile implements DocumentSource {
             f.problems.warning(new Source(name, 1, 1), "", "", "file is empty (no objects)");
             return f;
         }
-        // The core schema, as YAML 1.2 defines it: ~ and Null are null, True is a boolean, 0x50 a number
-        // (decided without regular expressions, and without the library's environment-variable tag).
-        LoadSettings settings = LoadSettings.builder().setLabel(name).setUseMarks(true).setSchema(new CoreSchema())
+        f.text = text;
+        if (JsonDocuments.isJson(text)) {
+            // kubectl reads a stream that starts with { as JSON, strictly
+            f.json = new JsonDocuments(name, text, Loader.MAX_NESTING);
+            return f;
+        }
+        // YAML as kubectl reads it: YAML 1.1 scalars (yes and on are booleans, 0755 is octal) and merge
+        // keys, decided without regular expressions and without the library's environment-variable tag.
+        LoadSettings settings = LoadSettings.builder().setLabel(name).setUseMarks(true).setSchema(new KubectlSchema())
                 .setMaxAliasesForCollections(Loader.MAX_ALIASES).setAllowRecursiveKeys(false)
                 .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, Loader.MAX_FILE_BYTES)).build();
         f.composer = new Composer(settings, new NestingLimit(new ParserImpl(settings,
                 new StreamReader(settings, new StringReader(text))), Loader.MAX_NESTING));
-        f.text = text;
         // an alias is written *name: text without '*' has none, and needs no expansion check
         f.mayAlias = text.indexOf('*') >= 0;
+        f.merges = text.contains("<<") ? new MergeKeys(name, f.problems) : null;
         return f;
     }
 
@@ -137,6 +149,9 @@ final class ComposedFile implements DocumentSource {
 
     @Override
     public Node next() {
+        if (json != null) {
+            return nextJson();
+        }
         while (composer != null) {
             try {
                 if (!composer.hasNext()) {
@@ -150,6 +165,9 @@ final class ComposedFile implements DocumentSource {
                 AliasExpansion.Problem bomb = mayAlias ? AliasExpansion.problem(root) : null;
                 if (bomb != null) {
                     problems.error(ObjectReader.sourceOf(name, bomb.at()), "", "", bomb.message());
+                    continue;
+                }
+                if (merges != null && !merges.apply(root)) {
                     continue;
                 }
                 documents++;
@@ -171,6 +189,23 @@ final class ComposedFile implements DocumentSource {
             }
             finish();
         }
+        return null;
+    }
+
+    /** The next value of a JSON input; its first syntax error ends it. */
+    private Node nextJson() {
+        try {
+            for (Node root = json.next(); root != null; root = json.next()) {
+                if (!ObjectReader.isNull(root)) {
+                    documents++;
+                    return root;
+                }
+            }
+        } catch (JsonDocuments.Problem e) {
+            problems.error(new Source(name, e.line(), e.column()), "", "", e.getMessage());
+        }
+        json = null;
+        finish();
         return null;
     }
 

@@ -8,16 +8,17 @@ import org.snakeyaml.engine.v2.schema.Schema;
 
 /**
  * The YAML 1.2 core schema's tags for plain scalars, decided by hand instead of by regular
- * expression (manifests are mostly plain scalars; matching each against five patterns was a
- * tenth of loading). Unlike the YAML library's own core schema it has no environment-variable
- * tag: {@code image: ${IMAGE}} in a templated manifest is the string it is, as kubectl reads it.
+ * expression. Inputs are read as kubectl reads them ({@link KubectlSchema}, YAML 1.1); this is the
+ * reading of YAML 1.2 tools (editors, linters, most libraries), kept to say where the two differ:
+ * an unquoted {@code on} is a string here and a boolean to kubectl. Like kubectl it has no
+ * environment-variable tag: {@code image: ${IMAGE}} is the string it is.
  * <ul>
  *   <li>null: empty, {@code ~}, {@code null}, {@code Null}, {@code NULL};</li>
  *   <li>bool: {@code true}, {@code True}, {@code TRUE}, {@code false}, {@code False}, {@code FALSE};</li>
  *   <li>int: {@code [-+]?[0-9]+}, {@code 0o[0-7]+}, {@code 0x[0-9a-fA-F]+};</li>
  *   <li>float: {@code [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?},
  *       {@code [-+]?\.(inf|Inf|INF)}, {@code \.(nan|NaN|NAN)};</li>
- *   <li>merge: {@code <<} (rejected later: merge keys are not supported); anything else is a string.</li>
+ *   <li>merge: {@code <<}; anything else is a string.</li>
  * </ul>
  */
 final class CoreSchema implements Schema {

@@ -221,7 +221,7 @@ public final class ExpectationsReader {
             }
             return Optional.of(new PolicyPort.NamedPort(p, s.getValue()));
         }
-        if (!(n instanceof ScalarNode s && s.getTag().equals(Tag.INT))) {
+        if (!ObjectReader.isWholeNumber(n)) {
             r.error(n, f.child("port"), "expected a port number or name, found " + ObjectReader.describe(n));
             return Optional.empty();
         }

@@ -178,7 +178,7 @@ final class ObjectDispatcher {
         if (ObjectNames.check(r, kind, top, meta, name, namespace, clusterScoped)) {
             keepRaw(r, kind, apiVersion, top);
         }
-        r.checkFields(meta, KnownFields.METADATA);
+        r.metadata(meta);
         ObjectRef ref = new ObjectRef(kind, namespace, name);
         Source source = r.source(top.node());
         switch (kind) {

@@ -99,7 +99,10 @@ final class ObjectReader {
                 error(t.getKeyNode(), path, "expected a plain key, found " + describe(t.getKeyNode()));
                 continue;
             }
-            String name = k.getValue();
+            String name = key(k, path);
+            if (name == null) {
+                continue;
+            }
             if (f.has(name)) {
                 error(k, f.child(name), "duplicate key " + Quote.of(name) + " (first at line "
                         + source(f.key(name)).line() + ")");
@@ -107,6 +110,35 @@ final class ObjectReader {
             f.put(name, k, t.getValueNode());
         }
         return f;
+    }
+
+    /**
+     * The name kubectl gives a key ({@link KubectlJson#key}): a key read as a boolean or a number
+     * is renamed (warned: {@code on:} names the field {@code "true"}); null (reported) for a null
+     * key, which kubectl refuses.
+     */
+    private String key(ScalarNode k, String path) {
+        if (k.getTag().equals(Tag.STR)) {
+            return k.getValue();
+        }
+        String name = KubectlJson.key(k);
+        if (name == null) {
+            error(k, path, Quote.bare(k.getValue().isEmpty() ? "~" : k.getValue()) + " is read as a null key by kubectl"
+                    + " (YAML 1.1), which it cannot convert to JSON (expected a key; quote it: "
+                    + Quote.of(k.getValue()) + ")");
+        } else if (!name.equals(k.getValue())) {
+            warning(k, path, "key " + Quote.bare(k.getValue()) + " is read as " + reading(k) + " by kubectl (YAML 1.1),"
+                    + " which names the field " + Quote.of(name) + " (quote the key if " + Quote.of(k.getValue())
+                    + " is meant)");
+        }
+        return name;
+    }
+
+    /** How kubectl reads a scalar that is not a string: {@code the boolean true}, {@code the number 493}. */
+    private static String reading(ScalarNode s) {
+        String v = KubectlJson.value(s);
+        return (s.getTag().equals(Tag.BOOL) ? "the boolean " : s.getTag().equals(Tag.NULL) ? "" : "the number ")
+                + Quote.bare(s.getTag().equals(Tag.NULL) ? "null" : v);
     }
 
     /** Warns about fields not in {@code known}, suggesting the closest known name. */
@@ -119,6 +151,23 @@ final class ObjectReader {
                 Optional<String> guess = Suggestions.closest(name, known);
                 warning(f.key(name), f.child(name), "unknown field " + Quote.of(name)
                         + guess.map(g -> " (did you mean " + Quote.of(g) + "?)").orElse("") + "; it is ignored");
+            }
+        }
+    }
+
+    /**
+     * The metadata of an object or pod template: unknown fields warned, and every annotation value
+     * a string, as the API server's {@code map[string]string} takes only strings (an unquoted
+     * {@code yes}, {@code true} or {@code 1} is refused by kubectl).
+     */
+    void metadata(Fields meta) {
+        checkFields(meta, KnownFields.METADATA);
+        Fields annotations = meta == null ? null : mapping(meta.get("annotations"), meta.child("annotations"));
+        if (annotations != null) {
+            for (String k : annotations.names()) {
+                if (!isNull(annotations.get(k))) {
+                    string(annotations.get(k), annotations.child(k));
+                }
             }
         }
     }
@@ -143,6 +192,12 @@ final class ObjectReader {
             if (s.getTag().equals(Tag.STR)) {
                 return s.getValue();
             }
+            if (CoreSchema.resolve(s.getValue(), true).equals(Tag.STR)) {
+                // a string in YAML 1.2 that kubectl reads as YAML 1.1 does not (on, yes, 0b1, 1_000): it fails on it
+                error(n, path, Quote.bare(s.getValue()) + " is read as " + reading(s) + " by kubectl (YAML 1.1), not as"
+                        + " a string (quote it: " + Quote.of(s.getValue()) + ")");
+                return null;
+            }
             error(n, path, "expected a string, found " + describe(n) + " (quote it: " + Quote.of(s.getValue()) + ")");
             return null;
         }
@@ -150,36 +205,64 @@ final class ObjectReader {
         return null;
     }
 
+    /**
+     * An integer as kubectl reads it: an int ({@code 0x50}, {@code 1_000}, {@code 0755} the octal
+     * 493, warned, as YAML 1.2 reads 755), or a float with an integral value ({@code 08} is the
+     * float 8 in YAML 1.1, {@code 80.0} is 80: Go writes both as integers in JSON).
+     */
     Long integer(Node n, String path) {
         if (isNull(n)) {
             return null;
         }
         if (n instanceof ScalarNode s && s.getTag().equals(Tag.INT)) {
-            try {
-                // a long integer has at most 64 digits, in any base; a longer text is not parsed
-                BigInteger v = s.getValue().length() > 64 ? null : parseInt(s.getValue());
-                if (v != null && v.bitLength() < 63) {
-                    return v.longValue();
-                }
-            } catch (NumberFormatException e) {
-                // fall through to the error below
+            BigInteger v = KubectlSchema.integer(s.getValue());
+            if (v != null && v.bitLength() < 63) {
+                octal(s, v, path);
+                return v.longValue();
             }
             error(n, path, Quote.bare(s.getValue()) + " is too large (expected an integer)");
             return null;
+        }
+        if (n instanceof ScalarNode s && s.getTag().equals(Tag.FLOAT)) {
+            double d = KubectlSchema.decimal(s.getValue());
+            if (Double.isFinite(d) && d == Math.rint(d)) {
+                if (Math.abs(d) < 0x1p62) {
+                    return (long) d;
+                }
+                error(n, path, Quote.bare(s.getValue()) + " is too large (expected an integer)");
+                return null;
+            }
         }
         error(n, path, "expected an integer, found " + describe(n));
         return null;
     }
 
-    private static BigInteger parseInt(String v) {
-        String t = v.startsWith("+") ? v.substring(1) : v;
-        if (t.startsWith("0x")) {
-            return new BigInteger(t.substring(2), 16);
+    /** Whether a node is a number an integer field takes ({@link #integer}): an int, or a float with an integral value. */
+    static boolean isWholeNumber(Node n) {
+        if (!(n instanceof ScalarNode s)) {
+            return false;
         }
-        if (t.startsWith("0o")) {
-            return new BigInteger(t.substring(2), 8);
+        if (s.getTag().equals(Tag.INT)) {
+            return true;
         }
-        return new BigInteger(t);
+        double d = s.getTag().equals(Tag.FLOAT) ? KubectlSchema.decimal(s.getValue()) : Double.NaN;
+        return Double.isFinite(d) && d == Math.rint(d);
+    }
+
+    /** Warns where kubectl reads a number with a leading 0 as octal and YAML 1.2 as decimal: {@code 0755} is 493, not 755. */
+    private void octal(ScalarNode s, BigInteger v, String path) {
+        String t = s.getValue();
+        int sign = t.startsWith("-") || t.startsWith("+") ? 1 : 0;
+        if (t.length() - sign < 2 || t.charAt(sign) != '0' || !Character.isDigit(t.charAt(sign + 1))
+                || !CoreSchema.resolve(t, true).equals(Tag.INT)) {
+            return;
+        }
+        BigInteger decimal = new BigInteger(t.substring(sign)).multiply(BigInteger.valueOf(t.startsWith("-") ? -1 : 1));
+        if (!decimal.equals(v)) {
+            warning(s, path, Quote.bare(t) + " is read as the octal number " + v + " by kubectl (YAML 1.1: a leading 0"
+                    + " makes it octal), not as " + decimal + " (write " + v + " if that is meant, or " + decimal
+                    + " without the leading 0)");
+        }
     }
 
     Boolean bool(Node n, String path) {
@@ -187,7 +270,7 @@ final class ObjectReader {
             return null;
         }
         if (n instanceof ScalarNode s && s.getTag().equals(Tag.BOOL)) {
-            return Boolean.parseBoolean(s.getValue().toLowerCase(java.util.Locale.ROOT));
+            return KubectlSchema.bool(s.getValue());
         }
         error(n, path, "expected true or false, found " + describe(n));
         return null;
@@ -205,15 +288,16 @@ final class ObjectReader {
         }
         for (String k : f.names()) {
             Node v = f.get(k);
-            String value = isNull(v) ? "" : string(v, f.child(k));
-            if (value == null) {
-                continue;
-            }
             String keyProblem = Names.labelKeyProblem(k);
-            String valueProblem = Names.labelValueProblem(value);
             if (keyProblem != null) {
                 error(f.key(k), f.child(k), keyProblem);
-            } else if (valueProblem != null) {
+            }
+            String value = isNull(v) ? "" : string(v, f.child(k));
+            if (value == null || keyProblem != null) {
+                continue;
+            }
+            String valueProblem = Names.labelValueProblem(value);
+            if (valueProblem != null) {
                 error(v, f.child(k), valueProblem);
             } else {
                 out.put(k, value);

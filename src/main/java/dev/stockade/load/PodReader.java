@@ -52,7 +52,7 @@ final class PodReader {
         }
         r.checkFields(t, KnownFields.POD_TEMPLATE);
         Fields meta = r.mapping(t.get("metadata"), t.child("metadata"));
-        r.checkFields(meta, KnownFields.METADATA);
+        r.metadata(meta);
         Labels labels = labels(meta);
         return Optional.of(fromSpec(t.get("spec"), t.child("spec"), namespace, name, labels, List.of(), source));
     }

@@ -65,7 +65,8 @@ final class RawObjects {
     private RawNode node(String file, Node n) {
         Source at = ObjectReader.sourceOf(file, n);
         return switch (n) {
-            case ScalarNode s -> RawNode.scalar(ObjectReader.isNull(s) ? null : share(s.getValue()), at);
+            // as kubectl sends it: yes is true, 0755 is 493
+            case ScalarNode s -> RawNode.scalar(ObjectReader.isNull(s) ? null : share(KubectlJson.value(s)), at);
             case SequenceNode s -> {
                 List<RawNode> items = new ArrayList<>(s.getValue().size());
                 for (Node item : s.getValue()) {
@@ -77,10 +78,11 @@ final class RawObjects {
                 Map<String, RawNode> fields = new LinkedHashMap<>();
                 Map<String, Source> keys = new LinkedHashMap<>();
                 for (NodeTuple t : m.getValue()) {
-                    if (t.getKeyNode() instanceof ScalarNode k) {
-                        String key = share(k.getValue());
+                    String name = t.getKeyNode() instanceof ScalarNode k ? KubectlJson.key(k) : null;
+                    if (name != null) {
+                        String key = share(name);
                         fields.put(key, node(file, t.getValueNode()));
-                        keys.put(key, ObjectReader.sourceOf(file, k));
+                        keys.put(key, ObjectReader.sourceOf(file, t.getKeyNode()));
                     }
                 }
                 yield RawNode.mapping(fields, keys, at);

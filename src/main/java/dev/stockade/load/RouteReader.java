@@ -199,7 +199,7 @@ final class RouteReader {
             }
             return new BackendPort(BackendPort.Kind.TARGET_PORT, v);
         }
-        if (n instanceof ScalarNode s && s.getTag().equals(Tag.INT)) {
+        if (ObjectReader.isWholeNumber(n)) {
             Integer v = r.portNumber(p, "targetPort", true, "");
             return v == null ? null : new BackendPort(BackendPort.Kind.TARGET_PORT, Integer.toString(v));
         }

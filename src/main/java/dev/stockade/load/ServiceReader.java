@@ -136,7 +136,7 @@ final class ServiceReader {
             }
             return s.getValue();
         }
-        if (n instanceof ScalarNode s && s.getTag().equals(Tag.INT)) {
+        if (ObjectReader.isWholeNumber(n)) {
             Integer v = r.portNumber(f, "targetPort", false, "");
             return v == null ? null : Integer.toString(v);
         }

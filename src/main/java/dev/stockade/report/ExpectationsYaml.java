@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 public final class ExpectationsYaml {
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]*");
     private static final Pattern NUMBER = Pattern.compile(
-            "[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?|0x[0-9a-fA-F]+|0o[0-7]+");
+            "[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?0[xXoObB].*");
     private static final java.util.Set<String> RESERVED = java.util.Set.of("true", "false", "null", "y", "n", "yes",
             "no", "on", "off");
 

@@ -129,19 +129,19 @@ class NftCompilerTest {
         Cluster c = yaml("""
                 apiVersion: v1
                 kind: Pod
-                metadata: {name: a, namespace: n, labels: {app: a}}
+                metadata: {name: a, namespace: "n", labels: {app: a}}
                 spec: {containers: [{name: c, image: i}]}
                 status: {podIP: 10.0.0.1}
                 ---
                 apiVersion: v1
                 kind: Pod
-                metadata: {name: b, namespace: n, labels: {app: b}}
+                metadata: {name: b, namespace: "n", labels: {app: b}}
                 spec: {containers: [{name: c, image: i}]}
                 status: {podIP: 10.0.0.1}
                 ---
                 apiVersion: networking.k8s.io/v1
                 kind: NetworkPolicy
-                metadata: {name: deny, namespace: n}
+                metadata: {name: deny, namespace: "n"}
                 spec: {podSelector: {}}
                 """);
         Ruleset r = NftCompiler.compile(c, AnalysisOptions.DEFAULT, Map.of());
@@ -158,13 +158,13 @@ class NftCompilerTest {
         Cluster c = yaml("""
                 apiVersion: v1
                 kind: Pod
-                metadata: {name: a, namespace: n}
+                metadata: {name: a, namespace: "n"}
                 spec: {containers: [{name: c, image: i}]}
                 status: {podIP: 10.0.0.1}
                 ---
                 apiVersion: networking.k8s.io/v1
                 kind: NetworkPolicy
-                metadata: {name: %s, namespace: n}
+                metadata: {name: %s, namespace: "n"}
                 spec: {podSelector: {}, ingress: [{}]}
                 """.formatted(longName));
         String text = NftText.render(NftCompiler.compile(c, AnalysisOptions.DEFAULT, Map.of()));
@@ -215,13 +215,13 @@ class NftCompilerTest {
         Cluster c = yaml("""
                 apiVersion: v1
                 kind: Pod
-                metadata: {name: a, namespace: n, labels: {app: a}}
+                metadata: {name: a, namespace: "n", labels: {app: a}}
                 spec: {containers: [{name: c, image: i}]}
                 status: {podIP: 10.0.0.1}
                 ---
                 apiVersion: networking.k8s.io/v1
                 kind: NetworkPolicy
-                metadata: {name: p, namespace: n}
+                metadata: {name: p, namespace: "n"}
                 spec:
                   podSelector: {}
                   ingress:

@@ -33,29 +33,29 @@ class NftRouterPacketTest {
     private static final String CLUSTER = """
             apiVersion: v1
             kind: Namespace
-            metadata: {name: n}
+            metadata: {name: "n"}
             ---
             apiVersion: v1
             kind: Pod
-            metadata: {name: a, namespace: n, labels: {app: a}}
+            metadata: {name: a, namespace: "n", labels: {app: a}}
             spec: {containers: [{name: c, image: i}]}
             status: {podIP: 10.9.0.1}
             ---
             apiVersion: v1
             kind: Pod
-            metadata: {name: b, namespace: n, labels: {app: b}}
+            metadata: {name: b, namespace: "n", labels: {app: b}}
             spec: {containers: [{name: c, image: i}]}
             status: {podIP: 10.9.0.2}
             ---
             apiVersion: v1
             kind: Pod
-            metadata: {name: c, namespace: n, labels: {app: c}}
+            metadata: {name: c, namespace: "n", labels: {app: c}}
             spec: {containers: [{name: c, image: i, ports: [{containerPort: 7000, protocol: UDP}]}]}
             status: {podIP: 10.9.0.3}
             ---
             apiVersion: networking.k8s.io/v1
             kind: NetworkPolicy
-            metadata: {name: c-from-a, namespace: n}
+            metadata: {name: c-from-a, namespace: "n"}
             spec:
               podSelector: {matchLabels: {app: c}}
               policyTypes: [Ingress, Egress]

@@ -692,7 +692,7 @@ class EntrancesLoaderTest {
                       hostnames: [shop.example.com]
                       rules:
                       - matches: [{path: {type: PathPrefix, value: /}}]
-                        filters: [{type: RequestHeaderModifier, requestHeaderModifier: {add: [{name: x, value: y}]}}]
+                        filters: [{type: RequestHeaderModifier, requestHeaderModifier: {add: [{name: x, value: "y"}]}}]
                         backendRefs:
                         - {name: web, port: 8080, weight: 90}
                         - {name: web-v2, namespace: canary, port: 8080, weight: 10, filters: []}

@@ -327,6 +327,9 @@ class LoaderBadInputTest {
                     "in.yaml:10:12: error: " + np + "matchLabels.app: \"bad value!\" is not a valid label value" + value,
                     "in.yaml:11:7: error: " + np + "matchLabels.Example.com/x: label key prefix \"Example.com\" is not"
                             + " a DNS subdomain (expected e.g. example.com/name)",
+                    // y is a boolean to kubectl (YAML 1.1)
+                    "in.yaml:11:22: error: " + np + "matchLabels.Example.com/x: y is read as the boolean true by"
+                            + " kubectl (YAML 1.1), not as a string (quote it: \"y\")",
                     "in.yaml:13:29: error: " + np + "matchExpressions[0].operator: unknown operator \"in\" (expected"
                             + " In, NotIn, Exists or DoesNotExist; operators are case-sensitive)",
                     "in.yaml:14:7: error: " + np + "matchExpressions[1].values: must be non-empty when operator is In"
@@ -660,7 +663,7 @@ class LoaderBadInputTest {
 
         @Test
         void load_json_readsLikeYaml() {
-            LoadResult r = load("""
+            LoadResult r = Loader.loadString("in.yaml", """
                     {"apiVersion": "networking.k8s.io/v1", "kind": "NetworkPolicy",
                      "metadata": {"name": "np", "namespace": "prod"},
                      "spec": {"podSelector": {"matchLabels": {"app": "web"}},
@@ -676,8 +679,9 @@ class LoaderBadInputTest {
             LoadResult r = Loader.loadString("in.json", "{\"apiVersion\": \"v1\", \"kind\": \"Pod\",\n"
                     + " \"metadata\": {\"name\": \"p\",}\n");
 
-            assertThat(lines(r)).containsExactly("in.json:3:1: error: YAML syntax error: expected ',' or '}', but"
-                    + " got <stream end> (while parsing a flow mapping)");
+            // read as JSON, strictly, as kubectl reads an input that starts with {
+            assertThat(lines(r)).containsExactly("in.json:2:26: error: JSON syntax error: trailing comma before }"
+                    + " (not allowed in JSON)");
         }
 
         @Test
@@ -939,7 +943,8 @@ class LoaderBadInputTest {
         void load_deepNesting_isAClearErrorNotAStackOverflow() {
             LoadResult r = assertQuick(() -> Loader.loadString("in.yaml", DEEP_NESTING));
 
-            assertThat(lines(r)).containsExactly("in.yaml:1:201: error: YAML nesting is deeper than 200 levels"
+            // an input that starts with [ is read as JSON
+            assertThat(lines(r)).containsExactly("in.yaml:1:201: error: JSON nesting is deeper than 200 levels"
                     + " (expected a Kubernetes manifest)");
         }
 

@@ -39,7 +39,7 @@ class NetworkPolicyFieldTruthTableTest {
             ---
             apiVersion: v1
             kind: Namespace
-            metadata: {name: y, labels: {team: blue}}
+            metadata: {name: "y", labels: {team: blue}}
             ---
             apiVersion: v1
             kind: Pod
@@ -63,7 +63,7 @@ class NetworkPolicyFieldTruthTableTest {
             ---
             apiVersion: v1
             kind: Pod
-            metadata: {name: a, namespace: y, labels: {app: a, tier: db}}
+            metadata: {name: a, namespace: "y", labels: {app: a, tier: db}}
             spec:
               containers:
               - name: main
@@ -72,7 +72,7 @@ class NetworkPolicyFieldTruthTableTest {
             ---
             apiVersion: v1
             kind: Pod
-            metadata: {name: b, namespace: y, labels: {app: b, tier: web}}
+            metadata: {name: b, namespace: "y", labels: {app: b, tier: web}}
             spec:
               containers:
               - name: main
@@ -101,8 +101,8 @@ class NetworkPolicyFieldTruthTableTest {
 
     /** A policy in {@code namespace} with the given spec (indented by two spaces in the text). */
     private static String policy(String namespace, String name, String spec) {
-        return "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: " + name + ", namespace: "
-                + namespace + "}\nspec:\n" + spec.indent(2);
+        return "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: " + name + ", namespace: \""
+                + namespace + "\"}\nspec:\n" + spec.indent(2);
     }
 
     @Test
@@ -443,7 +443,7 @@ class NetworkPolicyFieldTruthTableTest {
 
         @Test
         void analyze_namespaceSelectorOnTheAutomaticNameLabel_matchesThatNamespace() {
-            Connectivity c = ingressToXaFrom("- namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: y}}");
+            Connectivity c = ingressToXaFrom("- namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: \"y\"}}");
 
             assertTable(c, TCP, 80, """
                     -   x/a x/b y/a y/b

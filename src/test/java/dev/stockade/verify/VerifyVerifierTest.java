@@ -29,7 +29,7 @@ class VerifyVerifierTest {
     }
 
     private static String deployment(String ns, String name, String labels) {
-        return "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: " + name + ", namespace: " + ns + "}\n"
+        return "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: " + name + ", namespace: \"" + ns + "\"}\n"
                 + "spec: {template: {metadata: {labels: {" + labels + "}}, spec: {containers: [{name: c}]}}}\n";
     }
 
@@ -135,7 +135,7 @@ class VerifyVerifierTest {
     @Test
     void check_namedPortOnSomeDestinations_breaksAllowOnlyWhereMissing() {
         String cluster = deployment("n", "client", "app: client")
-                + "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api, namespace: n}\n"
+                + "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api, namespace: \"n\"}\n"
                 + "spec: {template: {metadata: {labels: {tier: back}}, spec: {containers: [{name: c, ports: [{name: metrics,"
                 + " containerPort: 9090}]}]}}}\n" + deployment("n", "db", "tier: back");
         Verifier v = verifier(cluster);
@@ -158,7 +158,7 @@ class VerifyVerifierTest {
                 v.check(expectation("{from: n/a, to: {namespace: m}, expect: Deny}")).message(),
                 v.check(expectation("{from: n/a, to: n/a, expect: Deny}")).message(),
                 v.check(expectation("{from: n/a, to: n/b, port: http, expect: Allow}")).message(),
-                v.check(expectation("{from: n/a, to: {namespace: n}, port: http, expect: Allow}")).message(),
+                v.check(expectation("{from: n/a, to: {namespace: \"n\"}, port: http, expect: Allow}")).message(),
                 v.check(expectation("{from: {cidr: 10.0.0.0/8, except: [10.0.0.0/9, 10.128.0.0/9]}, to: n/a,"
                         + " expect: Deny}")).message()))
                 .containsExactly(
