@@ -49,7 +49,7 @@ public final class MutualTls {
                 + "kind: PeerAuthentication\n"
                 + "metadata:\n"
                 + "  name: default\n"
-                + "  namespace: " + namespace + "\n"
+                + "  namespace: " + YamlScalar.of(namespace) + "\n"
                 + "spec:\n"
                 + "  mtls:\n"
                 + "    mode: " + mode + "\n";

@@ -50,8 +50,8 @@ public final class WorkspaceBaseline {
         sb.append("---\n");
         sb.append("# Workspace ").append(ns).append(" (env ").append(spec.environment())
                 .append("): its own namespace, the primary isolation boundary.\n");
-        sb.append("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ").append(ns).append('\n');
-        sb.append("  labels:\n    ").append(WORKSPACE_LABEL).append(": ").append(ns).append("\n    ")
+        sb.append("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ").append(YamlScalar.of(ns)).append('\n');
+        sb.append("  labels:\n    ").append(WORKSPACE_LABEL).append(": ").append(YamlScalar.of(ns)).append("\n    ")
                 .append(ENV_LABEL).append(": ").append(spec.environment()).append('\n');
 
         sb.append("---\n");
@@ -89,7 +89,7 @@ public final class WorkspaceBaseline {
             policyHeader(sb, "allow-from-" + from, ns);
             sb.append("  podSelector: {}\n  policyTypes:\n  - Ingress\n  ingress:\n  - from:\n");
             sb.append("    - namespaceSelector:\n        matchLabels:\n          ").append(Namespace.NAME_LABEL)
-                    .append(": ").append(from).append('\n');
+                    .append(": ").append(YamlScalar.of(from)).append('\n');
         }
 
         if (!spec.egressCidrs().isEmpty()) {
@@ -107,6 +107,6 @@ public final class WorkspaceBaseline {
 
     private static void policyHeader(StringBuilder sb, String name, String ns) {
         sb.append("apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: ").append(name)
-                .append("\n  namespace: ").append(ns).append("\nspec:\n");
+                .append("\n  namespace: ").append(YamlScalar.of(ns)).append("\nspec:\n");
     }
 }

@@ -179,4 +179,21 @@ class GenerateWorkspaceRoundTripTest {
         assertThatThrownBy(() -> MutualTls.generate("Prod", MutualTls.Mode.STRICT))
                 .hasMessageStartingWith("--workspace: 'Prod' is not a valid namespace name");
     }
+
+    /** kubectl reads YAML 1.1: workspaces named like booleans or numbers are quoted, so they stay names. */
+    @Test
+    void generate_quotesNamesThatYaml11ReadsAsBooleansOrNumbers() {
+        Generated g = WorkspaceBaseline.generate(new WorkspaceSpec(List.of("on", "no", "123", "1e3", "team-a"),
+                Environment.DEV, true, false, List.of("y"), List.of()));
+        LoadResult loaded = Loader.loadString("ws.yaml", g.yaml());
+
+        assertThat(loaded.diagnostics()).isEmpty();
+        assertThat(g.yaml()).contains("  name: \"on\"\n", "  namespace: \"123\"\n", ": \"y\"\n", "  name: team-a\n");
+        assertThat(loaded.cluster().namespaces()).extracting(Namespace::name)
+                .contains("on", "no", "123", "1e3", "team-a");
+
+        String mtls = MutualTls.generate("off", MutualTls.Mode.STRICT);
+        assertThat(mtls).contains("  namespace: \"off\"\n");
+        assertThat(Loader.loadString("mtls.yaml", mtls).diagnostics()).isEmpty();
+    }
 }
