@@ -170,7 +170,10 @@ final class ObjectDispatcher {
                 : r.string(meta.get("namespace"), "metadata.namespace")).filter(s -> !s.isEmpty()).orElse("default");
         if (name == null || name.isEmpty()) {
             r.object(kind + (clusterScoped ? "" : " " + quietName(top, false).replaceFirst("/[^/]*$", "/?")));
-            r.error(meta == null ? top.node() : meta.node(), "metadata.name", "is required (expected the object's name)");
+            if (meta == null || ObjectReader.isNull(meta.get("name")) || name != null) {
+                // a name of the wrong type (123, on) has had its error already
+                r.error(meta == null ? top.node() : meta.node(), "metadata.name", "is required (expected the object's name)");
+            }
             return;
         }
         r.object(ObjectNames.label(kind, namespace, name, clusterScoped));

@@ -79,6 +79,25 @@ class KubectlYamlTest {
         }
 
         @Test
+        void load_nameReadAsABoolean_isOneErrorNotAlsoAMissingName() {
+            LoadResult r = load("""
+                    apiVersion: v1
+                    kind: Namespace
+                    metadata: {name: on}
+                    ---
+                    apiVersion: v1
+                    kind: Namespace
+                    metadata: {name: 123}
+                    """);
+
+            assertThat(lines(r)).containsExactly(
+                    "in.yaml:3:18: error: Namespace on: metadata.name: on is read as the boolean true by kubectl"
+                            + " (YAML 1.1), not as a string (quote it: \"on\")",
+                    "in.yaml:7:18: error: Namespace 123: metadata.name: expected a string, found the number 123"
+                            + " (quote it: \"123\")");
+        }
+
+        @Test
         void load_yamlOneOneBooleansAndNumbers_readAsKubectlReadsThem() {
             LoadResult r = load("""
                     apiVersion: v1
