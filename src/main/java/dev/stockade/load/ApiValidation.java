@@ -104,6 +104,54 @@ enum ApiValidation {
             "apimachinery `ValidateLabels` → `IsValidLabelValue`",
             "{value} is not a valid label value (expected up to 63 letters, digits, '-', '_' or '.', starting and"
                     + " ending with a letter or digit)", Names::isLabelValue),
+    WORKLOAD_SELECTOR_REQUIRED("workload-selector-required", "`spec.selector` of Deployment, ReplicaSet,"
+            + " StatefulSet and DaemonSet of apps/v1 and apps/v1beta2; of a Job with `spec.manualSelector: true`",
+            "must be set (extensions/v1beta1 and apps/v1beta1 defaulted it to the template's labels; apps/v1 does"
+                    + " not)", "apps `ValidateDeploymentSpec`, `ValidateReplicaSetSpec`, `ValidateStatefulSetSpec`"
+                    + " (`field.Required`), `ValidateDaemonSetSpec` (a nil selector matches no template); batch"
+                    + " `ValidateJobSpec`",
+            "is required (expected a label selector that the pod template's labels match, e.g. matchLabels: {app:"
+                    + " web})"),
+    WORKLOAD_SELECTOR_EMPTY("workload-selector-empty", "`spec.selector` of Deployment, ReplicaSet, StatefulSet,"
+            + " DaemonSet", "must have `matchLabels` or `matchExpressions`",
+            "apps `ValidateDeploymentSpec`, `ValidateReplicaSetSpec` (\"empty selector is invalid for deployment\"),"
+                    + " `ValidateStatefulSetSpec`, `ValidateDaemonSetSpec`",
+            "is empty, so it would select every pod in the namespace (expected matchLabels or matchExpressions that"
+                    + " the pod template's labels match)"),
+    SELECTOR_MATCHES_TEMPLATE("selector-matches-template", "`spec.template.metadata.labels` of Deployment,"
+            + " ReplicaSet, StatefulSet, DaemonSet, ReplicationController and Job",
+            "the workload's selector selects its pod template's labels (a Job's template labels include the"
+                    + " `job-name` labels the API server adds)",
+            "apps `ValidatePodTemplateSpecForReplicaSet`, `ValidatePodTemplateSpecForStatefulSet`,"
+                    + " `ValidateDaemonSetSpec`; core `ValidatePodTemplateSpecForRC`; batch `ValidateJobSpec`"
+                    + " (\"`selector` does not match template `labels`\")",
+            "the template's labels {labels} do not match the selector {selector} (expected labels the selector"
+                    + " selects: the controller manages only the pods its selector matches)"),
+    RC_SELECTOR_REQUIRED("rc-selector-required", "`spec.selector` of a ReplicationController",
+            "not empty; an absent or empty selector defaults to the template's labels, so only a template without"
+                    + " labels leaves it empty", "core `SetDefaults_ReplicationController`, then"
+                    + " `ValidateReplicationControllerSpec` → `ValidateNonEmptySelector`",
+            "is required (expected a selector, or labels on the pod template for it to default to)"),
+    JOB_GENERATED_LABEL("job-generated-label", "`spec.template.metadata.labels` `job-name`,"
+            + " `batch.kubernetes.io/job-name`, `controller-uid`, `batch.kubernetes.io/controller-uid` of a Job"
+            + " without `spec.manualSelector: true`",
+            "when written, the job-name labels equal the Job's name and the controller-uid labels its"
+                    + " `metadata.uid` (the API server adds them when absent)",
+            "batch job strategy `PrepareForCreate` (`generateSelector`), `ValidateGeneratedSelector` → core"
+                    + " `ValidateHasLabel`", "{value} is not the value the API server gives this label (expected"
+                    + " {expected}, or no such label: the API server adds it)"),
+    JOB_SELECTOR_GENERATED("job-selector-generated", "`spec.selector` of a Job without `spec.manualSelector:"
+            + " true`", "selects the labels the API server generates for the Job's pods (`job-name`, `controller-uid`"
+            + " and their `batch.kubernetes.io/` forms) and requires nothing else",
+            "batch `ValidateGeneratedSelector` (\"`selector` not auto-generated\")",
+            "{selector} is not a selector the API server generates for a Job (expected no selector, or"
+                    + " manualSelector: true with a selector of your own)"),
+    CRONJOB_JOB_SELECTOR("cronjob-job-selector", "`spec.jobTemplate.spec.selector` and"
+            + " `spec.jobTemplate.spec.manualSelector` of a CronJob",
+            "no selector and no `manualSelector: true`: every Job the CronJob creates gets a generated selector",
+            "batch `ValidateJobTemplateSpec` (\"`selector` will be auto-generated\"; manualSelector `NotSupported`)",
+            "may not be set in a CronJob's job template (expected no selector and no manualSelector: true: each Job"
+                    + " the CronJob creates gets a generated selector)"),
     PORT_NAME("port-name", "container `ports[].name`; named ports of NetworkPolicy, admin policies, Ingress backends"
             + " and expectation files", "IANA_SVC_NAME: 1-15 lowercase letters, digits and single '-', at least one"
             + " letter, no '-' at either end", "core `validateContainerPorts`, networking `ValidateNetworkPolicyPort`,"
@@ -129,6 +177,11 @@ enum ApiValidation {
         this.source = source;
         this.message = message;
         this.valid = valid;
+    }
+
+    /** A structural row: the reader of the kind checks the fields it relates and reports {@link #fill}. */
+    ApiValidation(String id, String appliesTo, String rule, String source, String message) {
+        this(id, appliesTo, rule, source, message, null);
     }
 
     String id() {
@@ -159,8 +212,27 @@ enum ApiValidation {
         return message.replace("{length}", Integer.toString(length(value))).replace("{value}", Quote.of(value));
     }
 
+    /**
+     * The message with each {@code {name}} replaced by the value after it:
+     * {@code fill("selector", "app=web", "labels", "app=db")}. The values are inserted as given:
+     * a value the user wrote goes through {@link Quote} first.
+     */
+    String fill(String... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("name/value pairs expected");
+        }
+        String out = message;
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            out = out.replace("{" + namesAndValues[i] + "}", namesAndValues[i + 1]);
+        }
+        return out;
+    }
+
     /** Empty when {@code value} passes this row's check, else the message about it. */
     Optional<String> problem(String value) {
+        if (valid == null) {
+            throw new IllegalStateException(id + " is checked by its reader, not on one value");
+        }
         return valid.test(value) ? Optional.empty() : Optional.of(message(value));
     }
 

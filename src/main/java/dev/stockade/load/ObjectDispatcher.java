@@ -202,7 +202,7 @@ final class ObjectDispatcher {
                     top.node(), source), ref, source, r);
             case "ReferenceGrant" -> keep(referenceGrants, ref, new GatewayApiReader(r).referenceGrant(namespace,
                     name, top.get("spec"), top.node(), source), ref, source, r);
-            default -> keep(workloads, ref, new WorkloadReader(r).read(ref, top, meta, source), ref, source, r);
+            default -> keep(workloads, ref, new WorkloadReader(r).read(ref, apiVersion, top, meta, source), ref, source, r);
         }
     }
 

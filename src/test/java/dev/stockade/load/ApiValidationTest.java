@@ -134,6 +134,81 @@ class ApiValidationTest {
                 metadata: {name: web, namespace: prod, labels: {app: web!}}
                 """, "in.yaml:3:54: error: Pod prod/web: metadata.labels.app: \"web!\" is not a valid label value"
                 + " (expected up to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit)");
+        row(ApiValidation.WORKLOAD_SELECTOR_REQUIRED, """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web, namespace: prod}
+                spec:
+                  template:
+                    metadata: {labels: {app: web}}
+                """, "in.yaml:5:3: error: Deployment prod/web: spec.selector: is required (expected a label selector"
+                + " that the pod template's labels match, e.g. matchLabels: {app: web})");
+        row(ApiValidation.WORKLOAD_SELECTOR_EMPTY, """
+                apiVersion: apps/v1
+                kind: StatefulSet
+                metadata: {name: db, namespace: prod}
+                spec:
+                  selector: {}
+                  template:
+                    metadata: {labels: {app: db}}
+                """, "in.yaml:5:13: error: StatefulSet prod/db: spec.selector: is empty, so it would select every pod"
+                + " in the namespace (expected matchLabels or matchExpressions that the pod template's labels match)");
+        row(ApiValidation.SELECTOR_MATCHES_TEMPLATE, """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web, namespace: prod}
+                spec:
+                  selector:
+                    matchLabels: {app: web}
+                  template:
+                    metadata: {labels: {app: frontend, tier: web}}
+                """, "in.yaml:8:24: error: Deployment prod/web: spec.template.metadata.labels: the template's labels"
+                + " app=frontend,tier=web do not match the selector app=web (expected labels the selector selects:"
+                + " the controller manages only the pods its selector matches)");
+        row(ApiValidation.RC_SELECTOR_REQUIRED, """
+                apiVersion: v1
+                kind: ReplicationController
+                metadata: {name: web, namespace: prod}
+                spec:
+                  template:
+                    spec: {containers: [{name: app}]}
+                """, "in.yaml:5:3: error: ReplicationController prod/web: spec.selector: is required (expected a"
+                + " selector, or labels on the pod template for it to default to)");
+        row(ApiValidation.JOB_GENERATED_LABEL, """
+                apiVersion: batch/v1
+                kind: Job
+                metadata: {name: migrate, namespace: prod}
+                spec:
+                  template:
+                    metadata: {labels: {job-name: seed}}
+                """, "in.yaml:6:35: error: Job prod/migrate: spec.template.metadata.labels.job-name: \"seed\" is not"
+                + " the value the API server gives this label (expected \"migrate\", or no such label: the API server"
+                + " adds it)");
+        row(ApiValidation.JOB_SELECTOR_GENERATED, """
+                apiVersion: batch/v1
+                kind: Job
+                metadata: {name: migrate, namespace: prod}
+                spec:
+                  selector: {matchLabels: {app: migrate}}
+                  template:
+                    metadata: {labels: {app: migrate}}
+                """, "in.yaml:5:13: error: Job prod/migrate: spec.selector: app=migrate is not a selector the API"
+                + " server generates for a Job (expected no selector, or manualSelector: true with a selector of your"
+                + " own)");
+        row(ApiValidation.CRONJOB_JOB_SELECTOR, """
+                apiVersion: batch/v1
+                kind: CronJob
+                metadata: {name: nightly, namespace: prod}
+                spec:
+                  schedule: "0 3 * * *"
+                  jobTemplate:
+                    spec:
+                      selector: {matchLabels: {app: nightly}}
+                      template:
+                        metadata: {labels: {app: nightly}}
+                """, "in.yaml:8:17: error: CronJob prod/nightly: spec.jobTemplate.spec.selector: may not be set in a"
+                + " CronJob's job template (expected no selector and no manualSelector: true: each Job the CronJob"
+                + " creates gets a generated selector)");
         row(ApiValidation.PORT_NAME, """
                 apiVersion: v1
                 kind: Pod
