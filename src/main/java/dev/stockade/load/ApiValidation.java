@@ -152,6 +152,35 @@ enum ApiValidation {
             "batch `ValidateJobTemplateSpec` (\"`selector` will be auto-generated\"; manualSelector `NotSupported`)",
             "may not be set in a CronJob's job template (expected no selector and no manualSelector: true: each Job"
                     + " the CronJob creates gets a generated selector)"),
+    SERVICE_TYPE("service-type", "Service `spec.type`", "ClusterIP (the default), NodePort, LoadBalancer or"
+            + " ExternalName", "core `ValidateService` (`field.NotSupported`)",
+            "unknown type {value} (expected ClusterIP, NodePort, LoadBalancer or ExternalName)"),
+    SERVICE_PORTS_REQUIRED("service-ports-required", "Service `spec.ports`", "at least one port, unless the Service"
+            + " is headless (`clusterIP: None`) or of type ExternalName", "core `ValidateService` (`field.Required`)",
+            "is required (expected at least one port, unless the Service is headless, clusterIP: None, or of type"
+                    + " ExternalName)"),
+    SERVICE_PORT_NAME_REQUIRED("service-port-name-required", "Service `spec.ports[].name`",
+            "required when the Service has more than one port", "core `validateServicePort` (`field.Required`)",
+            "is required when the Service has more than one port (expected a name such as http)"),
+    SERVICE_PORT_NAME_UNIQUE("service-port-name-unique", "Service `spec.ports[].name`", "unique in the Service",
+            "core `validateServicePort` (`field.Duplicate`)",
+            "duplicate port name {value} (also {other}; expected a name unique in the Service)"),
+    SERVICE_PORT_UNIQUE("service-port-unique", "Service `spec.ports[]`", "each pair of `port` and `protocol` once",
+            "core `ValidateService` (`field.Duplicate` on protocol and port)",
+            "{port} is listed twice (also {other}; expected each port number and protocol once in a Service)"),
+    SERVICE_NODE_PORT_TYPE("service-node-port-type", "Service `spec.ports[].nodePort`",
+            "not set when the type is ClusterIP (the default)",
+            "core `ValidateService` (\"may not be used when `type` is 'ClusterIP'\")",
+            "may not be set when the Service's type is ClusterIP (expected type NodePort or LoadBalancer, or no"
+                    + " nodePort)"),
+    SERVICE_HEADLESS_TYPE("service-headless-type", "Service `spec.clusterIP`",
+            "`None` (headless) only with type ClusterIP: a NodePort or LoadBalancer Service needs a cluster IP",
+            "core `ValidateService` (\"may not be set to 'None' for NodePort services\", and LoadBalancer)",
+            "None may not be used with type {type} (expected a cluster IP, or type ClusterIP for a headless"
+                    + " Service)"),
+    SERVICE_EXTERNAL_NAME("service-external-name", "Service `spec.externalName`", "required for type ExternalName",
+            "core `ValidateService` (`field.Required`)",
+            "is required for type ExternalName (expected a DNS name such as db.example.com)"),
     PORT_NAME("port-name", "container `ports[].name`; named ports of NetworkPolicy, admin policies, Ingress backends"
             + " and expectation files", "IANA_SVC_NAME: 1-15 lowercase letters, digits and single '-', at least one"
             + " letter, no '-' at either end", "core `validateContainerPorts`, networking `ValidateNetworkPolicyPort`,"

@@ -209,6 +209,62 @@ class ApiValidationTest {
                 """, "in.yaml:8:17: error: CronJob prod/nightly: spec.jobTemplate.spec.selector: may not be set in a"
                 + " CronJob's job template (expected no selector and no manualSelector: true: each Job the CronJob"
                 + " creates gets a generated selector)");
+        row(ApiValidation.SERVICE_TYPE, """
+                apiVersion: v1
+                kind: Service
+                metadata: {name: web, namespace: prod}
+                spec: {type: Internal, ports: [{port: 80}]}
+                """, "in.yaml:4:14: error: Service prod/web: spec.type: unknown type \"Internal\" (expected ClusterIP,"
+                + " NodePort, LoadBalancer or ExternalName)");
+        row(ApiValidation.SERVICE_PORTS_REQUIRED, """
+                apiVersion: v1
+                kind: Service
+                metadata: {name: web, namespace: prod}
+                spec: {selector: {app: web}}
+                """, "in.yaml:4:7: error: Service prod/web: spec.ports: is required (expected at least one port,"
+                + " unless the Service is headless, clusterIP: None, or of type ExternalName)");
+        row(ApiValidation.SERVICE_PORT_NAME_REQUIRED, """
+                apiVersion: v1
+                kind: Service
+                metadata: {name: web, namespace: prod}
+                spec: {ports: [{name: http, port: 80}, {port: 443}]}
+                """, "in.yaml:4:40: error: Service prod/web: spec.ports[1].name: is required when the Service has more"
+                + " than one port (expected a name such as http)");
+        row(ApiValidation.SERVICE_PORT_NAME_UNIQUE, """
+                apiVersion: v1
+                kind: Service
+                metadata: {name: web, namespace: prod}
+                spec: {ports: [{name: http, port: 80}, {name: http, port: 443}]}
+                """, "in.yaml:4:47: error: Service prod/web: spec.ports[1].name: duplicate port name \"http\" (also"
+                + " spec.ports[0]; expected a name unique in the Service)");
+        row(ApiValidation.SERVICE_PORT_UNIQUE, """
+                apiVersion: v1
+                kind: Service
+                metadata: {name: web, namespace: prod}
+                spec: {ports: [{name: http, port: 80, targetPort: 8080}, {name: alt, port: 80, targetPort: 9090}]}
+                """, "in.yaml:4:58: error: Service prod/web: spec.ports[1]: TCP 80 is listed twice (also spec.ports[0];"
+                + " expected each port number and protocol once in a Service)");
+        row(ApiValidation.SERVICE_NODE_PORT_TYPE, """
+                apiVersion: v1
+                kind: Service
+                metadata: {name: web, namespace: prod}
+                spec: {ports: [{port: 80, nodePort: 30080}]}
+                """, "in.yaml:4:37: error: Service prod/web: spec.ports[0].nodePort: may not be set when the Service's"
+                + " type is ClusterIP (expected type NodePort or LoadBalancer, or no nodePort)");
+        row(ApiValidation.SERVICE_HEADLESS_TYPE, """
+                apiVersion: v1
+                kind: Service
+                metadata: {name: web, namespace: prod}
+                spec: {type: NodePort, clusterIP: None, ports: [{port: 80}]}
+                """, "in.yaml:4:35: error: Service prod/web: spec.clusterIP: None may not be used with type NodePort"
+                + " (expected a cluster IP, or type ClusterIP for a headless Service)");
+        row(ApiValidation.SERVICE_EXTERNAL_NAME, """
+                apiVersion: v1
+                kind: Service
+                metadata: {name: db, namespace: prod}
+                spec: {type: ExternalName}
+                """, "in.yaml:4:7: error: Service prod/db: spec.externalName: is required for type ExternalName"
+                + " (expected a DNS name such as db.example.com)");
         row(ApiValidation.PORT_NAME, """
                 apiVersion: v1
                 kind: Pod
@@ -252,6 +308,7 @@ class ApiValidationTest {
         assertThat(row.appliesTo()).isNotBlank();
         assertThat(row.rule()).isNotBlank();
         assertThat(row.source()).isNotBlank();
-        assertThat(row.template()).containsPattern("\\(expected .+\\)$");
+        // what is expected closes the message, after where else the value is, when it is elsewhere too
+        assertThat(row.template()).containsPattern("\\((also [^;()]+; )?expected .+\\)$");
     }
 }

@@ -143,7 +143,7 @@ class EntrancesLoaderTest {
         }
 
         @Test
-        void load_serviceWithoutSelectorOrSpec_isKeptWithoutPods() {
+        void load_serviceWithoutSelectorOrPorts_isKeptWithoutPodsWhenHeadlessOrExternalName() {
             LoadResult r = load("""
                     apiVersion: v1
                     kind: Service
@@ -154,10 +154,17 @@ class EntrancesLoaderTest {
                     ---
                     apiVersion: v1
                     kind: Service
+                    metadata: {name: headless, namespace: prod}
+                    spec: {clusterIP: None}
+                    ---
+                    apiVersion: v1
+                    kind: Service
                     metadata: {name: bare, namespace: prod}
                     """);
 
-            assertThat(lines(r)).isEmpty();
+            assertThat(lines(r)).containsExactly("in.yaml:13:1: error: Service prod/bare: spec.ports: is required"
+                    + " (expected at least one port, unless the Service is headless, clusterIP: None, or of type"
+                    + " ExternalName)");
             assertThat(entrances(r).services()).extracting(Service::type).containsExactly(Service.EXTERNAL_NAME,
                     Service.CLUSTER_IP);
             assertThat(entrances(r).services()).noneMatch(Service::selectsPods);
@@ -206,8 +213,6 @@ class EntrancesLoaderTest {
                             + " than one port (expected a name such as http)",
                     "in.yaml:14:15: error: Service prod/bad: spec.ports[2].protocol: unknown protocol \"QUIC\""
                             + " (expected TCP, UDP or SCTP)",
-                    "in.yaml:15:17: error: Service prod/bad: spec.ports[2].targetPort: 0 is out of range (expected"
-                            + " 1-65535)",
                     "in.yaml:16:5: error: Service prod/bad: spec.ports[3].port: is required (expected a port number"
                             + " 1-65535)",
                     "in.yaml:17:17: error: Service prod/bad: spec.ports[3].targetPort: expected a port number 1-65535"
