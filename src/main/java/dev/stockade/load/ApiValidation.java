@@ -181,6 +181,75 @@ enum ApiValidation {
     SERVICE_EXTERNAL_NAME("service-external-name", "Service `spec.externalName`", "required for type ExternalName",
             "core `ValidateService` (`field.Required`)",
             "is required for type ExternalName (expected a DNS name such as db.example.com)"),
+    PORT_NUMBER("port-number", "container `containerPort`; Service `port`, `targetPort`, `nodePort`; NetworkPolicy"
+            + " `port`, `endPort`; Ingress backend `port.number`", "1-65535 (a Service's `nodePort` and `targetPort`"
+            + " may be 0: unset)", "apimachinery `IsValidPortNum`, from core `validateContainerPorts`,"
+            + " `validateServicePort`, networking `ValidateNetworkPolicyPort`, `validateIngressBackend`",
+            "{number} is out of range (expected 1-65535)"),
+    PROTOCOL("protocol", "`protocol` of container ports, Service ports and NetworkPolicy ports",
+            "TCP (the default), UDP or SCTP, case-sensitive", "core `validateContainerPorts`, `validateServicePort`,"
+            + " networking `ValidateNetworkPolicyPort` (`field.NotSupported`)",
+            "unknown protocol {value} (expected TCP, UDP or SCTP)"),
+    CONTAINER_PORT_NAME_UNIQUE("container-port-name-unique", "`ports[].name` of one container",
+            "unique in the container", "core `validateContainerPorts` (`field.Duplicate`)",
+            "port name {value} is used twice in this container (also {other}; expected names unique in a container)"),
+    SELECTOR_KEY_REQUIRED("selector-key-required", "`matchExpressions[].key` of every label selector", "required",
+            "apimachinery `ValidateLabelSelectorRequirement` → `ValidateLabelName`",
+            "is required (expected a label key)"),
+    SELECTOR_OPERATOR_REQUIRED("selector-operator-required", "`matchExpressions[].operator` of every label"
+            + " selector", "required", "apimachinery `ValidateLabelSelectorRequirement` (`field.Invalid`)",
+            "is required (expected In, NotIn, Exists or DoesNotExist)"),
+    SELECTOR_OPERATOR("selector-operator", "`matchExpressions[].operator` of every label selector",
+            "In, NotIn, Exists or DoesNotExist, case-sensitive",
+            "apimachinery `ValidateLabelSelectorRequirement` (\"not a valid selector operator\")",
+            "unknown operator {value} (expected In, NotIn, Exists or DoesNotExist; operators are case-sensitive)"),
+    SELECTOR_VALUES_REQUIRED("selector-values-required", "`matchExpressions[].values` with operator In or NotIn",
+            "at least one value", "apimachinery `ValidateLabelSelectorRequirement` (`field.Required`)",
+            "must be non-empty when operator is {operator} (expected at least one value)"),
+    SELECTOR_VALUES_FORBIDDEN("selector-values-forbidden", "`matchExpressions[].values` with operator Exists or"
+            + " DoesNotExist", "no values", "apimachinery `ValidateLabelSelectorRequirement` (`field.Forbidden`)",
+            "must be empty when operator is {operator} (expected no values)"),
+    NETWORK_POLICY_TYPE("network-policy-type", "NetworkPolicy `spec.policyTypes[]`", "Ingress or Egress",
+            "networking `ValidateNetworkPolicySpec` (`field.NotSupported`)",
+            "unknown policy type {value} (expected Ingress or Egress)"),
+    NETWORK_POLICY_TYPES_COUNT("network-policy-types-count", "NetworkPolicy `spec.policyTypes`",
+            "at most two entries (a type listed twice within two is accepted, and counts once)",
+            "networking `ValidateNetworkPolicySpec` (\"may not specify more than two policyTypes\")",
+            "lists {count} policy types (expected at most two: Ingress, Egress or both)"),
+    NETWORK_POLICY_PEER("network-policy-peer", "NetworkPolicy `spec.ingress[].from[]`, `spec.egress[].to[]`",
+            "at least one of `podSelector`, `namespaceSelector`, `ipBlock`",
+            "networking `ValidateNetworkPolicyPeer` (\"must specify a peer\")",
+            "must specify a peer (expected podSelector, namespaceSelector or ipBlock)"),
+    NETWORK_POLICY_IPBLOCK_ALONE("network-policy-ipblock-alone", "NetworkPolicy peers",
+            "`ipBlock` not combined with `podSelector` or `namespaceSelector`",
+            "networking `ValidateNetworkPolicyPeer` (\"may not specify more than 1 peer\")",
+            "may not be combined with podSelector or namespaceSelector (expected either an ipBlock or selectors; use"
+                    + " two peers for both)"),
+    NETWORK_POLICY_CIDR_REQUIRED("network-policy-cidr-required", "NetworkPolicy `ipBlock.cidr`; `{cidr}` of"
+            + " expectation files", "required", "networking `ValidateIPBlock` (`field.Required`)",
+            "is required (expected a CIDR such as 10.0.0.0/8)"),
+    NETWORK_POLICY_CIDR("network-policy-cidr", "NetworkPolicy `ipBlock.cidr`, `ipBlock.except[]`; `{cidr}` of"
+            + " expectation files", "an IPv4 or IPv6 CIDR", "networking `ValidateIPBlock` → `ValidateCIDR`",
+            "{value} is not a valid CIDR (expected an address and prefix length such as 10.0.0.0/8 or fd00::/64)"),
+    NETWORK_POLICY_EXCEPT_WHOLE("network-policy-except-whole", "NetworkPolicy `ipBlock.except[]`",
+            "a strict subset of `cidr`: not the whole of it",
+            "networking `ValidateIPBlock` (\"must be a strict subset of `cidr`\")",
+            "{except} is the whole cidr {cidr}, so the ipBlock matches nothing (expected a strict subset of the cidr,"
+                    + " e.g. a longer prefix within it)"),
+    NETWORK_POLICY_EXCEPT_INSIDE("network-policy-except-inside", "NetworkPolicy `ipBlock.except[]`",
+            "a strict subset of `cidr`: inside it, with a longer prefix",
+            "networking `ValidateIPBlock` (\"must be a strict subset of `cidr`\")",
+            "{except} is not inside cidr {cidr} (expected a strict subset of the cidr, e.g. a longer prefix within"
+                    + " it)"),
+    NETWORK_POLICY_END_PORT_WITHOUT_PORT("network-policy-end-port-without-port", "NetworkPolicy `ports[].endPort`",
+            "only with `port`", "networking `ValidateNetworkPolicyPort` (\"may not be specified when `port` is not"
+            + " specified\")", "requires port (expected port to be set to the first port of the range)"),
+    NETWORK_POLICY_END_PORT_NAMED("network-policy-end-port-named", "NetworkPolicy `ports[].endPort`",
+            "only with a numeric `port`", "networking `ValidateNetworkPolicyPort` (\"may not be specified when"
+            + " `port` is non-numeric\")", "may not be used with a named port (expected a numeric port)"),
+    NETWORK_POLICY_END_PORT_BELOW("network-policy-end-port-below", "NetworkPolicy `ports[].endPort`",
+            "at least `port`", "networking `ValidateNetworkPolicyPort` (\"must be greater than or equal to"
+            + " `port`\")", "{end} is below port {port} (expected endPort >= port)"),
     PORT_NAME("port-name", "container `ports[].name`; named ports of NetworkPolicy, admin policies, Ingress backends"
             + " and expectation files", "IANA_SVC_NAME: 1-15 lowercase letters, digits and single '-', at least one"
             + " letter, no '-' at either end", "core `validateContainerPorts`, networking `ValidateNetworkPolicyPort`,"

@@ -11,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
@@ -107,7 +106,7 @@ final class PodReader {
         r.checkFields(c, KnownFields.CONTAINER);
         containerName(c);
         List<Node> ports = r.list(c.get("ports"), c.child("ports"));
-        Set<String> names = new LinkedHashSet<>();
+        Map<String, Integer> names = new java.util.HashMap<>();
         for (int i = 0; i < ports.size(); i++) {
             String p = c.child("ports") + "[" + i + "]";
             Fields f = r.mapping(ports.get(i), p);
@@ -123,7 +122,8 @@ final class PodReader {
                 continue;
             }
             if (number < 1 || number > 65535) {
-                r.error(f.get("containerPort"), f.child("containerPort"), number + " is out of range (expected 1-65535)");
+                r.error(f.get("containerPort"), f.child("containerPort"), ApiValidation.PORT_NUMBER.fill("number",
+                        Long.toString(number)));
                 continue;
             }
             Optional<Protocol> protocol = r.protocol(f);
@@ -137,9 +137,11 @@ final class PodReader {
                     r.error(f.get("name"), f.child("name"), problem);
                     continue;
                 }
-                if (!names.add(name)) {
-                    r.warning(f.get("name"), f.child("name"), "port name " + Quote.of(name)
-                            + " is used twice in this container");
+                Integer before = names.putIfAbsent(name, i);
+                if (before != null) {
+                    r.error(f.get("name"), f.child("name"), ApiValidation.CONTAINER_PORT_NAME_UNIQUE.fill("value",
+                            Quote.of(name), "other", c.child("ports") + "[" + before + "]"));
+                    continue;
                 }
             }
             out.add(new ContainerPort(name, number.intValue(), protocol.get()));

@@ -152,7 +152,8 @@ final class ServiceReader {
         if (!ObjectReader.isNull(f.get("nodePort"))) {
             Long np = r.integer(f.get("nodePort"), f.child("nodePort"));
             if (np != null && (np < 0 || np > 65535)) {
-                r.error(f.get("nodePort"), f.child("nodePort"), np + " is out of range (expected 1-65535)");
+                r.error(f.get("nodePort"), f.child("nodePort"), ApiValidation.PORT_NUMBER.fill("number",
+                        Long.toString(np)));
                 np = null;
             }
             nodePort = np == null ? null : np.intValue();

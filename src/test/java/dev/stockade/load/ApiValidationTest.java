@@ -24,6 +24,9 @@ class ApiValidationTest {
     private static final String DNS_1035 = "(expected a DNS-1035 label: up to 63 lowercase letters, digits and '-',"
             + " starting with a letter and ending with a letter or digit)";
 
+    private static final String NP = "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\n"
+            + "metadata: {name: np, namespace: prod}\n";
+
     private record Case(String yaml, List<String> diagnostics) {}
 
     private static final Map<ApiValidation, Case> CASES = new EnumMap<>(ApiValidation.class);
@@ -265,6 +268,81 @@ class ApiValidationTest {
                 spec: {type: ExternalName}
                 """, "in.yaml:4:7: error: Service prod/db: spec.externalName: is required for type ExternalName"
                 + " (expected a DNS name such as db.example.com)");
+        row(ApiValidation.PORT_NUMBER, """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: web, namespace: prod}
+                spec: {containers: [{name: app, ports: [{containerPort: 70000}]}]}
+                """, "in.yaml:4:57: error: Pod prod/web: spec.containers[0].ports[0].containerPort: 70000 is out of"
+                + " range (expected 1-65535)");
+        row(ApiValidation.PROTOCOL, """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: web, namespace: prod}
+                spec: {containers: [{name: app, ports: [{containerPort: 80, protocol: tcp}]}]}
+                """, "in.yaml:4:71: error: Pod prod/web: spec.containers[0].ports[0].protocol: unknown protocol \"tcp\""
+                + " (expected TCP, UDP or SCTP)");
+        row(ApiValidation.CONTAINER_PORT_NAME_UNIQUE, """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: web, namespace: prod}
+                spec: {containers: [{name: app, ports: [{name: http, containerPort: 80}, {name: http, containerPort: 8080}]}]}
+                """, "in.yaml:4:81: error: Pod prod/web: spec.containers[0].ports[1].name: port name \"http\" is used"
+                + " twice in this container (also spec.containers[0].ports[0]; expected names unique in a container)");
+        row(ApiValidation.SELECTOR_KEY_REQUIRED, NP + "spec: {podSelector: {matchExpressions: [{operator: Exists}]}}\n",
+                "in.yaml:4:41: error: NetworkPolicy prod/np: spec.podSelector.matchExpressions[0].key: is required"
+                        + " (expected a label key)");
+        row(ApiValidation.SELECTOR_OPERATOR_REQUIRED, NP + "spec: {podSelector: {matchExpressions: [{key: app}]}}\n",
+                "in.yaml:4:41: error: NetworkPolicy prod/np: spec.podSelector.matchExpressions[0].operator: is required"
+                        + " (expected In, NotIn, Exists or DoesNotExist)");
+        row(ApiValidation.SELECTOR_OPERATOR, NP + "spec: {podSelector: {matchExpressions: [{key: app, operator: in,"
+                + " values: [web]}]}}\n", "in.yaml:4:62: error: NetworkPolicy prod/np:"
+                + " spec.podSelector.matchExpressions[0].operator: unknown operator \"in\" (expected In, NotIn, Exists"
+                + " or DoesNotExist; operators are case-sensitive)");
+        row(ApiValidation.SELECTOR_VALUES_REQUIRED, NP + "spec: {podSelector: {matchExpressions: [{key: app, operator:"
+                + " In}]}}\n", "in.yaml:4:41: error: NetworkPolicy prod/np: spec.podSelector.matchExpressions[0].values:"
+                + " must be non-empty when operator is In (expected at least one value)");
+        row(ApiValidation.SELECTOR_VALUES_FORBIDDEN, NP + "spec: {podSelector: {matchExpressions: [{key: app, operator:"
+                + " Exists, values: [web]}]}}\n", "in.yaml:4:78: error: NetworkPolicy prod/np:"
+                + " spec.podSelector.matchExpressions[0].values: must be empty when operator is Exists (expected no"
+                + " values)");
+        row(ApiValidation.NETWORK_POLICY_TYPE, NP + "spec: {podSelector: {}, policyTypes: [ingress]}\n",
+                "in.yaml:4:39: error: NetworkPolicy prod/np: spec.policyTypes[0]: unknown policy type \"ingress\""
+                        + " (expected Ingress or Egress)");
+        row(ApiValidation.NETWORK_POLICY_TYPES_COUNT, NP + "spec: {podSelector: {}, policyTypes: [Ingress, Egress,"
+                + " Ingress]}\n", "in.yaml:4:38: error: NetworkPolicy prod/np: spec.policyTypes: lists 3 policy types"
+                + " (expected at most two: Ingress, Egress or both)");
+        row(ApiValidation.NETWORK_POLICY_PEER, NP + "spec: {podSelector: {}, ingress: [{from: [{}]}]}\n",
+                "in.yaml:4:43: error: NetworkPolicy prod/np: spec.ingress[0].from[0]: must specify a peer (expected"
+                        + " podSelector, namespaceSelector or ipBlock)");
+        row(ApiValidation.NETWORK_POLICY_IPBLOCK_ALONE, NP + "spec: {podSelector: {}, ingress: [{from: [{podSelector:"
+                + " {}, ipBlock: {cidr: 10.0.0.0/8}}]}]}\n", "in.yaml:4:61: error: NetworkPolicy prod/np:"
+                + " spec.ingress[0].from[0].ipBlock: may not be combined with podSelector or namespaceSelector"
+                + " (expected either an ipBlock or selectors; use two peers for both)");
+        row(ApiValidation.NETWORK_POLICY_CIDR_REQUIRED, NP + "spec: {podSelector: {}, egress: [{to: [{ipBlock: {except:"
+                + " [10.1.0.0/16]}}]}]}\n", "in.yaml:4:50: error: NetworkPolicy prod/np: spec.egress[0].to[0].ipBlock.cidr:"
+                + " is required (expected a CIDR such as 10.0.0.0/8)");
+        row(ApiValidation.NETWORK_POLICY_CIDR, NP + "spec: {podSelector: {}, egress: [{to: [{ipBlock: {cidr:"
+                + " 10.0.0.0/33}}]}]}\n", "in.yaml:4:57: error: NetworkPolicy prod/np: spec.egress[0].to[0].ipBlock.cidr:"
+                + " \"10.0.0.0/33\" is not a valid CIDR (expected an address and prefix length such as 10.0.0.0/8 or"
+                + " fd00::/64)");
+        row(ApiValidation.NETWORK_POLICY_EXCEPT_WHOLE, NP + "spec: {podSelector: {}, egress: [{to: [{ipBlock: {cidr:"
+                + " 10.0.0.0/8, except: [10.0.0.0/8]}}]}]}\n", "in.yaml:4:78: error: NetworkPolicy prod/np:"
+                + " spec.egress[0].to[0].ipBlock.except[0]: 10.0.0.0/8 is the whole cidr 10.0.0.0/8, so the ipBlock"
+                + " matches nothing (expected a strict subset of the cidr, e.g. a longer prefix within it)");
+        row(ApiValidation.NETWORK_POLICY_EXCEPT_INSIDE, NP + "spec: {podSelector: {}, egress: [{to: [{ipBlock: {cidr:"
+                + " 10.0.0.0/8, except: [192.168.0.0/16]}}]}]}\n", "in.yaml:4:78: error: NetworkPolicy prod/np:"
+                + " spec.egress[0].to[0].ipBlock.except[0]: 192.168.0.0/16 is not inside cidr 10.0.0.0/8 (expected a"
+                + " strict subset of the cidr, e.g. a longer prefix within it)");
+        row(ApiValidation.NETWORK_POLICY_END_PORT_WITHOUT_PORT, NP + "spec: {podSelector: {}, ingress: [{ports:"
+                + " [{endPort: 90}]}]}\n", "in.yaml:4:54: error: NetworkPolicy prod/np: spec.ingress[0].ports[0].endPort:"
+                + " requires port (expected port to be set to the first port of the range)");
+        row(ApiValidation.NETWORK_POLICY_END_PORT_NAMED, NP + "spec: {podSelector: {}, ingress: [{ports: [{port: http,"
+                + " endPort: 90}]}]}\n", "in.yaml:4:66: error: NetworkPolicy prod/np: spec.ingress[0].ports[0].endPort:"
+                + " may not be used with a named port (expected a numeric port)");
+        row(ApiValidation.NETWORK_POLICY_END_PORT_BELOW, NP + "spec: {podSelector: {}, ingress: [{ports: [{port: 90,"
+                + " endPort: 80}]}]}\n", "in.yaml:4:64: error: NetworkPolicy prod/np: spec.ingress[0].ports[0].endPort:"
+                + " 80 is below port 90 (expected endPort >= port)");
         row(ApiValidation.PORT_NAME, """
                 apiVersion: v1
                 kind: Pod
