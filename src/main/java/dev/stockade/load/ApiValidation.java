@@ -250,6 +250,32 @@ enum ApiValidation {
     NETWORK_POLICY_END_PORT_BELOW("network-policy-end-port-below", "NetworkPolicy `ports[].endPort`",
             "at least `port`", "networking `ValidateNetworkPolicyPort` (\"must be greater than or equal to"
             + " `port`\")", "{end} is below port {port} (expected endPort >= port)"),
+    INGRESS_BACKEND_OR_RULES("ingress-backend-or-rules", "Ingress `spec`", "a `defaultBackend` or at least one"
+            + " rule", "networking `ValidateIngressSpec` (\"either `defaultBackend` or `rules` must be specified\")",
+            "has neither defaultBackend nor rules (expected a defaultBackend, or rules with http paths)"),
+    INGRESS_HOST("ingress-host", "Ingress `spec.rules[].host`", "a DNS subdomain, optionally with a leading `*.`;"
+            + " not an IP address", "networking `ValidateIngressSpec` (\"must be a DNS name, not an IP address\","
+            + " `IsDNS1123Subdomain`, `IsWildcardDNS1123Subdomain`)",
+            "{value} is not a valid host (expected a DNS name such as example.com or *.example.com, not an IP"
+                    + " address)"),
+    INGRESS_PATHS_REQUIRED("ingress-paths-required", "Ingress `spec.rules[].http.paths`", "at least one path",
+            "networking `validateHTTPIngressRuleValue` (`field.Required`)",
+            "is required (expected at least one path with a backend)"),
+    INGRESS_PATH_TYPE_REQUIRED("ingress-path-type-required", "Ingress `spec.rules[].http.paths[].pathType`",
+            "required", "networking `validateHTTPIngressPath` (\"pathType must be specified\")",
+            "is required (expected Exact, Prefix or ImplementationSpecific)"),
+    INGRESS_PATH_TYPE("ingress-path-type", "Ingress `spec.rules[].http.paths[].pathType`",
+            "Exact, Prefix or ImplementationSpecific", "networking `validateHTTPIngressPath` (`field.NotSupported`)",
+            "unknown path type {value} (expected Exact, Prefix or ImplementationSpecific)"),
+    INGRESS_PATH_ABSOLUTE("ingress-path-absolute", "Ingress `spec.rules[].http.paths[].path`", "starts with `/`"
+            + " (an ImplementationSpecific path may be empty)",
+            "networking `validateHTTPIngressPath` (\"must be an absolute path\")",
+            "{value} is not an absolute path (expected a path starting with /)"),
+    INGRESS_PATH_SEGMENTS("ingress-path-segments", "Ingress `spec.rules[].http.paths[].path` of pathType Exact or"
+            + " Prefix", "no `//`, `/./`, `/../`, `%2f` or `%2F`; not ending in `/.` or `/..`",
+            "networking `validateHTTPIngressPath` (\"must not contain\", \"cannot end with\")",
+            "{value} contains {part} (expected a path without //, /./, /../ or an encoded slash, not ending in /. or"
+                    + " /..)"),
     PORT_NAME("port-name", "container `ports[].name`; named ports of NetworkPolicy, admin policies, Ingress backends"
             + " and expectation files", "IANA_SVC_NAME: 1-15 lowercase letters, digits and single '-', at least one"
             + " letter, no '-' at either end", "core `validateContainerPorts`, networking `ValidateNetworkPolicyPort`,"

@@ -27,6 +27,11 @@ class ApiValidationTest {
     private static final String NP = "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\n"
             + "metadata: {name: np, namespace: prod}\n";
 
+    private static final String ING = "apiVersion: networking.k8s.io/v1\nkind: Ingress\n"
+            + "metadata: {name: in, namespace: prod}\n";
+    private static final String BACKEND = "{service: {name: web, port: {number: 80}}}";
+    private static final String PATH = "{path: /, pathType: Prefix, backend: " + BACKEND + "}";
+
     private record Case(String yaml, List<String> diagnostics) {}
 
     private static final Map<ApiValidation, Case> CASES = new EnumMap<>(ApiValidation.class);
@@ -343,6 +348,29 @@ class ApiValidationTest {
         row(ApiValidation.NETWORK_POLICY_END_PORT_BELOW, NP + "spec: {podSelector: {}, ingress: [{ports: [{port: 90,"
                 + " endPort: 80}]}]}\n", "in.yaml:4:64: error: NetworkPolicy prod/np: spec.ingress[0].ports[0].endPort:"
                 + " 80 is below port 90 (expected endPort >= port)");
+        row(ApiValidation.INGRESS_BACKEND_OR_RULES, ING + "spec: {ingressClassName: nginx}\n",
+                "in.yaml:4:7: error: Ingress prod/in: spec: has neither defaultBackend nor rules (expected a"
+                        + " defaultBackend, or rules with http paths)");
+        row(ApiValidation.INGRESS_HOST, ING + "spec: {rules: [{host: 10.0.0.1, http: {paths: [" + PATH + "]}}]}\n",
+                "in.yaml:4:23: error: Ingress prod/in: spec.rules[0].host: \"10.0.0.1\" is not a valid host (expected a"
+                        + " DNS name such as example.com or *.example.com, not an IP address)");
+        row(ApiValidation.INGRESS_PATHS_REQUIRED, ING + "spec: {rules: [{host: example.com, http: {paths: []}}]}\n",
+                "in.yaml:4:50: error: Ingress prod/in: spec.rules[0].http.paths: is required (expected at least one"
+                        + " path with a backend)");
+        row(ApiValidation.INGRESS_PATH_TYPE_REQUIRED, ING + "spec: {rules: [{http: {paths: [{path: /, backend: "
+                + BACKEND + "}]}}]}\n", "in.yaml:4:32: error: Ingress prod/in: spec.rules[0].http.paths[0].pathType: is"
+                + " required (expected Exact, Prefix or ImplementationSpecific)");
+        row(ApiValidation.INGRESS_PATH_TYPE, ING + "spec: {rules: [{http: {paths: [{path: /, pathType: prefix,"
+                + " backend: " + BACKEND + "}]}}]}\n", "in.yaml:4:52: error: Ingress prod/in:"
+                + " spec.rules[0].http.paths[0].pathType: unknown path type \"prefix\" (expected Exact, Prefix or"
+                + " ImplementationSpecific)");
+        row(ApiValidation.INGRESS_PATH_ABSOLUTE, ING + "spec: {rules: [{http: {paths: [{path: api, pathType: Prefix,"
+                + " backend: " + BACKEND + "}]}}]}\n", "in.yaml:4:39: error: Ingress prod/in:"
+                + " spec.rules[0].http.paths[0].path: \"api\" is not an absolute path (expected a path starting with /)");
+        row(ApiValidation.INGRESS_PATH_SEGMENTS, ING + "spec: {rules: [{http: {paths: [{path: /api/../admin, pathType:"
+                + " Exact, backend: " + BACKEND + "}]}}]}\n", "in.yaml:4:39: error: Ingress prod/in:"
+                + " spec.rules[0].http.paths[0].path: \"/api/../admin\" contains /../ (expected a path without //,"
+                + " /./, /../ or an encoded slash, not ending in /. or /..)");
         row(ApiValidation.PORT_NAME, """
                 apiVersion: v1
                 kind: Pod
