@@ -181,9 +181,9 @@ enum ApiValidation {
     SERVICE_EXTERNAL_NAME("service-external-name", "Service `spec.externalName`", "required for type ExternalName",
             "core `ValidateService` (`field.Required`)",
             "is required for type ExternalName (expected a DNS name such as db.example.com)"),
-    PORT_NUMBER("port-number", "container `containerPort`; Service `port`, `targetPort`, `nodePort`; NetworkPolicy"
-            + " `port`, `endPort`; Ingress backend `port.number`", "1-65535 (a Service's `nodePort` and `targetPort`"
-            + " may be 0: unset)", "apimachinery `IsValidPortNum`, from core `validateContainerPorts`,"
+    PORT_NUMBER("port-number", "container `containerPort`, `hostPort`; Service `port`, `targetPort`, `nodePort`;"
+            + " NetworkPolicy `port`, `endPort`; Ingress backend `port.number`", "1-65535 (a container's `hostPort`,"
+            + " a Service's `nodePort` and `targetPort` may be 0: unset)", "apimachinery `IsValidPortNum`, from core `validateContainerPorts`,"
             + " `validateServicePort`, networking `ValidateNetworkPolicyPort`, `validateIngressBackend`",
             "{number} is out of range (expected 1-65535)"),
     PROTOCOL("protocol", "`protocol` of container ports, Service ports and NetworkPolicy ports",
@@ -193,6 +193,16 @@ enum ApiValidation {
     CONTAINER_PORT_NAME_UNIQUE("container-port-name-unique", "`ports[].name` of one container",
             "unique in the container", "core `validateContainerPorts` (`field.Duplicate`)",
             "port name {value} is used twice in this container (also {other}; expected names unique in a container)"),
+    CONTAINER_NAME_UNIQUE("container-name-unique", "`spec.containers[].name`, `spec.initContainers[].name` of a"
+            + " Pod or pod template", "unique across the pod's containers and init containers",
+            "core `validateInitContainers`, `validateContainers` (`field.Duplicate`)",
+            "container name {value} is used twice in this pod (also {other}; expected names unique across"
+                    + " containers and initContainers)"),
+    HOST_NETWORK_HOST_PORT("host-network-host-port", "`ports[].hostPort` of the containers of a pod with"
+            + " `hostNetwork: true`", "equal to `containerPort` (it defaults to it)",
+            "core `validateHostNetwork` (\"must match `containerPort` when `hostNetwork` is true\")",
+            "{hostPort} is not the containerPort {containerPort} (expected hostPort equal to containerPort, or no"
+                    + " hostPort: a host-network pod listens on the node's port itself)"),
     SELECTOR_KEY_REQUIRED("selector-key-required", "`matchExpressions[].key` of every label selector", "required",
             "apimachinery `ValidateLabelSelectorRequirement` → `ValidateLabelName`",
             "is required (expected a label key)"),

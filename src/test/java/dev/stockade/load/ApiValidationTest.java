@@ -294,6 +294,22 @@ class ApiValidationTest {
                 spec: {containers: [{name: app, ports: [{name: http, containerPort: 80}, {name: http, containerPort: 8080}]}]}
                 """, "in.yaml:4:81: error: Pod prod/web: spec.containers[0].ports[1].name: port name \"http\" is used"
                 + " twice in this container (also spec.containers[0].ports[0]; expected names unique in a container)");
+        row(ApiValidation.CONTAINER_NAME_UNIQUE, """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: web, namespace: prod}
+                spec: {initContainers: [{name: app}], containers: [{name: app}]}
+                """, "in.yaml:4:32: error: Pod prod/web: spec.initContainers[0].name: container name \"app\" is used"
+                + " twice in this pod (also spec.containers[0]; expected names unique across containers and"
+                + " initContainers)");
+        row(ApiValidation.HOST_NETWORK_HOST_PORT, """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: agent, namespace: prod}
+                spec: {hostNetwork: true, containers: [{name: app, ports: [{containerPort: 9100, hostPort: 19100}]}]}
+                """, "in.yaml:4:92: error: Pod prod/agent: spec.containers[0].ports[0].hostPort: 19100 is not the"
+                + " containerPort 9100 (expected hostPort equal to containerPort, or no hostPort: a host-network pod"
+                + " listens on the node's port itself)");
         row(ApiValidation.SELECTOR_KEY_REQUIRED, NP + "spec: {podSelector: {matchExpressions: [{operator: Exists}]}}\n",
                 "in.yaml:4:41: error: NetworkPolicy prod/np: spec.podSelector.matchExpressions[0].key: is required"
                         + " (expected a label key)");
