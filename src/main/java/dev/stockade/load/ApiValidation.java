@@ -104,6 +104,188 @@ enum ApiValidation {
             "apimachinery `ValidateLabels` → `IsValidLabelValue`",
             "{value} is not a valid label value (expected up to 63 letters, digits, '-', '_' or '.', starting and"
                     + " ending with a letter or digit)", Names::isLabelValue),
+    WORKLOAD_SELECTOR_REQUIRED("workload-selector-required", "`spec.selector` of Deployment, ReplicaSet,"
+            + " StatefulSet and DaemonSet of apps/v1 and apps/v1beta2; of a Job with `spec.manualSelector: true`",
+            "must be set (extensions/v1beta1 and apps/v1beta1 defaulted it to the template's labels; apps/v1 does"
+                    + " not)", "apps `ValidateDeploymentSpec`, `ValidateReplicaSetSpec`, `ValidateStatefulSetSpec`"
+                    + " (`field.Required`), `ValidateDaemonSetSpec` (a nil selector matches no template); batch"
+                    + " `ValidateJobSpec`",
+            "is required (expected a label selector that the pod template's labels match, e.g. matchLabels: {app:"
+                    + " web})"),
+    WORKLOAD_SELECTOR_EMPTY("workload-selector-empty", "`spec.selector` of Deployment, ReplicaSet, StatefulSet,"
+            + " DaemonSet", "must have `matchLabels` or `matchExpressions`",
+            "apps `ValidateDeploymentSpec`, `ValidateReplicaSetSpec` (\"empty selector is invalid for deployment\"),"
+                    + " `ValidateStatefulSetSpec`, `ValidateDaemonSetSpec`",
+            "is empty, so it would select every pod in the namespace (expected matchLabels or matchExpressions that"
+                    + " the pod template's labels match)"),
+    SELECTOR_MATCHES_TEMPLATE("selector-matches-template", "`spec.template.metadata.labels` of Deployment,"
+            + " ReplicaSet, StatefulSet, DaemonSet, ReplicationController and Job",
+            "the workload's selector selects its pod template's labels (a Job's template labels include the"
+                    + " `job-name` labels the API server adds)",
+            "apps `ValidatePodTemplateSpecForReplicaSet`, `ValidatePodTemplateSpecForStatefulSet`,"
+                    + " `ValidateDaemonSetSpec`; core `ValidatePodTemplateSpecForRC`; batch `ValidateJobSpec`"
+                    + " (\"`selector` does not match template `labels`\")",
+            "the template's labels {labels} do not match the selector {selector} (expected labels the selector"
+                    + " selects: the controller manages only the pods its selector matches)"),
+    RC_SELECTOR_REQUIRED("rc-selector-required", "`spec.selector` of a ReplicationController",
+            "not empty; an absent or empty selector defaults to the template's labels, so only a template without"
+                    + " labels leaves it empty", "core `SetDefaults_ReplicationController`, then"
+                    + " `ValidateReplicationControllerSpec` → `ValidateNonEmptySelector`",
+            "is required (expected a selector, or labels on the pod template for it to default to)"),
+    JOB_GENERATED_LABEL("job-generated-label", "`spec.template.metadata.labels` `job-name`,"
+            + " `batch.kubernetes.io/job-name`, `controller-uid`, `batch.kubernetes.io/controller-uid` of a Job"
+            + " without `spec.manualSelector: true`",
+            "when written, the job-name labels equal the Job's name and the controller-uid labels its"
+                    + " `metadata.uid` (the API server adds them when absent)",
+            "batch job strategy `PrepareForCreate` (`generateSelector`), `ValidateGeneratedSelector` → core"
+                    + " `ValidateHasLabel`", "{value} is not the value the API server gives this label (expected"
+                    + " {expected}, or no such label: the API server adds it)"),
+    JOB_SELECTOR_GENERATED("job-selector-generated", "`spec.selector` of a Job without `spec.manualSelector:"
+            + " true`", "selects the labels the API server generates for the Job's pods (`job-name`, `controller-uid`"
+            + " and their `batch.kubernetes.io/` forms) and requires nothing else",
+            "batch `ValidateGeneratedSelector` (\"`selector` not auto-generated\")",
+            "{selector} is not a selector the API server generates for a Job (expected no selector, or"
+                    + " manualSelector: true with a selector of your own)"),
+    CRONJOB_JOB_SELECTOR("cronjob-job-selector", "`spec.jobTemplate.spec.selector` and"
+            + " `spec.jobTemplate.spec.manualSelector` of a CronJob",
+            "no selector and no `manualSelector: true`: every Job the CronJob creates gets a generated selector",
+            "batch `ValidateJobTemplateSpec` (\"`selector` will be auto-generated\"; manualSelector `NotSupported`)",
+            "may not be set in a CronJob's job template (expected no selector and no manualSelector: true: each Job"
+                    + " the CronJob creates gets a generated selector)"),
+    SERVICE_TYPE("service-type", "Service `spec.type`", "ClusterIP (the default), NodePort, LoadBalancer or"
+            + " ExternalName", "core `ValidateService` (`field.NotSupported`)",
+            "unknown type {value} (expected ClusterIP, NodePort, LoadBalancer or ExternalName)"),
+    SERVICE_PORTS_REQUIRED("service-ports-required", "Service `spec.ports`", "at least one port, unless the Service"
+            + " is headless (`clusterIP: None`) or of type ExternalName", "core `ValidateService` (`field.Required`)",
+            "is required (expected at least one port, unless the Service is headless, clusterIP: None, or of type"
+                    + " ExternalName)"),
+    SERVICE_PORT_NAME_REQUIRED("service-port-name-required", "Service `spec.ports[].name`",
+            "required when the Service has more than one port", "core `validateServicePort` (`field.Required`)",
+            "is required when the Service has more than one port (expected a name such as http)"),
+    SERVICE_PORT_NAME_UNIQUE("service-port-name-unique", "Service `spec.ports[].name`", "unique in the Service",
+            "core `validateServicePort` (`field.Duplicate`)",
+            "duplicate port name {value} (also {other}; expected a name unique in the Service)"),
+    SERVICE_PORT_UNIQUE("service-port-unique", "Service `spec.ports[]`", "each pair of `port` and `protocol` once",
+            "core `ValidateService` (`field.Duplicate` on protocol and port)",
+            "{port} is listed twice (also {other}; expected each port number and protocol once in a Service)"),
+    SERVICE_NODE_PORT_TYPE("service-node-port-type", "Service `spec.ports[].nodePort`",
+            "not set when the type is ClusterIP (the default)",
+            "core `ValidateService` (\"may not be used when `type` is 'ClusterIP'\")",
+            "may not be set when the Service's type is ClusterIP (expected type NodePort or LoadBalancer, or no"
+                    + " nodePort)"),
+    SERVICE_HEADLESS_TYPE("service-headless-type", "Service `spec.clusterIP`",
+            "`None` (headless) only with type ClusterIP: a NodePort or LoadBalancer Service needs a cluster IP",
+            "core `ValidateService` (\"may not be set to 'None' for NodePort services\", and LoadBalancer)",
+            "None may not be used with type {type} (expected a cluster IP, or type ClusterIP for a headless"
+                    + " Service)"),
+    SERVICE_EXTERNAL_NAME("service-external-name", "Service `spec.externalName`", "required for type ExternalName",
+            "core `ValidateService` (`field.Required`)",
+            "is required for type ExternalName (expected a DNS name such as db.example.com)"),
+    PORT_NUMBER("port-number", "container `containerPort`, `hostPort`; Service `port`, `targetPort`, `nodePort`;"
+            + " NetworkPolicy `port`, `endPort`; Ingress backend `port.number`", "1-65535 (a container's `hostPort`,"
+            + " a Service's `nodePort` and `targetPort` may be 0: unset)", "apimachinery `IsValidPortNum`, from core `validateContainerPorts`,"
+            + " `validateServicePort`, networking `ValidateNetworkPolicyPort`, `validateIngressBackend`",
+            "{number} is out of range (expected 1-65535)"),
+    PROTOCOL("protocol", "`protocol` of container ports, Service ports and NetworkPolicy ports",
+            "TCP (the default), UDP or SCTP, case-sensitive", "core `validateContainerPorts`, `validateServicePort`,"
+            + " networking `ValidateNetworkPolicyPort` (`field.NotSupported`)",
+            "unknown protocol {value} (expected TCP, UDP or SCTP)"),
+    CONTAINER_PORT_NAME_UNIQUE("container-port-name-unique", "`ports[].name` of one container",
+            "unique in the container", "core `validateContainerPorts` (`field.Duplicate`)",
+            "port name {value} is used twice in this container (also {other}; expected names unique in a container)"),
+    CONTAINER_NAME_UNIQUE("container-name-unique", "`spec.containers[].name`, `spec.initContainers[].name` of a"
+            + " Pod or pod template", "unique across the pod's containers and init containers",
+            "core `validateInitContainers`, `validateContainers` (`field.Duplicate`)",
+            "container name {value} is used twice in this pod (also {other}; expected names unique across"
+                    + " containers and initContainers)"),
+    HOST_NETWORK_HOST_PORT("host-network-host-port", "`ports[].hostPort` of the containers of a pod with"
+            + " `hostNetwork: true`", "equal to `containerPort` (it defaults to it)",
+            "core `validateHostNetwork` (\"must match `containerPort` when `hostNetwork` is true\")",
+            "{hostPort} is not the containerPort {containerPort} (expected hostPort equal to containerPort, or no"
+                    + " hostPort: a host-network pod listens on the node's port itself)"),
+    SELECTOR_KEY_REQUIRED("selector-key-required", "`matchExpressions[].key` of every label selector", "required",
+            "apimachinery `ValidateLabelSelectorRequirement` → `ValidateLabelName`",
+            "is required (expected a label key)"),
+    SELECTOR_OPERATOR_REQUIRED("selector-operator-required", "`matchExpressions[].operator` of every label"
+            + " selector", "required", "apimachinery `ValidateLabelSelectorRequirement` (`field.Invalid`)",
+            "is required (expected In, NotIn, Exists or DoesNotExist)"),
+    SELECTOR_OPERATOR("selector-operator", "`matchExpressions[].operator` of every label selector",
+            "In, NotIn, Exists or DoesNotExist, case-sensitive",
+            "apimachinery `ValidateLabelSelectorRequirement` (\"not a valid selector operator\")",
+            "unknown operator {value} (expected In, NotIn, Exists or DoesNotExist; operators are case-sensitive)"),
+    SELECTOR_VALUES_REQUIRED("selector-values-required", "`matchExpressions[].values` with operator In or NotIn",
+            "at least one value", "apimachinery `ValidateLabelSelectorRequirement` (`field.Required`)",
+            "must be non-empty when operator is {operator} (expected at least one value)"),
+    SELECTOR_VALUES_FORBIDDEN("selector-values-forbidden", "`matchExpressions[].values` with operator Exists or"
+            + " DoesNotExist", "no values", "apimachinery `ValidateLabelSelectorRequirement` (`field.Forbidden`)",
+            "must be empty when operator is {operator} (expected no values)"),
+    NETWORK_POLICY_TYPE("network-policy-type", "NetworkPolicy `spec.policyTypes[]`", "Ingress or Egress",
+            "networking `ValidateNetworkPolicySpec` (`field.NotSupported`)",
+            "unknown policy type {value} (expected Ingress or Egress)"),
+    NETWORK_POLICY_TYPES_COUNT("network-policy-types-count", "NetworkPolicy `spec.policyTypes`",
+            "at most two entries (a type listed twice within two is accepted, and counts once)",
+            "networking `ValidateNetworkPolicySpec` (\"may not specify more than two policyTypes\")",
+            "lists {count} policy types (expected at most two: Ingress, Egress or both)"),
+    NETWORK_POLICY_PEER("network-policy-peer", "NetworkPolicy `spec.ingress[].from[]`, `spec.egress[].to[]`",
+            "at least one of `podSelector`, `namespaceSelector`, `ipBlock`",
+            "networking `ValidateNetworkPolicyPeer` (\"must specify a peer\")",
+            "must specify a peer (expected podSelector, namespaceSelector or ipBlock)"),
+    NETWORK_POLICY_IPBLOCK_ALONE("network-policy-ipblock-alone", "NetworkPolicy peers",
+            "`ipBlock` not combined with `podSelector` or `namespaceSelector`",
+            "networking `ValidateNetworkPolicyPeer` (\"may not specify more than 1 peer\")",
+            "may not be combined with podSelector or namespaceSelector (expected either an ipBlock or selectors; use"
+                    + " two peers for both)"),
+    NETWORK_POLICY_CIDR_REQUIRED("network-policy-cidr-required", "NetworkPolicy `ipBlock.cidr`; `{cidr}` of"
+            + " expectation files", "required", "networking `ValidateIPBlock` (`field.Required`)",
+            "is required (expected a CIDR such as 10.0.0.0/8)"),
+    NETWORK_POLICY_CIDR("network-policy-cidr", "NetworkPolicy `ipBlock.cidr`, `ipBlock.except[]`; `{cidr}` of"
+            + " expectation files", "an IPv4 or IPv6 CIDR", "networking `ValidateIPBlock` → `ValidateCIDR`",
+            "{value} is not a valid CIDR (expected an address and prefix length such as 10.0.0.0/8 or fd00::/64)"),
+    NETWORK_POLICY_EXCEPT_WHOLE("network-policy-except-whole", "NetworkPolicy `ipBlock.except[]`",
+            "a strict subset of `cidr`: not the whole of it",
+            "networking `ValidateIPBlock` (\"must be a strict subset of `cidr`\")",
+            "{except} is the whole cidr {cidr}, so the ipBlock matches nothing (expected a strict subset of the cidr,"
+                    + " e.g. a longer prefix within it)"),
+    NETWORK_POLICY_EXCEPT_INSIDE("network-policy-except-inside", "NetworkPolicy `ipBlock.except[]`",
+            "a strict subset of `cidr`: inside it, with a longer prefix",
+            "networking `ValidateIPBlock` (\"must be a strict subset of `cidr`\")",
+            "{except} is not inside cidr {cidr} (expected a strict subset of the cidr, e.g. a longer prefix within"
+                    + " it)"),
+    NETWORK_POLICY_END_PORT_WITHOUT_PORT("network-policy-end-port-without-port", "NetworkPolicy `ports[].endPort`",
+            "only with `port`", "networking `ValidateNetworkPolicyPort` (\"may not be specified when `port` is not"
+            + " specified\")", "requires port (expected port to be set to the first port of the range)"),
+    NETWORK_POLICY_END_PORT_NAMED("network-policy-end-port-named", "NetworkPolicy `ports[].endPort`",
+            "only with a numeric `port`", "networking `ValidateNetworkPolicyPort` (\"may not be specified when"
+            + " `port` is non-numeric\")", "may not be used with a named port (expected a numeric port)"),
+    NETWORK_POLICY_END_PORT_BELOW("network-policy-end-port-below", "NetworkPolicy `ports[].endPort`",
+            "at least `port`", "networking `ValidateNetworkPolicyPort` (\"must be greater than or equal to"
+            + " `port`\")", "{end} is below port {port} (expected endPort >= port)"),
+    INGRESS_BACKEND_OR_RULES("ingress-backend-or-rules", "Ingress `spec`", "a `defaultBackend` or at least one"
+            + " rule", "networking `ValidateIngressSpec` (\"either `defaultBackend` or `rules` must be specified\")",
+            "has neither defaultBackend nor rules (expected a defaultBackend, or rules with http paths)"),
+    INGRESS_HOST("ingress-host", "Ingress `spec.rules[].host`", "a DNS subdomain, optionally with a leading `*.`;"
+            + " not an IP address", "networking `ValidateIngressSpec` (\"must be a DNS name, not an IP address\","
+            + " `IsDNS1123Subdomain`, `IsWildcardDNS1123Subdomain`)",
+            "{value} is not a valid host (expected a DNS name such as example.com or *.example.com, not an IP"
+                    + " address)"),
+    INGRESS_PATHS_REQUIRED("ingress-paths-required", "Ingress `spec.rules[].http.paths`", "at least one path",
+            "networking `validateHTTPIngressRuleValue` (`field.Required`)",
+            "is required (expected at least one path with a backend)"),
+    INGRESS_PATH_TYPE_REQUIRED("ingress-path-type-required", "Ingress `spec.rules[].http.paths[].pathType`",
+            "required", "networking `validateHTTPIngressPath` (\"pathType must be specified\")",
+            "is required (expected Exact, Prefix or ImplementationSpecific)"),
+    INGRESS_PATH_TYPE("ingress-path-type", "Ingress `spec.rules[].http.paths[].pathType`",
+            "Exact, Prefix or ImplementationSpecific", "networking `validateHTTPIngressPath` (`field.NotSupported`)",
+            "unknown path type {value} (expected Exact, Prefix or ImplementationSpecific)"),
+    INGRESS_PATH_ABSOLUTE("ingress-path-absolute", "Ingress `spec.rules[].http.paths[].path`", "starts with `/`"
+            + " (an ImplementationSpecific path may be empty)",
+            "networking `validateHTTPIngressPath` (\"must be an absolute path\")",
+            "{value} is not an absolute path (expected a path starting with /)"),
+    INGRESS_PATH_SEGMENTS("ingress-path-segments", "Ingress `spec.rules[].http.paths[].path` of pathType Exact or"
+            + " Prefix", "no `//`, `/./`, `/../`, `%2f` or `%2F`; not ending in `/.` or `/..`",
+            "networking `validateHTTPIngressPath` (\"must not contain\", \"cannot end with\")",
+            "{value} contains {part} (expected a path without //, /./, /../ or an encoded slash, not ending in /. or"
+                    + " /..)"),
     PORT_NAME("port-name", "container `ports[].name`; named ports of NetworkPolicy, admin policies, Ingress backends"
             + " and expectation files", "IANA_SVC_NAME: 1-15 lowercase letters, digits and single '-', at least one"
             + " letter, no '-' at either end", "core `validateContainerPorts`, networking `ValidateNetworkPolicyPort`,"
@@ -129,6 +311,11 @@ enum ApiValidation {
         this.source = source;
         this.message = message;
         this.valid = valid;
+    }
+
+    /** A structural row: the reader of the kind checks the fields it relates and reports {@link #fill}. */
+    ApiValidation(String id, String appliesTo, String rule, String source, String message) {
+        this(id, appliesTo, rule, source, message, null);
     }
 
     String id() {
@@ -159,8 +346,27 @@ enum ApiValidation {
         return message.replace("{length}", Integer.toString(length(value))).replace("{value}", Quote.of(value));
     }
 
+    /**
+     * The message with each {@code {name}} replaced by the value after it:
+     * {@code fill("selector", "app=web", "labels", "app=db")}. The values are inserted as given:
+     * a value the user wrote goes through {@link Quote} first.
+     */
+    String fill(String... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("name/value pairs expected");
+        }
+        String out = message;
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            out = out.replace("{" + namesAndValues[i] + "}", namesAndValues[i + 1]);
+        }
+        return out;
+    }
+
     /** Empty when {@code value} passes this row's check, else the message about it. */
     Optional<String> problem(String value) {
+        if (valid == null) {
+            throw new IllegalStateException(id + " is checked by its reader, not on one value");
+        }
         return valid.test(value) ? Optional.empty() : Optional.of(message(value));
     }
 

@@ -31,10 +31,14 @@ final class NetworkPolicyReader {
     NetworkPolicy read(String namespace, String name, Node specNode, Source source, Node objectNode) {
         Fields spec = r.mapping(specNode, "spec");
         if (spec == null) {
-            if (!r.broken()) {
-                r.error(specNode == null ? objectNode : specNode, "spec", "is required (expected podSelector and rules)");
+            if (!ObjectReader.isNull(specNode)) {
+                return null;
             }
-            return null;
+            // the API server accepts a NetworkPolicy without a spec: an empty one, which isolates every pod for ingress
+            r.warning(specNode == null ? objectNode : specNode, "spec", "is missing (the API server reads it as {}:"
+                    + " podSelector {} and policyTypes [Ingress], which denies all ingress to every pod in the namespace)");
+            return r.broken() ? null : new NetworkPolicy(namespace, name, LabelSelector.all(),
+                    PolicyType.defaulted(EnumSet.noneOf(PolicyType.class), 0), List.of(), List.of(), source);
         }
         r.checkFields(spec, KnownFields.NETWORK_POLICY_SPEC);
         LabelSelector podSelector;
@@ -47,6 +51,10 @@ final class NetworkPolicyReader {
         }
         Set<PolicyType> declared = EnumSet.noneOf(PolicyType.class);
         List<Node> types = r.list(spec.get("policyTypes"), "spec.policyTypes");
+        if (types.size() > 2) {
+            r.error(spec.get("policyTypes"), "spec.policyTypes", ApiValidation.NETWORK_POLICY_TYPES_COUNT.fill("count",
+                    Integer.toString(types.size())));
+        }
         for (int i = 0; i < types.size(); i++) {
             String t = r.string(types.get(i), "spec.policyTypes[" + i + "]");
             if (t == null) {
@@ -54,10 +62,10 @@ final class NetworkPolicyReader {
             }
             Optional<PolicyType> pt = PolicyType.parse(t);
             if (pt.isEmpty()) {
-                r.error(types.get(i), "spec.policyTypes[" + i + "]", "unknown policy type " + Quote.of(t)
-                        + " (expected Ingress or Egress)");
-            } else if (!declared.add(pt.get())) {
-                r.error(types.get(i), "spec.policyTypes[" + i + "]", "duplicate policy type " + Quote.of(t));
+                r.error(types.get(i), "spec.policyTypes[" + i + "]", ApiValidation.NETWORK_POLICY_TYPE.message(t));
+            } else if (!declared.add(pt.get()) && types.size() <= 2) {
+                r.warning(types.get(i), "spec.policyTypes[" + i + "]", Quote.of(t) + " is listed twice; it counts once"
+                        + " (the API server accepts it)");
             }
         }
         List<PolicyRule> ingress = rules(spec, "ingress", "from");
@@ -104,7 +112,7 @@ final class NetworkPolicyReader {
         Fields f = r.mapping(n, path);
         if (f == null) {
             if (ObjectReader.isNull(n)) {
-                r.error(n, path, "must specify a peer (expected podSelector, namespaceSelector or ipBlock)");
+                r.error(n, path, ApiValidation.NETWORK_POLICY_PEER.fill());
             }
             return Optional.empty();
         }
@@ -114,15 +122,14 @@ final class NetworkPolicyReader {
         boolean hasNamespaces = f.has("namespaceSelector") && !ObjectReader.isNull(f.get("namespaceSelector"));
         boolean hasBlock = f.has("ipBlock") && !ObjectReader.isNull(f.get("ipBlock"));
         if (hasBlock && (hasPods || hasNamespaces)) {
-            r.error(f.key("ipBlock"), f.child("ipBlock"), "may not be combined with podSelector or namespaceSelector"
-                    + " (expected either an ipBlock or selectors; use two peers for both)");
+            r.error(f.key("ipBlock"), f.child("ipBlock"), ApiValidation.NETWORK_POLICY_IPBLOCK_ALONE.fill());
             return Optional.empty();
         }
         if (hasBlock) {
             return ipBlock(f.get("ipBlock"), f.child("ipBlock")).map(b -> new Peer.IpBlockPeer(b, at));
         }
         if (!hasPods && !hasNamespaces) {
-            r.error(n, path, "must specify a peer (expected podSelector, namespaceSelector or ipBlock)");
+            r.error(n, path, ApiValidation.NETWORK_POLICY_PEER.fill());
             return Optional.empty();
         }
         Optional<LabelSelector> pods = SelectorReader.read(r, f.get("podSelector"), f.child("podSelector"));
@@ -153,14 +160,13 @@ final class NetworkPolicyReader {
         String cidrText = r.string(f.get("cidr"), f.child("cidr"));
         if (cidrText == null) {
             if (!f.has("cidr") || ObjectReader.isNull(f.get("cidr"))) {
-                r.error(f.node(), f.child("cidr"), "is required (expected a CIDR such as 10.0.0.0/8)");
+                r.error(f.node(), f.child("cidr"), ApiValidation.NETWORK_POLICY_CIDR_REQUIRED.fill());
             }
             return Optional.empty();
         }
         Optional<Cidr> cidr = Cidr.parse(cidrText);
         if (cidr.isEmpty()) {
-            r.error(f.get("cidr"), f.child("cidr"), Quote.of(cidrText) + " is not a valid CIDR (expected an address"
-                    + " and prefix length such as 10.0.0.0/8 or fd00::/64)");
+            r.error(f.get("cidr"), f.child("cidr"), ApiValidation.NETWORK_POLICY_CIDR.message(cidrText));
             return Optional.empty();
         }
         List<Cidr> except = new ArrayList<>();
@@ -173,14 +179,13 @@ final class NetworkPolicyReader {
             }
             Optional<Cidr> e = Cidr.parse(text);
             if (e.isEmpty()) {
-                r.error(ex.get(i), p, Quote.of(text) + " is not a valid CIDR (expected an address and prefix length"
-                        + " such as 10.1.0.0/16)");
+                r.error(ex.get(i), p, ApiValidation.NETWORK_POLICY_CIDR.message(text));
             } else if (e.get().equals(cidr.get())) {
-                r.error(ex.get(i), p, text + " is the whole cidr " + cidr.get() + ", so the ipBlock matches nothing"
-                        + " (expected a strict subset of the cidr, e.g. a longer prefix within it)");
+                r.error(ex.get(i), p, ApiValidation.NETWORK_POLICY_EXCEPT_WHOLE.fill("except", text, "cidr",
+                        cidr.get().toString()));
             } else if (!cidr.get().contains(e.get()) || e.get().prefix() <= cidr.get().prefix()) {
-                r.error(ex.get(i), p, text + " is not inside cidr " + cidr.get() + " (expected a strict subset of"
-                        + " the cidr, e.g. a longer prefix within it)");
+                r.error(ex.get(i), p, ApiValidation.NETWORK_POLICY_EXCEPT_INSIDE.fill("except", text, "cidr",
+                        cidr.get().toString()));
             } else {
                 except.add(e.get());
             }
@@ -204,8 +209,7 @@ final class NetworkPolicyReader {
         Long end = r.integer(endNode, f.child("endPort"));
         if (ObjectReader.isNull(portNode)) {
             if (end != null) {
-                r.error(endNode, f.child("endPort"), "requires port (expected port to be set to the first port of"
-                        + " the range)");
+                r.error(endNode, f.child("endPort"), ApiValidation.NETWORK_POLICY_END_PORT_WITHOUT_PORT.fill());
                 return Optional.empty();
             }
             return Optional.of(new PolicyPort.AllPorts(protocol));
@@ -218,7 +222,7 @@ final class NetworkPolicyReader {
                 return Optional.empty();
             }
             if (end != null) {
-                r.error(endNode, f.child("endPort"), "may not be used with a named port (expected a numeric port)");
+                r.error(endNode, f.child("endPort"), ApiValidation.NETWORK_POLICY_END_PORT_NAMED.fill());
                 return Optional.empty();
             }
             return Optional.of(new PolicyPort.NamedPort(protocol, name));
@@ -228,7 +232,7 @@ final class NetworkPolicyReader {
             return Optional.empty();
         }
         if (port < PolicyPort.MIN || port > PolicyPort.MAX) {
-            r.error(portNode, f.child("port"), port + " is out of range (expected 1-65535)");
+            r.error(portNode, f.child("port"), ApiValidation.PORT_NUMBER.fill("number", Long.toString(port)));
             return Optional.empty();
         }
         if (end == null) {
@@ -238,12 +242,12 @@ final class NetworkPolicyReader {
             return Optional.of(PolicyPort.PortRange.of(protocol, port.intValue()));
         }
         if (end > PolicyPort.MAX) {
-            r.error(endNode, f.child("endPort"), end + " is out of range (expected 1-65535)");
+            r.error(endNode, f.child("endPort"), ApiValidation.PORT_NUMBER.fill("number", Long.toString(end)));
             return Optional.empty();
         }
         if (end < port) {
-            r.error(endNode, f.child("endPort"), end + " is below port " + port
-                    + " (expected endPort >= port)");
+            r.error(endNode, f.child("endPort"), ApiValidation.NETWORK_POLICY_END_PORT_BELOW.fill("end",
+                    Long.toString(end), "port", Long.toString(port)));
             return Optional.empty();
         }
         return Optional.of(new PolicyPort.PortRange(protocol, port.intValue(), end.intValue()));

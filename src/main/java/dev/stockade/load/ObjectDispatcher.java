@@ -194,8 +194,10 @@ final class ObjectDispatcher {
             case "Node" -> keep(nodes, name, new NodeReader(r).read(name, top, meta, source), ref, source, r);
             case "Service" -> keep(services, ref, new ServiceReader(r).read(namespace, name, top.get("spec"), source),
                     ref, source, r);
-            case "Ingress" -> keep(routes, ref, new RouteReader(r).ingress(namespace, name, top.get("spec"), source),
-                    ref, source, r);
+            case "Ingress" -> {
+                new IngressPaths(r).check(top.get("spec"), top.node());
+                keep(routes, ref, new RouteReader(r).ingress(namespace, name, top.get("spec"), source), ref, source, r);
+            }
             case "Route" -> keep(routes, ref, new RouteReader(r).openShift(namespace, name, top.get("spec"),
                     top.node(), source), ref, source, r);
             case "HTTPRoute", "GRPCRoute", "TLSRoute", "TCPRoute", "UDPRoute" -> keep(routes, ref,
@@ -205,7 +207,7 @@ final class ObjectDispatcher {
                     top.node(), source), ref, source, r);
             case "ReferenceGrant" -> keep(referenceGrants, ref, new GatewayApiReader(r).referenceGrant(namespace,
                     name, top.get("spec"), top.node(), source), ref, source, r);
-            default -> keep(workloads, ref, new WorkloadReader(r).read(ref, top, meta, source), ref, source, r);
+            default -> keep(workloads, ref, new WorkloadReader(r).read(ref, apiVersion, top, meta, source), ref, source, r);
         }
     }
 

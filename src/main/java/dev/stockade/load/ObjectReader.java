@@ -323,7 +323,7 @@ final class ObjectReader {
             return null;
         }
         if (v < 1 || v > 65535) {
-            error(n, f.child(field), v + " is out of range (expected 1-65535)");
+            error(n, f.child(field), ApiValidation.PORT_NUMBER.fill("number", Long.toString(v)));
             return null;
         }
         return v.intValue();
@@ -355,7 +355,7 @@ final class ObjectReader {
         }
         Optional<dev.stockade.model.Protocol> p = dev.stockade.model.Protocol.parse(proto);
         if (p.isEmpty()) {
-            error(f.get("protocol"), f.child("protocol"), "unknown protocol " + Quote.of(proto) + " (expected TCP, UDP or SCTP)");
+            error(f.get("protocol"), f.child("protocol"), ApiValidation.PROTOCOL.message(proto));
         }
         return p;
     }

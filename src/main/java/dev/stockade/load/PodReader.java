@@ -11,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
@@ -73,41 +72,53 @@ final class PodReader {
             r.checkFields(spec, KnownFields.POD_SPEC);
             Boolean hn = r.bool(spec.get("hostNetwork"), spec.child("hostNetwork"));
             hostNetwork = hn != null && hn;
+            Map<String, String> names = new java.util.HashMap<>();
             List<Node> containers = r.list(spec.get("containers"), spec.child("containers"));
             for (int i = 0; i < containers.size(); i++) {
-                ports.addAll(containerPorts(containers.get(i), spec.child("containers") + "[" + i + "]"));
+                ports.addAll(containerPorts(containers.get(i), spec.child("containers") + "[" + i + "]", hostNetwork,
+                        names));
             }
             List<Node> init = r.list(spec.get("initContainers"), spec.child("initContainers"));
             for (int i = 0; i < init.size(); i++) {
                 Fields c = r.mapping(init.get(i), spec.child("initContainers") + "[" + i + "]");
                 r.checkFields(c, KnownFields.CONTAINER);
-                containerName(c);
+                containerName(c, names);
             }
         }
         return new Pod(namespace, name, labels, ports, ips, hostNetwork, source);
     }
 
-    /** A container's name, when written, is a DNS-1123 label ({@link ApiValidation#CONTAINER_NAME}). */
-    private void containerName(Fields c) {
+    /**
+     * A container's name, when written, is a DNS-1123 label ({@link ApiValidation#CONTAINER_NAME})
+     * not used by another container or init container of the pod ({@code names}: name → path).
+     */
+    private void containerName(Fields c, Map<String, String> names) {
         if (c == null) {
             return;
         }
         String name = r.string(c.get("name"), c.child("name"));
-        if (name != null) {
-            ApiValidation.CONTAINER_NAME.problem(name).ifPresent(p -> r.error(c.get("name"), c.child("name"), p));
+        if (name == null) {
+            return;
+        }
+        var problem = ApiValidation.CONTAINER_NAME.problem(name);
+        problem.ifPresent(p -> r.error(c.get("name"), c.child("name"), p));
+        String before = problem.isPresent() ? null : names.putIfAbsent(name, c.path());
+        if (before != null) {
+            r.error(c.get("name"), c.child("name"), ApiValidation.CONTAINER_NAME_UNIQUE.fill("value", Quote.of(name),
+                    "other", before));
         }
     }
 
-    private List<ContainerPort> containerPorts(Node n, String path) {
+    private List<ContainerPort> containerPorts(Node n, String path, boolean hostNetwork, Map<String, String> containers) {
         Fields c = r.mapping(n, path);
         List<ContainerPort> out = new ArrayList<>();
         if (c == null) {
             return out;
         }
         r.checkFields(c, KnownFields.CONTAINER);
-        containerName(c);
+        containerName(c, containers);
         List<Node> ports = r.list(c.get("ports"), c.child("ports"));
-        Set<String> names = new LinkedHashSet<>();
+        Map<String, Integer> names = new java.util.HashMap<>();
         for (int i = 0; i < ports.size(); i++) {
             String p = c.child("ports") + "[" + i + "]";
             Fields f = r.mapping(ports.get(i), p);
@@ -123,11 +134,12 @@ final class PodReader {
                 continue;
             }
             if (number < 1 || number > 65535) {
-                r.error(f.get("containerPort"), f.child("containerPort"), number + " is out of range (expected 1-65535)");
+                r.error(f.get("containerPort"), f.child("containerPort"), ApiValidation.PORT_NUMBER.fill("number",
+                        Long.toString(number)));
                 continue;
             }
             Optional<Protocol> protocol = r.protocol(f);
-            if (protocol.isEmpty()) {
+            if (protocol.isEmpty() || !hostPort(f, number, hostNetwork)) {
                 continue;
             }
             String name = r.string(f.get("name"), f.child("name"));
@@ -137,14 +149,38 @@ final class PodReader {
                     r.error(f.get("name"), f.child("name"), problem);
                     continue;
                 }
-                if (!names.add(name)) {
-                    r.warning(f.get("name"), f.child("name"), "port name " + Quote.of(name)
-                            + " is used twice in this container");
+                Integer before = names.putIfAbsent(name, i);
+                if (before != null) {
+                    r.error(f.get("name"), f.child("name"), ApiValidation.CONTAINER_PORT_NAME_UNIQUE.fill("value",
+                            Quote.of(name), "other", c.child("ports") + "[" + before + "]"));
+                    continue;
                 }
             }
             out.add(new ContainerPort(name, number.intValue(), protocol.get()));
         }
         return out;
+    }
+
+    /**
+     * {@code hostPort}: 0 (none) or 1-65535; on a host-network pod, when written, equal to the
+     * containerPort (the API server defaults it to the containerPort there). Whether it is valid.
+     */
+    private boolean hostPort(Fields f, long containerPort, boolean hostNetwork) {
+        Node n = f.get("hostPort");
+        Long v = r.integer(n, f.child("hostPort"));
+        if (v == null) {
+            return ObjectReader.isNull(n);
+        }
+        if (v < 0 || v > 65535) {
+            r.error(n, f.child("hostPort"), ApiValidation.PORT_NUMBER.fill("number", Long.toString(v)));
+            return false;
+        }
+        if (hostNetwork && v != 0 && v != containerPort) {
+            r.error(n, f.child("hostPort"), ApiValidation.HOST_NETWORK_HOST_PORT.fill("hostPort", Long.toString(v),
+                    "containerPort", Long.toString(containerPort)));
+            return false;
+        }
+        return true;
     }
 
     private List<IpAddress> statusIps(Node statusNode) {

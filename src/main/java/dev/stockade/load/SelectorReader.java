@@ -36,7 +36,7 @@ final class SelectorReader {
             String key = r.string(e.get("key"), e.child("key"));
             String op = r.string(e.get("operator"), e.child("operator"));
             if (key == null) {
-                r.error(e.node(), e.child("key"), "is required (expected a label key)");
+                r.error(e.node(), e.child("key"), ApiValidation.SELECTOR_KEY_REQUIRED.fill());
                 continue;
             }
             String keyProblem = Names.labelKeyProblem(key);
@@ -45,13 +45,12 @@ final class SelectorReader {
                 continue;
             }
             if (op == null) {
-                r.error(e.node(), e.child("operator"), "is required (expected In, NotIn, Exists or DoesNotExist)");
+                r.error(e.node(), e.child("operator"), ApiValidation.SELECTOR_OPERATOR_REQUIRED.fill());
                 continue;
             }
             Optional<LabelSelector.Operator> operator = LabelSelector.Operator.parse(op);
             if (operator.isEmpty()) {
-                r.error(e.get("operator"), e.child("operator"), "unknown operator " + Quote.of(op)
-                        + " (expected In, NotIn, Exists or DoesNotExist; operators are case-sensitive)");
+                r.error(e.get("operator"), e.child("operator"), ApiValidation.SELECTOR_OPERATOR.message(op));
                 continue;
             }
             Node valuesNode = e.get("values");
@@ -79,13 +78,11 @@ final class SelectorReader {
             boolean needsValues = operator.get() == LabelSelector.Operator.In
                     || operator.get() == LabelSelector.Operator.NotIn;
             if (needsValues && values.isEmpty()) {
-                r.error(e.node(), e.child("values"), "must be non-empty when operator is " + op
-                        + " (expected at least one value)");
+                r.error(e.node(), e.child("values"), ApiValidation.SELECTOR_VALUES_REQUIRED.fill("operator", op));
                 continue;
             }
             if (!needsValues && !valueNodes.isEmpty()) {
-                r.error(e.get("values"), e.child("values"), "must be empty when operator is " + op
-                        + " (expected no values)");
+                r.error(e.get("values"), e.child("values"), ApiValidation.SELECTOR_VALUES_FORBIDDEN.fill("operator", op));
                 continue;
             }
             reqs.add(new LabelSelector.Requirement(key, operator.get(), values));

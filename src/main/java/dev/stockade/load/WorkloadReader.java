@@ -20,7 +20,7 @@ final class WorkloadReader {
     }
 
     /** The workload object, or null when it is unusable (the problems are reported). */
-    WorkloadObject read(ObjectRef ref, Fields top, Fields meta, Source source) {
+    WorkloadObject read(ObjectRef ref, String apiVersion, Fields top, Fields meta, Source source) {
         String kind = ref.kind();
         ObjectRef owner = owner(meta, ref.namespace());
         PodReader pr = new PodReader(r);
@@ -49,6 +49,7 @@ final class WorkloadReader {
                 if (wrongType) {
                     return null;
                 }
+                new WorkloadSelectors(r).cronJob(js);
                 template = js == null ? null : js.get("template");
                 parent = js != null ? js.node() : jt != null ? jt.node() : spec.node();
                 path = "spec.jobTemplate.spec.template";
@@ -57,6 +58,10 @@ final class WorkloadReader {
                 path = "spec.template";
             }
             pod = pr.template(template, parent, path, ref.namespace(), ref.name(), source).orElse(null);
+            if (pod != null) {
+                String uid = meta == null ? null : r.string(meta.get("uid"), "metadata.uid");
+                pod = new WorkloadSelectors(r).check(kind, apiVersion, spec, template, pod, ref.name(), uid);
+            }
         }
         if (r.broken() || pod == null) {
             return null;

@@ -36,6 +36,34 @@ public record LabelSelector(SortedMap<String, String> matchLabels, List<Requirem
         return matchLabels.isEmpty() && matchExpressions.isEmpty();
     }
 
+    /**
+     * True when {@code labels} satisfy every matchLabels entry and every requirement:
+     * {@code In} needs the key with one of the values; {@code NotIn} is satisfied when the key is
+     * absent or its value is not listed; {@code Exists}/{@code DoesNotExist} test the key only.
+     * The empty selector matches everything.
+     */
+    public boolean matches(Labels labels) {
+        Map<String, String> m = labels.map();
+        for (Map.Entry<String, String> e : matchLabels.entrySet()) {
+            if (!e.getValue().equals(m.get(e.getKey()))) {
+                return false;
+            }
+        }
+        for (Requirement r : matchExpressions) {
+            String v = m.get(r.key());
+            boolean ok = switch (r.operator()) {
+                case In -> v != null && r.values().contains(v);
+                case NotIn -> v == null || !r.values().contains(v);
+                case Exists -> v != null;
+                case DoesNotExist -> v == null;
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The operators of a label selector requirement. */
     public enum Operator {
         In, NotIn, Exists, DoesNotExist;

@@ -24,6 +24,14 @@ class ApiValidationTest {
     private static final String DNS_1035 = "(expected a DNS-1035 label: up to 63 lowercase letters, digits and '-',"
             + " starting with a letter and ending with a letter or digit)";
 
+    private static final String NP = "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\n"
+            + "metadata: {name: np, namespace: prod}\n";
+
+    private static final String ING = "apiVersion: networking.k8s.io/v1\nkind: Ingress\n"
+            + "metadata: {name: in, namespace: prod}\n";
+    private static final String BACKEND = "{service: {name: web, port: {number: 80}}}";
+    private static final String PATH = "{path: /, pathType: Prefix, backend: " + BACKEND + "}";
+
     private record Case(String yaml, List<String> diagnostics) {}
 
     private static final Map<ApiValidation, Case> CASES = new EnumMap<>(ApiValidation.class);
@@ -134,6 +142,251 @@ class ApiValidationTest {
                 metadata: {name: web, namespace: prod, labels: {app: web!}}
                 """, "in.yaml:3:54: error: Pod prod/web: metadata.labels.app: \"web!\" is not a valid label value"
                 + " (expected up to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit)");
+        row(ApiValidation.WORKLOAD_SELECTOR_REQUIRED, """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web, namespace: prod}
+                spec:
+                  template:
+                    metadata: {labels: {app: web}}
+                """, "in.yaml:5:3: error: Deployment prod/web: spec.selector: is required (expected a label selector"
+                + " that the pod template's labels match, e.g. matchLabels: {app: web})");
+        row(ApiValidation.WORKLOAD_SELECTOR_EMPTY, """
+                apiVersion: apps/v1
+                kind: StatefulSet
+                metadata: {name: db, namespace: prod}
+                spec:
+                  selector: {}
+                  template:
+                    metadata: {labels: {app: db}}
+                """, "in.yaml:5:13: error: StatefulSet prod/db: spec.selector: is empty, so it would select every pod"
+                + " in the namespace (expected matchLabels or matchExpressions that the pod template's labels match)");
+        row(ApiValidation.SELECTOR_MATCHES_TEMPLATE, """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web, namespace: prod}
+                spec:
+                  selector:
+                    matchLabels: {app: web}
+                  template:
+                    metadata: {labels: {app: frontend, tier: web}}
+                """, "in.yaml:8:24: error: Deployment prod/web: spec.template.metadata.labels: the template's labels"
+                + " app=frontend,tier=web do not match the selector app=web (expected labels the selector selects:"
+                + " the controller manages only the pods its selector matches)");
+        row(ApiValidation.RC_SELECTOR_REQUIRED, """
+                apiVersion: v1
+                kind: ReplicationController
+                metadata: {name: web, namespace: prod}
+                spec:
+                  template:
+                    spec: {containers: [{name: app}]}
+                """, "in.yaml:5:3: error: ReplicationController prod/web: spec.selector: is required (expected a"
+                + " selector, or labels on the pod template for it to default to)");
+        row(ApiValidation.JOB_GENERATED_LABEL, """
+                apiVersion: batch/v1
+                kind: Job
+                metadata: {name: migrate, namespace: prod}
+                spec:
+                  template:
+                    metadata: {labels: {job-name: seed}}
+                """, "in.yaml:6:35: error: Job prod/migrate: spec.template.metadata.labels.job-name: \"seed\" is not"
+                + " the value the API server gives this label (expected \"migrate\", or no such label: the API server"
+                + " adds it)");
+        row(ApiValidation.JOB_SELECTOR_GENERATED, """
+                apiVersion: batch/v1
+                kind: Job
+                metadata: {name: migrate, namespace: prod}
+                spec:
+                  selector: {matchLabels: {app: migrate}}
+                  template:
+                    metadata: {labels: {app: migrate}}
+                """, "in.yaml:5:13: error: Job prod/migrate: spec.selector: app=migrate is not a selector the API"
+                + " server generates for a Job (expected no selector, or manualSelector: true with a selector of your"
+                + " own)");
+        row(ApiValidation.CRONJOB_JOB_SELECTOR, """
+                apiVersion: batch/v1
+                kind: CronJob
+                metadata: {name: nightly, namespace: prod}
+                spec:
+                  schedule: "0 3 * * *"
+                  jobTemplate:
+                    spec:
+                      selector: {matchLabels: {app: nightly}}
+                      template:
+                        metadata: {labels: {app: nightly}}
+                """, "in.yaml:8:17: error: CronJob prod/nightly: spec.jobTemplate.spec.selector: may not be set in a"
+                + " CronJob's job template (expected no selector and no manualSelector: true: each Job the CronJob"
+                + " creates gets a generated selector)");
+        row(ApiValidation.SERVICE_TYPE, """
+                apiVersion: v1
+                kind: Service
+                metadata: {name: web, namespace: prod}
+                spec: {type: Internal, ports: [{port: 80}]}
+                """, "in.yaml:4:14: error: Service prod/web: spec.type: unknown type \"Internal\" (expected ClusterIP,"
+                + " NodePort, LoadBalancer or ExternalName)");
+        row(ApiValidation.SERVICE_PORTS_REQUIRED, """
+                apiVersion: v1
+                kind: Service
+                metadata: {name: web, namespace: prod}
+                spec: {selector: {app: web}}
+                """, "in.yaml:4:7: error: Service prod/web: spec.ports: is required (expected at least one port,"
+                + " unless the Service is headless, clusterIP: None, or of type ExternalName)");
+        row(ApiValidation.SERVICE_PORT_NAME_REQUIRED, """
+                apiVersion: v1
+                kind: Service
+                metadata: {name: web, namespace: prod}
+                spec: {ports: [{name: http, port: 80}, {port: 443}]}
+                """, "in.yaml:4:40: error: Service prod/web: spec.ports[1].name: is required when the Service has more"
+                + " than one port (expected a name such as http)");
+        row(ApiValidation.SERVICE_PORT_NAME_UNIQUE, """
+                apiVersion: v1
+                kind: Service
+                metadata: {name: web, namespace: prod}
+                spec: {ports: [{name: http, port: 80}, {name: http, port: 443}]}
+                """, "in.yaml:4:47: error: Service prod/web: spec.ports[1].name: duplicate port name \"http\" (also"
+                + " spec.ports[0]; expected a name unique in the Service)");
+        row(ApiValidation.SERVICE_PORT_UNIQUE, """
+                apiVersion: v1
+                kind: Service
+                metadata: {name: web, namespace: prod}
+                spec: {ports: [{name: http, port: 80, targetPort: 8080}, {name: alt, port: 80, targetPort: 9090}]}
+                """, "in.yaml:4:58: error: Service prod/web: spec.ports[1]: TCP 80 is listed twice (also spec.ports[0];"
+                + " expected each port number and protocol once in a Service)");
+        row(ApiValidation.SERVICE_NODE_PORT_TYPE, """
+                apiVersion: v1
+                kind: Service
+                metadata: {name: web, namespace: prod}
+                spec: {ports: [{port: 80, nodePort: 30080}]}
+                """, "in.yaml:4:37: error: Service prod/web: spec.ports[0].nodePort: may not be set when the Service's"
+                + " type is ClusterIP (expected type NodePort or LoadBalancer, or no nodePort)");
+        row(ApiValidation.SERVICE_HEADLESS_TYPE, """
+                apiVersion: v1
+                kind: Service
+                metadata: {name: web, namespace: prod}
+                spec: {type: NodePort, clusterIP: None, ports: [{port: 80}]}
+                """, "in.yaml:4:35: error: Service prod/web: spec.clusterIP: None may not be used with type NodePort"
+                + " (expected a cluster IP, or type ClusterIP for a headless Service)");
+        row(ApiValidation.SERVICE_EXTERNAL_NAME, """
+                apiVersion: v1
+                kind: Service
+                metadata: {name: db, namespace: prod}
+                spec: {type: ExternalName}
+                """, "in.yaml:4:7: error: Service prod/db: spec.externalName: is required for type ExternalName"
+                + " (expected a DNS name such as db.example.com)");
+        row(ApiValidation.PORT_NUMBER, """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: web, namespace: prod}
+                spec: {containers: [{name: app, ports: [{containerPort: 70000}]}]}
+                """, "in.yaml:4:57: error: Pod prod/web: spec.containers[0].ports[0].containerPort: 70000 is out of"
+                + " range (expected 1-65535)");
+        row(ApiValidation.PROTOCOL, """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: web, namespace: prod}
+                spec: {containers: [{name: app, ports: [{containerPort: 80, protocol: tcp}]}]}
+                """, "in.yaml:4:71: error: Pod prod/web: spec.containers[0].ports[0].protocol: unknown protocol \"tcp\""
+                + " (expected TCP, UDP or SCTP)");
+        row(ApiValidation.CONTAINER_PORT_NAME_UNIQUE, """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: web, namespace: prod}
+                spec: {containers: [{name: app, ports: [{name: http, containerPort: 80}, {name: http, containerPort: 8080}]}]}
+                """, "in.yaml:4:81: error: Pod prod/web: spec.containers[0].ports[1].name: port name \"http\" is used"
+                + " twice in this container (also spec.containers[0].ports[0]; expected names unique in a container)");
+        row(ApiValidation.CONTAINER_NAME_UNIQUE, """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: web, namespace: prod}
+                spec: {initContainers: [{name: app}], containers: [{name: app}]}
+                """, "in.yaml:4:32: error: Pod prod/web: spec.initContainers[0].name: container name \"app\" is used"
+                + " twice in this pod (also spec.containers[0]; expected names unique across containers and"
+                + " initContainers)");
+        row(ApiValidation.HOST_NETWORK_HOST_PORT, """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: agent, namespace: prod}
+                spec: {hostNetwork: true, containers: [{name: app, ports: [{containerPort: 9100, hostPort: 19100}]}]}
+                """, "in.yaml:4:92: error: Pod prod/agent: spec.containers[0].ports[0].hostPort: 19100 is not the"
+                + " containerPort 9100 (expected hostPort equal to containerPort, or no hostPort: a host-network pod"
+                + " listens on the node's port itself)");
+        row(ApiValidation.SELECTOR_KEY_REQUIRED, NP + "spec: {podSelector: {matchExpressions: [{operator: Exists}]}}\n",
+                "in.yaml:4:41: error: NetworkPolicy prod/np: spec.podSelector.matchExpressions[0].key: is required"
+                        + " (expected a label key)");
+        row(ApiValidation.SELECTOR_OPERATOR_REQUIRED, NP + "spec: {podSelector: {matchExpressions: [{key: app}]}}\n",
+                "in.yaml:4:41: error: NetworkPolicy prod/np: spec.podSelector.matchExpressions[0].operator: is required"
+                        + " (expected In, NotIn, Exists or DoesNotExist)");
+        row(ApiValidation.SELECTOR_OPERATOR, NP + "spec: {podSelector: {matchExpressions: [{key: app, operator: in,"
+                + " values: [web]}]}}\n", "in.yaml:4:62: error: NetworkPolicy prod/np:"
+                + " spec.podSelector.matchExpressions[0].operator: unknown operator \"in\" (expected In, NotIn, Exists"
+                + " or DoesNotExist; operators are case-sensitive)");
+        row(ApiValidation.SELECTOR_VALUES_REQUIRED, NP + "spec: {podSelector: {matchExpressions: [{key: app, operator:"
+                + " In}]}}\n", "in.yaml:4:41: error: NetworkPolicy prod/np: spec.podSelector.matchExpressions[0].values:"
+                + " must be non-empty when operator is In (expected at least one value)");
+        row(ApiValidation.SELECTOR_VALUES_FORBIDDEN, NP + "spec: {podSelector: {matchExpressions: [{key: app, operator:"
+                + " Exists, values: [web]}]}}\n", "in.yaml:4:78: error: NetworkPolicy prod/np:"
+                + " spec.podSelector.matchExpressions[0].values: must be empty when operator is Exists (expected no"
+                + " values)");
+        row(ApiValidation.NETWORK_POLICY_TYPE, NP + "spec: {podSelector: {}, policyTypes: [ingress]}\n",
+                "in.yaml:4:39: error: NetworkPolicy prod/np: spec.policyTypes[0]: unknown policy type \"ingress\""
+                        + " (expected Ingress or Egress)");
+        row(ApiValidation.NETWORK_POLICY_TYPES_COUNT, NP + "spec: {podSelector: {}, policyTypes: [Ingress, Egress,"
+                + " Ingress]}\n", "in.yaml:4:38: error: NetworkPolicy prod/np: spec.policyTypes: lists 3 policy types"
+                + " (expected at most two: Ingress, Egress or both)");
+        row(ApiValidation.NETWORK_POLICY_PEER, NP + "spec: {podSelector: {}, ingress: [{from: [{}]}]}\n",
+                "in.yaml:4:43: error: NetworkPolicy prod/np: spec.ingress[0].from[0]: must specify a peer (expected"
+                        + " podSelector, namespaceSelector or ipBlock)");
+        row(ApiValidation.NETWORK_POLICY_IPBLOCK_ALONE, NP + "spec: {podSelector: {}, ingress: [{from: [{podSelector:"
+                + " {}, ipBlock: {cidr: 10.0.0.0/8}}]}]}\n", "in.yaml:4:61: error: NetworkPolicy prod/np:"
+                + " spec.ingress[0].from[0].ipBlock: may not be combined with podSelector or namespaceSelector"
+                + " (expected either an ipBlock or selectors; use two peers for both)");
+        row(ApiValidation.NETWORK_POLICY_CIDR_REQUIRED, NP + "spec: {podSelector: {}, egress: [{to: [{ipBlock: {except:"
+                + " [10.1.0.0/16]}}]}]}\n", "in.yaml:4:50: error: NetworkPolicy prod/np: spec.egress[0].to[0].ipBlock.cidr:"
+                + " is required (expected a CIDR such as 10.0.0.0/8)");
+        row(ApiValidation.NETWORK_POLICY_CIDR, NP + "spec: {podSelector: {}, egress: [{to: [{ipBlock: {cidr:"
+                + " 10.0.0.0/33}}]}]}\n", "in.yaml:4:57: error: NetworkPolicy prod/np: spec.egress[0].to[0].ipBlock.cidr:"
+                + " \"10.0.0.0/33\" is not a valid CIDR (expected an address and prefix length such as 10.0.0.0/8 or"
+                + " fd00::/64)");
+        row(ApiValidation.NETWORK_POLICY_EXCEPT_WHOLE, NP + "spec: {podSelector: {}, egress: [{to: [{ipBlock: {cidr:"
+                + " 10.0.0.0/8, except: [10.0.0.0/8]}}]}]}\n", "in.yaml:4:78: error: NetworkPolicy prod/np:"
+                + " spec.egress[0].to[0].ipBlock.except[0]: 10.0.0.0/8 is the whole cidr 10.0.0.0/8, so the ipBlock"
+                + " matches nothing (expected a strict subset of the cidr, e.g. a longer prefix within it)");
+        row(ApiValidation.NETWORK_POLICY_EXCEPT_INSIDE, NP + "spec: {podSelector: {}, egress: [{to: [{ipBlock: {cidr:"
+                + " 10.0.0.0/8, except: [192.168.0.0/16]}}]}]}\n", "in.yaml:4:78: error: NetworkPolicy prod/np:"
+                + " spec.egress[0].to[0].ipBlock.except[0]: 192.168.0.0/16 is not inside cidr 10.0.0.0/8 (expected a"
+                + " strict subset of the cidr, e.g. a longer prefix within it)");
+        row(ApiValidation.NETWORK_POLICY_END_PORT_WITHOUT_PORT, NP + "spec: {podSelector: {}, ingress: [{ports:"
+                + " [{endPort: 90}]}]}\n", "in.yaml:4:54: error: NetworkPolicy prod/np: spec.ingress[0].ports[0].endPort:"
+                + " requires port (expected port to be set to the first port of the range)");
+        row(ApiValidation.NETWORK_POLICY_END_PORT_NAMED, NP + "spec: {podSelector: {}, ingress: [{ports: [{port: http,"
+                + " endPort: 90}]}]}\n", "in.yaml:4:66: error: NetworkPolicy prod/np: spec.ingress[0].ports[0].endPort:"
+                + " may not be used with a named port (expected a numeric port)");
+        row(ApiValidation.NETWORK_POLICY_END_PORT_BELOW, NP + "spec: {podSelector: {}, ingress: [{ports: [{port: 90,"
+                + " endPort: 80}]}]}\n", "in.yaml:4:64: error: NetworkPolicy prod/np: spec.ingress[0].ports[0].endPort:"
+                + " 80 is below port 90 (expected endPort >= port)");
+        row(ApiValidation.INGRESS_BACKEND_OR_RULES, ING + "spec: {ingressClassName: nginx}\n",
+                "in.yaml:4:7: error: Ingress prod/in: spec: has neither defaultBackend nor rules (expected a"
+                        + " defaultBackend, or rules with http paths)");
+        row(ApiValidation.INGRESS_HOST, ING + "spec: {rules: [{host: 10.0.0.1, http: {paths: [" + PATH + "]}}]}\n",
+                "in.yaml:4:23: error: Ingress prod/in: spec.rules[0].host: \"10.0.0.1\" is not a valid host (expected a"
+                        + " DNS name such as example.com or *.example.com, not an IP address)");
+        row(ApiValidation.INGRESS_PATHS_REQUIRED, ING + "spec: {rules: [{host: example.com, http: {paths: []}}]}\n",
+                "in.yaml:4:50: error: Ingress prod/in: spec.rules[0].http.paths: is required (expected at least one"
+                        + " path with a backend)");
+        row(ApiValidation.INGRESS_PATH_TYPE_REQUIRED, ING + "spec: {rules: [{http: {paths: [{path: /, backend: "
+                + BACKEND + "}]}}]}\n", "in.yaml:4:32: error: Ingress prod/in: spec.rules[0].http.paths[0].pathType: is"
+                + " required (expected Exact, Prefix or ImplementationSpecific)");
+        row(ApiValidation.INGRESS_PATH_TYPE, ING + "spec: {rules: [{http: {paths: [{path: /, pathType: prefix,"
+                + " backend: " + BACKEND + "}]}}]}\n", "in.yaml:4:52: error: Ingress prod/in:"
+                + " spec.rules[0].http.paths[0].pathType: unknown path type \"prefix\" (expected Exact, Prefix or"
+                + " ImplementationSpecific)");
+        row(ApiValidation.INGRESS_PATH_ABSOLUTE, ING + "spec: {rules: [{http: {paths: [{path: api, pathType: Prefix,"
+                + " backend: " + BACKEND + "}]}}]}\n", "in.yaml:4:39: error: Ingress prod/in:"
+                + " spec.rules[0].http.paths[0].path: \"api\" is not an absolute path (expected a path starting with /)");
+        row(ApiValidation.INGRESS_PATH_SEGMENTS, ING + "spec: {rules: [{http: {paths: [{path: /api/../admin, pathType:"
+                + " Exact, backend: " + BACKEND + "}]}}]}\n", "in.yaml:4:39: error: Ingress prod/in:"
+                + " spec.rules[0].http.paths[0].path: \"/api/../admin\" contains /../ (expected a path without //,"
+                + " /./, /../ or an encoded slash, not ending in /. or /..)");
         row(ApiValidation.PORT_NAME, """
                 apiVersion: v1
                 kind: Pod
@@ -177,6 +430,7 @@ class ApiValidationTest {
         assertThat(row.appliesTo()).isNotBlank();
         assertThat(row.rule()).isNotBlank();
         assertThat(row.source()).isNotBlank();
-        assertThat(row.template()).containsPattern("\\(expected .+\\)$");
+        // what is expected closes the message, after where else the value is, when it is elsewhere too
+        assertThat(row.template()).containsPattern("\\((also [^;()]+; )?expected .+\\)$");
     }
 }

@@ -143,7 +143,7 @@ class EntrancesLoaderTest {
         }
 
         @Test
-        void load_serviceWithoutSelectorOrSpec_isKeptWithoutPods() {
+        void load_serviceWithoutSelectorOrPorts_isKeptWithoutPodsWhenHeadlessOrExternalName() {
             LoadResult r = load("""
                     apiVersion: v1
                     kind: Service
@@ -154,10 +154,17 @@ class EntrancesLoaderTest {
                     ---
                     apiVersion: v1
                     kind: Service
+                    metadata: {name: headless, namespace: prod}
+                    spec: {clusterIP: None}
+                    ---
+                    apiVersion: v1
+                    kind: Service
                     metadata: {name: bare, namespace: prod}
                     """);
 
-            assertThat(lines(r)).isEmpty();
+            assertThat(lines(r)).containsExactly("in.yaml:13:1: error: Service prod/bare: spec.ports: is required"
+                    + " (expected at least one port, unless the Service is headless, clusterIP: None, or of type"
+                    + " ExternalName)");
             assertThat(entrances(r).services()).extracting(Service::type).containsExactly(Service.EXTERNAL_NAME,
                     Service.CLUSTER_IP);
             assertThat(entrances(r).services()).noneMatch(Service::selectsPods);
@@ -206,8 +213,6 @@ class EntrancesLoaderTest {
                             + " than one port (expected a name such as http)",
                     "in.yaml:14:15: error: Service prod/bad: spec.ports[2].protocol: unknown protocol \"QUIC\""
                             + " (expected TCP, UDP or SCTP)",
-                    "in.yaml:15:17: error: Service prod/bad: spec.ports[2].targetPort: 0 is out of range (expected"
-                            + " 1-65535)",
                     "in.yaml:16:5: error: Service prod/bad: spec.ports[3].port: is required (expected a port number"
                             + " 1-65535)",
                     "in.yaml:17:17: error: Service prod/bad: spec.ports[3].targetPort: expected a port number 1-65535"
@@ -383,19 +388,25 @@ class EntrancesLoaderTest {
                       - http:
                           paths:
                           - path: /a
+                            pathType: Prefix
                             backend:
                               service: {name: a, port: {number: 0}}
                           - path: /b
+                            pathType: Prefix
                             backend:
                               service: {name: b}
                           - path: /c
+                            pathType: Prefix
                             backend:
                               service: {name: c, port: {number: 80, name: http}}
                           - path: /d
+                            pathType: Prefix
                             backend:
                               service: {name: d, port: {name: "8080"}}
                           - path: /e
+                            pathType: Prefix
                           - path: /f
+                            pathType: Prefix
                             backend:
                               service: {name: f, port: {number: 80}}
                               resource: {kind: Bucket, name: x}
@@ -404,18 +415,18 @@ class EntrancesLoaderTest {
             assertThat(lines(r)).containsExactly(
                     "in.yaml:6:14: error: Ingress prod/bad: spec.defaultBackend.service.name: is required (expected"
                             + " the Service's name)",
-                    "in.yaml:12:45: error: Ingress prod/bad: spec.rules[0].http.paths[0].backend.service.port.number:"
+                    "in.yaml:13:45: error: Ingress prod/bad: spec.rules[0].http.paths[0].backend.service.port.number:"
                             + " 0 is out of range (expected 1-65535)",
-                    "in.yaml:15:20: error: Ingress prod/bad: spec.rules[0].http.paths[1].backend.service.port: is"
+                    "in.yaml:17:20: error: Ingress prod/bad: spec.rules[0].http.paths[1].backend.service.port: is"
                             + " required (expected number: 1-65535 or name: a port name of the Service)",
-                    "in.yaml:18:49: error: Ingress prod/bad: spec.rules[0].http.paths[2].backend.service.port.name:"
+                    "in.yaml:21:49: error: Ingress prod/bad: spec.rules[0].http.paths[2].backend.service.port.name:"
                             + " may not be combined with number (expected either a port number or a port name)",
-                    "in.yaml:21:43: error: Ingress prod/bad: spec.rules[0].http.paths[3].backend.service.port.name:"
+                    "in.yaml:25:43: error: Ingress prod/bad: spec.rules[0].http.paths[3].backend.service.port.name:"
                             + " \"8080\" is a string, so it names a port, and a port name needs a letter (write the"
                             + " number without quotes: 8080)",
-                    "in.yaml:22:9: error: Ingress prod/bad: spec.rules[0].http.paths[4].backend: is required (expected"
+                    "in.yaml:26:9: error: Ingress prod/bad: spec.rules[0].http.paths[4].backend: is required (expected"
                             + " service: {name, port})",
-                    "in.yaml:26:11: error: Ingress prod/bad: spec.rules[0].http.paths[5].backend.resource: may not be"
+                    "in.yaml:32:11: error: Ingress prod/bad: spec.rules[0].http.paths[5].backend.resource: may not be"
                             + " combined with service (expected either a service or a resource backend)");
             assertThat(routeNames(r)).isEmpty();
             assertThat(serviceNames(r)).containsExactly("prod/ok");

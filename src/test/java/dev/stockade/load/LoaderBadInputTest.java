@@ -649,6 +649,7 @@ class LoaderBadInputTest {
                     kind: Deployment
                     metadata: {name: web, namespace: prod}
                     spec:
+                      selector: {matchLabels: {app: web}}
                       template:
                         metadata: {labels: {app: web}}
                         spec: {containers: [{name: main}]}
@@ -1072,7 +1073,7 @@ class LoaderBadInputTest {
                 name: web-rs
                 namespace: prod
                 ownerReferences: [{apiVersion: apps/v1, kind: Deployment, name: web, controller: true}]
-              spec: {template: {metadata: {labels: {app: web}}, spec: {containers: [{name: c}]}}}
+              spec: {selector: {matchLabels: {app: web}}, template: {metadata: {labels: {app: web}}, spec: {containers: [{name: c}]}}}
             - apiVersion: networking.k8s.io/v1
               kind: NetworkPolicy
               metadata: {name: np, namespace: prod}

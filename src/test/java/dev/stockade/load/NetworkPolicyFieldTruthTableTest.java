@@ -753,6 +753,7 @@ class NetworkPolicyFieldTruthTableTest {
                     kind: Deployment
                     metadata: {name: web, namespace: x}
                     spec:
+                      selector: {matchLabels: {app: web}}
                       template:
                         metadata: {labels: {app: web}}
                         spec: {containers: [{name: main}]}
@@ -764,6 +765,7 @@ class NetworkPolicyFieldTruthTableTest {
                       namespace: x
                       ownerReferences: [{apiVersion: apps/v1, kind: Deployment, name: web, controller: true}]
                     spec:
+                      selector: {matchLabels: {app: web}}
                       template:
                         metadata: {labels: {app: web}}
                         spec: {containers: [{name: main}]}

@@ -46,6 +46,7 @@ class VerifyTruthTableTest {
             kind: Deployment
             metadata: {name: web, namespace: shop}
             spec:
+              selector: {matchLabels: {app: web, tier: front}}
               template:
                 metadata: {labels: {app: web, tier: front}}
                 spec: {containers: [{name: c, ports: [{name: http, containerPort: 8080}]}]}
@@ -54,6 +55,7 @@ class VerifyTruthTableTest {
             kind: Deployment
             metadata: {name: api, namespace: shop}
             spec:
+              selector: {matchLabels: {app: api, tier: back}}
               template:
                 metadata: {labels: {app: api, tier: back}}
                 spec:
@@ -63,6 +65,7 @@ class VerifyTruthTableTest {
             kind: StatefulSet
             metadata: {name: db, namespace: shop}
             spec:
+              selector: {matchLabels: {app: db, tier: back}}
               template:
                 metadata: {labels: {app: db, tier: back}}
                 spec: {containers: [{name: c, ports: [{name: postgres, containerPort: 5432}]}]}
@@ -71,6 +74,7 @@ class VerifyTruthTableTest {
             kind: Deployment
             metadata: {name: notebook, namespace: lab}
             spec:
+              selector: {matchLabels: {app: notebook}}
               template:
                 metadata: {labels: {app: notebook}}
                 spec: {containers: [{name: c, ports: [{name: http, containerPort: 8888}]}]}
@@ -79,6 +83,7 @@ class VerifyTruthTableTest {
             kind: Deployment
             metadata: {name: prometheus, namespace: ops}
             spec:
+              selector: {matchLabels: {app: prometheus}}
               template:
                 metadata: {labels: {app: prometheus}}
                 spec: {containers: [{name: c}]}

@@ -30,7 +30,8 @@ class VerifyVerifierTest {
 
     private static String deployment(String ns, String name, String labels) {
         return "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: " + name + ", namespace: \"" + ns + "\"}\n"
-                + "spec: {template: {metadata: {labels: {" + labels + "}}, spec: {containers: [{name: c}]}}}\n";
+                + "spec: {selector: {matchLabels: {" + labels + "}}, template: {metadata: {labels: {" + labels + "}},"
+                + " spec: {containers: [{name: c}]}}}\n";
     }
 
     /** 15 clients in namespace a, 10 servers in namespace b behind an ingress default deny. */
@@ -136,7 +137,7 @@ class VerifyVerifierTest {
     void check_namedPortOnSomeDestinations_breaksAllowOnlyWhereMissing() {
         String cluster = deployment("n", "client", "app: client")
                 + "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api, namespace: \"n\"}\n"
-                + "spec: {template: {metadata: {labels: {tier: back}}, spec: {containers: [{name: c, ports: [{name: metrics,"
+                + "spec: {selector: {matchLabels: {tier: back}}, template: {metadata: {labels: {tier: back}}, spec: {containers: [{name: c, ports: [{name: metrics,"
                 + " containerPort: 9090}]}]}}}\n" + deployment("n", "db", "tier: back");
         Verifier v = verifier(cluster);
 
