@@ -1,0 +1,178 @@
+package dev.stockade.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stockade.load.Diagnostic;
+import dev.stockade.load.LoadResult;
+import dev.stockade.load.Loader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * np-guard's (netpol-analyzer) published connectivity lists against Stockade's analysis, on
+ * np-guard's own test inputs ({@code src/test/resources/corpora/np-guard}, unmodified; provenance
+ * in its README). np-guard treats ipBlocks as external addresses only and polices host-network
+ * pods like any other pod, so Stockade runs with the same choices ({@link #options()}).
+ *
+ * <p>Each accepted case compares the two lists in {@link NpGuardConnlist}'s normal form and
+ * expects exactly the differences the case lists, each with its reason: an unlisted difference
+ * fails, and so does a listed one that no longer appears. Each rejected case holds input the
+ * API server refuses; np-guard either analyses it anyway or stops on it, and Stockade must say
+ * what is wrong, at its position (the exact diagnostics are asserted).
+ */
+class NpGuardCorpusTest {
+    private static final Path CORPUS = Path.of("src/test/resources/corpora/np-guard");
+    /** The network-policy-api conformance base as np-guard ships it beside its admin-tier tests. */
+    private static final String CONFORMANCE_BASE = "tests/anp_test_10/manifests.yaml";
+
+    /**
+     * The analysis options np-guard's lists correspond to: ipBlocks match external addresses
+     * only. np-guard also polices host-network pods like ordinary pods; host-network=pod is set
+     * here once AnalysisOptions carries that choice.
+     */
+    static AnalysisOptions options() {
+        return new AnalysisOptions(false);
+    }
+
+    /**
+     * An accepted case: np-guard's directory {@code tests/<name>} (plus {@code extra} inputs, paths
+     * under the corpus), its list {@code test_outputs/connlist/<name>_connlist_output.txt} (or
+     * {@code output}), and the differences expected, each a line of
+     * {@link NpGuardConnlist#differences} preceded by its reason in {@code reasons}.
+     */
+    record Accepted(String name, List<String> extra, String output, List<String> differences, String reasons) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Accepted agrees(String name, String... extra) {
+        return new Accepted(name, List.of(extra), null, List.of(), "");
+    }
+
+    static Stream<Accepted> accepted() {
+        return Stream.of(
+                agrees("anp_banp_core_test", CONFORMANCE_BASE),
+                agrees("anp_np_banp_core_test", CONFORMANCE_BASE),
+                agrees("anp_test_6", CONFORMANCE_BASE),
+                agrees("anp_test_7", CONFORMANCE_BASE));
+    }
+
+    /**
+     * A case whose input the API server refuses, with the diagnostics Stockade gives (file paths
+     * relative to the corpus's {@code tests} folder) and why the API server refuses it.
+     */
+    record Rejected(String name, List<String> extra, List<String> diagnostics, String reason) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Rejected> rejected() {
+        return Stream.of(
+                // np-guard's list: UDP newport from new-pod to pod-a (np-guard keeps the unresolved
+                // named port); the API server never admits pod-a: `containerport` is not a field of
+                // ContainerPort, so containerPort, which is required, is missing.
+                new Rejected("netpol_named_port_test", List.of(), List.of(
+                        "netpol_named_port_test/pods.yaml:31:11: error: Deployment helloworld/pod-a:"
+                                + " spec.template.spec.containers[0].ports[1].containerPort: is required (expected a port number 1-65535)",
+                        "netpol_named_port_test/pods.yaml:32:11: warning: Deployment helloworld/pod-a:"
+                                + " spec.template.spec.containers[0].ports[1].containerport: unknown field \"containerport\""
+                                + " (did you mean \"containerPort\"?); it is ignored"),
+                        "ContainerPort.containerPort is required"),
+                new Rejected("netpol_named_port_test_2", List.of(), List.of(
+                        "netpol_named_port_test_2/pods.yaml:31:11: error: Deployment helloworld/pod-a:"
+                                + " spec.template.spec.containers[0].ports[1].containerPort: is required (expected a port number 1-65535)",
+                        "netpol_named_port_test_2/pods.yaml:32:11: warning: Deployment helloworld/pod-a:"
+                                + " spec.template.spec.containers[0].ports[1].containerport: unknown field \"containerport\""
+                                + " (did you mean \"containerPort\"?); it is ignored"),
+                        "ContainerPort.containerPort is required"),
+                // np-guard reads a `pods` peer without podSelector as all pods; the v1alpha1 CRD
+                // requires both selectors of a NamespacedPod (neither is omitempty).
+                new Rejected("anp_test_8", List.of(CONFORMANCE_BASE), podSelectorRequired("anp_test_8", "ingress-sctp",
+                        "46:9 spec.ingress[4].from[0]", "57:9 spec.ingress[5].from[0]", "68:9 spec.ingress[6].from[0]"),
+                        "NamespacedPod.podSelector is required"),
+                new Rejected("anp_test_9", List.of(CONFORMANCE_BASE), podSelectorRequired("anp_test_9", "gress-rules",
+                        "98:9 spec.ingress[0].from[0]", "105:9 spec.ingress[1].from[0]", "112:9 spec.ingress[2].from[0]",
+                        "119:9 spec.ingress[3].from[0]", "136:9 spec.ingress[4].from[0]", "153:9 spec.ingress[5].from[0]",
+                        "170:9 spec.ingress[6].from[0]", "18:9 spec.egress[0].to[0]", "25:9 spec.egress[1].to[0]",
+                        "32:9 spec.egress[2].to[0]", "39:9 spec.egress[3].to[0]", "56:9 spec.egress[4].to[0]",
+                        "73:9 spec.egress[5].to[0]", "90:9 spec.egress[6].to[0]"),
+                        "NamespacedPod.podSelector is required"),
+                new Rejected("anp_test_10", List.of(), podSelectorRequired("anp_test_10", "egress-udp",
+                        "18:9 spec.egress[0].to[0]", "25:9 spec.egress[1].to[0]", "32:9 spec.egress[2].to[0]",
+                        "39:9 spec.egress[3].to[0]", "50:9 spec.egress[4].to[0]", "61:9 spec.egress[5].to[0]",
+                        "72:9 spec.egress[6].to[0]"),
+                        "NamespacedPod.podSelector is required"));
+    }
+
+    /** The error for each {@code "line:col path"} of an admin policy's pods peer without podSelector. */
+    private static List<String> podSelectorRequired(String dir, String policy, String... at) {
+        return Stream.of(at).map(a -> dir + "/anp.yaml:" + a.substring(0, a.indexOf(' ')) + ": error: AdminNetworkPolicy "
+                + policy + ": " + a.substring(a.indexOf(' ') + 1)
+                + ".pods.podSelector: is required (expected a label selector; {} selects every pod)").toList();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rejected")
+    void apiServerRejects_stockadeSaysWhereAndWhy(Rejected c) {
+        List<String> inputs = new ArrayList<>();
+        inputs.add(CORPUS.resolve("tests").resolve(c.name()).toString());
+        c.extra().forEach(e -> inputs.add(CORPUS.resolve(e).toString()));
+        LoadResult loaded = Loader.load(inputs);
+        String prefix = CORPUS.resolve("tests") + "/";
+        assertThat(loaded.diagnostics().stream().map(Diagnostic::toString)
+                .map(d -> d.startsWith(prefix) ? d.substring(prefix.length()) : d))
+                .as(c.name() + " is refused by the API server: " + c.reason())
+                .containsExactlyElementsOf(c.diagnostics());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("accepted")
+    void publishedConnlist_matchesAnalysis(Accepted c) throws IOException {
+        List<String> inputs = new ArrayList<>();
+        inputs.add(CORPUS.resolve("tests").resolve(c.name()).toString());
+        c.extra().forEach(e -> inputs.add(CORPUS.resolve(e).toString()));
+        LoadResult loaded = Loader.load(inputs);
+        assertThat(loaded.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::toString))
+                .as("errors loading " + c.name()).isEmpty();
+        String output = c.output() != null ? c.output() : "test_outputs/connlist/" + c.name() + "_connlist_output.txt";
+        NpGuardConnlist theirs = NpGuardConnlist.parse(Files.readString(CORPUS.resolve(output)));
+        NpGuardConnlist ours = NpGuardConnlist.of(new Analyzer(options()).analyze(loaded.cluster()));
+        TreeSet<Long> cuts = theirs.cuts();
+        cuts.addAll(ours.cuts());
+        List<String> diff = NpGuardConnlist.differences(theirs.refinedWith(cuts), ours.refinedWith(cuts));
+        assertThat(diff).as("differences from np-guard's list for " + c.name()
+                + " (np-guard | stockade); listed: " + c.reasons()).containsExactlyElementsOf(c.differences());
+    }
+
+    @Test
+    void normalForm_refinesRangesOfBothSides() {
+        NpGuardConnlist whole = NpGuardConnlist.parse("0.0.0.0-255.255.255.255 => a/b[Pod] : TCP 80,UDP 53\n");
+        NpGuardConnlist halves = NpGuardConnlist.parse("""
+                0.0.0.0-127.255.255.255 => a/b[Pod] : UDP 53,TCP 80
+                128.0.0.0/1 => a/b[Pod] : TCP 80
+                128.0.0.0-255.255.255.255 => a/b[Pod] : UDP 53
+                """);
+        TreeSet<Long> cuts = whole.cuts();
+        cuts.addAll(halves.cuts());
+        assertThat(NpGuardConnlist.differences(whole.refinedWith(cuts), halves.refinedWith(cuts))).isEmpty();
+        NpGuardConnlist less = NpGuardConnlist.parse("10.0.0.0-10.0.0.255 => a/b[Pod] : TCP 80,SCTP x\n");
+        cuts.addAll(less.cuts());
+        assertThat(NpGuardConnlist.differences(less.refinedWith(cuts), whole.refinedWith(cuts))).containsExactly(
+                "0.0.0.0-9.255.255.255 => a/b[Pod] : np-guard No connections | stockade TCP 80; UDP 53",
+                "10.0.0.0-10.0.0.255 => a/b[Pod] : np-guard TCP 80 + unresolved SCTP x | stockade TCP 80; UDP 53",
+                "10.0.1.0-127.255.255.255 => a/b[Pod] : np-guard No connections | stockade TCP 80; UDP 53",
+                "128.0.0.0-255.255.255.255 => a/b[Pod] : np-guard No connections | stockade TCP 80; UDP 53");
+    }
+}
