@@ -77,12 +77,17 @@ record NpGuardConnlist(Map<String, PortSet> ports, Map<String, TreeSet<String>> 
         };
     }
 
-    /** {@code a.b.c.d-e.f.g.h}, a CIDR, one address, or several of them joined by commas; else the name itself. */
-    private static List<String> endpoints(String s) {
+    /**
+     * {@code a.b.c.d-e.f.g.h}, a CIDR, one address, or several of them joined by commas (some
+     * np-guard versions add {@code [External]}); else the name itself.
+     */
+    private static List<String> endpoints(String endpoint) {
+        String s = endpoint.endsWith("[External]") ? endpoint.substring(0, endpoint.length() - "[External]".length())
+                : endpoint;
         List<String> out = new ArrayList<>();
         for (String part : s.split(",")) {
             if (!RANGE.matcher(part).matches()) {
-                return List.of(s);
+                return List.of(endpoint);
             }
             IpRange r = range(part);
             out.add(r.start() + "-" + r.end());
