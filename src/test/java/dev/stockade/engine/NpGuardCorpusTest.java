@@ -147,7 +147,57 @@ class NpGuardCorpusTest {
                         "semanticDiff-different-topologies-policy-b/pods_list_b.json:" + a.substring(0, a.indexOf(' '))
                                 + ": error: Pod default/" + a.substring(a.indexOf(' ') + 1)
                                 + ": spec.containers[0].ports: expected a list, found a mapping").toList(),
-                        "Container.ports is a list"));
+                        "Container.ports is a list"),
+                // np-guard's own bad-path cases (it stops with a fatal error on each); the API
+                // server refuses them too, for the same reasons.
+                new Rejected("bad_netpols/subdir1", List.of(), List.of(
+                        "bad_netpols/subdir1/netpols.yaml:22:15: error: NetworkPolicy default/shippingservice-netpol:"
+                                + " spec.ingress[2].from[0].ipBlock.cidr: \"A\" is not a valid CIDR (expected an address and"
+                                + " prefix length such as 10.0.0.0/8 or fd00::/64)"),
+                        "ipBlock.cidr must be a CIDR"),
+                new Rejected("bad_netpols/subdir2", List.of(), List.of(
+                        "bad_netpols/subdir2/netpols.yaml:22:7: error: NetworkPolicy default/shippingservice-netpol:"
+                                + " spec.podSelector.matchLabels.app@b: \"app@b\" is not a valid label key (expected up to 63"
+                                + " letters, digits, '-', '_' or '.', starting and ending with a letter or digit, with an"
+                                + " optional DNS prefix and '/')"),
+                        "label keys are qualified names"),
+                new Rejected("bad_netpols/subdir3", List.of(), List.of(
+                        "bad_netpols/subdir3/netpols.yaml:12:7: error: NetworkPolicy default/shippingservice-netpol:"
+                                + " spec.ingress[0].from[0].ipBlock: may not be combined with podSelector or namespaceSelector"
+                                + " (expected either an ipBlock or selectors; use two peers for both)"),
+                        "a peer with ipBlock has no selectors"),
+                new Rejected("bad_netpols/subdir4", List.of(), List.of(
+                        "bad_netpols/subdir4/netpols.yaml:9:7: error: NetworkPolicy default/shippingservice-netpol:"
+                                + " spec.ingress[0].from[0]: must specify a peer (expected podSelector, namespaceSelector or ipBlock)"),
+                        "a peer sets at least one field"),
+                new Rejected("bad_netpols/subdir7", List.of(), List.of(
+                        "bad_netpols/subdir7/resources.yaml:158:16: error: NetworkPolicy default/frontend-netpol:"
+                                + " spec.egress[0].to[0].podSelector.matchLabels.app: \"$backendservice\" is not a valid label"
+                                + " value (expected up to 63 letters, digits, '-', '_' or '.', starting and ending with a"
+                                + " letter or digit)",
+                        "bad_netpols/subdir7/resources.yaml:2:1: warning: Namespace default: is used but not defined in the"
+                                + " input; it gets only the label kubernetes.io/metadata.name=default"),
+                        "label values are 63 characters of a restricted set"),
+                new Rejected("np_bad_path_test_2", List.of(), List.of(
+                        "np_bad_path_test_2/netpols.yaml:14:16: error: NetworkPolicy default/backend-netpol:"
+                                + " spec.ingress[1].ports[0].endPort: may not be used with a named port (expected a numeric port)"),
+                        "endPort needs a numeric port"),
+                new Rejected("np_test_with_empty_port_range", List.of(), List.of(
+                        "np_test_with_empty_port_range/netpol.yaml:15:20: error: NetworkPolicy ns1/egress-empty-port-range:"
+                                + " spec.egress[0].ports[1].endPort: 1 is below port 10 (expected endPort >= port)"),
+                        "endPort >= port"));
+    }
+
+    /**
+     * np-guard stops on a named port in a rule whose peer is an ipBlock ({@code bad_netpols/subdir6});
+     * the API server accepts such a policy (the named port then matches no external address), and
+     * so does Stockade.
+     */
+    @Test
+    void namedPortWithIpBlockPeer_npGuardRefuses_apiServerAccepts() {
+        LoadResult loaded = Loader.load(List.of(CORPUS.resolve("tests/bad_netpols/subdir6").toString()));
+        assertThat(loaded.diagnostics().stream().filter(Diagnostic::isError)).isEmpty();
+        assertThat(loaded.cluster().policies()).hasSize(1);
     }
 
     /** The error for each {@code "line:col path"} of an admin policy's pods peer without podSelector. */
