@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * the named ports np-guard prints when it could not resolve them.
  *
  * <p>Endpoints are spelled as np-guard spells them: a workload {@code ns/name[Kind]}, the ingress
- * controller {@code {ingress-controller}}, and external addresses. External addresses are kept
+ * controller {@code {ingress-controller}} (one endpoint, as Stockade models it), and external
+ * addresses. External addresses are kept
  * as IPv4 ranges (np-guard models IPv4 only, so Stockade's IPv6 ranges are left out) and, before
  * two lists are compared, both are cut along the union of their range bounds
  * ({@link #refinedWith}), so that "0.0.0.0-255.255.255.255" on one side and two halves on the
@@ -79,9 +80,14 @@ record NpGuardConnlist(Map<String, PortSet> ports, Map<String, TreeSet<String>> 
 
     /**
      * {@code a.b.c.d-e.f.g.h}, a CIDR, one address, or several of them joined by commas (some
-     * np-guard versions add {@code [External]}); else the name itself.
+     * np-guard versions add {@code [External]}); the ingress controller, which some np-guard
+     * versions split into {@code {ingress-nginx}} and {@code {openshift-ingress-operator}} (read
+     * as one {@code {ingress-controller}}, the union of both); else the name itself.
      */
     private static List<String> endpoints(String endpoint) {
+        if (endpoint.equals("{ingress-nginx}") || endpoint.equals("{openshift-ingress-operator}")) {
+            return List.of(IngressController.ID);
+        }
         String s = endpoint.endsWith("[External]") ? endpoint.substring(0, endpoint.length() - "[External]".length())
                 : endpoint;
         List<String> out = new ArrayList<>();

@@ -74,6 +74,8 @@ class NpGuardCorpusTest {
                 agrees("anp_test_7", CONFORMANCE_BASE),
                 agrees("banp_test_core_gress_rules", CONFORMANCE_BASE),
                 agrees("anp_with_banp_pass_test"),
+                // Ingresses and OpenShift Routes; np-guard's list names two controllers, read as one
+                agrees("demo_app_with_routes_and_ingress"),
                 // ipBlock with except: the external ranges agree once both sides are cut alike.
                 // The one difference is not one of semantics: np-guard's list also reflects a policy
                 // admitting app-1 to app-2 (policy_b.yaml of the sibling case, "policy-from1-to2"),
