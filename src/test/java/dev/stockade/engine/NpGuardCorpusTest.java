@@ -62,9 +62,15 @@ class NpGuardCorpusTest {
     }
 
     /** A case with host-network pods, compared only when {@link #options()} polices them as pods. */
-    static Accepted agreesWithHostNetworkPods(String name, String output) {
-        return new Accepted(name, List.of(), output, List.of(), "", true);
+    static Accepted agreesWithHostNetworkPods(String name, String output, String... extra) {
+        return new Accepted(name, List.of(extra), output, List.of(), "", true);
     }
+
+    /**
+     * The PodList of the semanticDiff-same-topologies cases: each of their directories ships the
+     * same file; the corpus keeps new3's copy, the only one we could take.
+     */
+    private static final String BANK_PODS = "tests/semanticDiff-same-topologies-new3/bank_pod_list.json";
 
     static Stream<Accepted> accepted() {
         return Stream.of(
@@ -87,7 +93,11 @@ class NpGuardCorpusTest {
                         "the input taken lacks the case's second policy (policy-from1-to2)", false),
                 // a raw PodList (items without kind) of three host-network pods
                 agreesWithHostNetworkPods("semanticDiff-same-topologies-new3",
-                        "tests/semanticDiff-same-topologies-new3/connlist_output.txt"));
+                        "tests/semanticDiff-same-topologies-new3/connlist_output.txt"),
+                agreesWithHostNetworkPods("semanticDiff-same-topologies-new1a",
+                        "tests/semanticDiff-same-topologies-new1a/connlist_output.txt", BANK_PODS),
+                agreesWithHostNetworkPods("semanticDiff-same-topologies-old2",
+                        "tests/output_files/connlist/semanticDiff-same-topologies-old2_connlist_output.txt", BANK_PODS));
     }
 
     /**
