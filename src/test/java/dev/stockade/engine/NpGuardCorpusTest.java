@@ -209,7 +209,42 @@ class NpGuardCorpusTest {
                 new Rejected("np_test_with_empty_port_range", List.of(), List.of(
                         "np_test_with_empty_port_range/netpol.yaml:15:20: error: NetworkPolicy ns1/egress-empty-port-range:"
                                 + " spec.egress[0].ports[1].endPort: 1 is below port 10 (expected endPort >= port)"),
-                        "endPort >= port"));
+                        "endPort >= port"),
+                new Rejected("anp_bad_path_test_2", List.of(), List.of(
+                        "anp_bad_path_test_2/anps.yaml:7:13: error: AdminNetworkPolicy invalid-priority: spec.priority:"
+                                + " 1001 is out of range (expected an integer from 0 to 1000)"),
+                        "the v1alpha1 CRD bounds priority to 0..1000"),
+                new Rejected("anp_bad_path_test_4", List.of(), List.of(
+                        "anp_bad_path_test_4/anp.yaml:6:3: error: AdminNetworkPolicy ingress-tcp: spec.subject: is required"
+                                + " (expected namespaces or pods)"),
+                        "spec.subject is required"),
+                // np-guard names the unknown action only; the pods peers lack podSelector too
+                new Rejected("anp_bad_path_test_9", List.of(), Stream.concat(Stream.of(
+                        "anp_bad_path_test_9/anp.yaml:20:13: error: AdminNetworkPolicy egress-tcp: spec.egress[1].action:"
+                                + " unknown action \"Accept\" for AdminNetworkPolicy (expected Allow, Deny or Pass)"),
+                        podSelectorRequired("anp_bad_path_test_9", "egress-tcp", "16:9 spec.egress[0].to[0]",
+                                "23:9 spec.egress[1].to[0]", "30:9 spec.egress[2].to[0]", "37:9 spec.egress[3].to[0]",
+                                "48:9 spec.egress[4].to[0]", "59:9 spec.egress[5].to[0]", "70:9 spec.egress[6].to[0]")
+                                .stream()).toList(),
+                        "action is one of Allow, Deny, Pass"));
+    }
+
+    /**
+     * np-guard stops on two AdminNetworkPolicies of the same priority ({@code anp_bad_path_test_1});
+     * the API server accepts them and leaves their order undefined, and Stockade analyses them
+     * with a warning that names both, their positions and the order it chose.
+     */
+    @Test
+    void samePriority_npGuardRefuses_stockadeWarns() {
+        LoadResult loaded = Loader.load(List.of(CORPUS.resolve("tests/anp_bad_path_test_1").toString(),
+                CORPUS.resolve(CONFORMANCE_BASE).toString()));
+        assertThat(loaded.diagnostics().stream().filter(Diagnostic::isError)).isEmpty();
+        String file = CORPUS.resolve("tests/anp_bad_path_test_1/anps.yaml").toString();
+        assertThat(new Analyzer(options()).analyze(loaded.cluster()).warnings()).containsExactly(
+                "AdminNetworkPolicy priority-50-example (" + file + ":1) and AdminNetworkPolicy same-priority (" + file
+                        + ":38) have the same priority 50 and could both match a connection with different actions"
+                        + " (ingress rule 0 Deny, ingress rule 0 Pass); the API leaves their order undefined: Stockade"
+                        + " applies priority-50-example first (by kind and name)");
     }
 
     /**
