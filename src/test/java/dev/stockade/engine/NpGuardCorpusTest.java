@@ -80,7 +80,9 @@ class NpGuardCorpusTest {
                 agrees("anp_test_7", CONFORMANCE_BASE),
                 agrees("anp_test_6_swapping_rules", CONFORMANCE_BASE),
                 agrees("anp_test_4_with_priority_chang_pass_to_banp", CONFORMANCE_BASE),
+                agrees("anp_test_7_swapping_rules", CONFORMANCE_BASE),
                 agrees("banp_test_core_gress_rules", CONFORMANCE_BASE),
+                agrees("banp_test_core_ingress_tcp_rules", CONFORMANCE_BASE),
                 agrees("anp_with_banp_pass_test"),
                 // Ingresses and OpenShift Routes; np-guard's list names two controllers, read as one
                 agrees("demo_app_with_routes_and_ingress"),
