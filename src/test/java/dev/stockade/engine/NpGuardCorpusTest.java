@@ -230,7 +230,17 @@ class NpGuardCorpusTest {
                                 "23:9 spec.egress[1].to[0]", "30:9 spec.egress[2].to[0]", "37:9 spec.egress[3].to[0]",
                                 "48:9 spec.egress[4].to[0]", "59:9 spec.egress[5].to[0]", "70:9 spec.egress[6].to[0]")
                                 .stream()).toList(),
-                        "action is one of Allow, Deny, Pass"));
+                        "action is one of Allow, Deny, Pass"),
+                // np-guard folds both pods into one workload default/internal-security[Pod] through
+                // owner references that have neither kind, apiVersion nor uid; the API server refuses
+                // such references (all four fields are required). Stockade says so at each one and
+                // analyses the two pods as bare pods.
+                new Rejected("example_pods_w_same_owner_and_labels_gap_no_policy", List.of(), List.of(
+                        "example_pods_w_same_owner_and_labels_gap_no_policy/pods.yaml:17:7: warning: Pod default/pod-1:"
+                                + " metadata.ownerReferences[0]: owner reference without kind or name is ignored",
+                        "example_pods_w_same_owner_and_labels_gap_no_policy/pods.yaml:35:7: warning: Pod default/pod-2:"
+                                + " metadata.ownerReferences[0]: owner reference without kind or name is ignored"),
+                        "OwnerReference.apiVersion, kind, name and uid are required"));
     }
 
     /**
