@@ -44,12 +44,12 @@ class NpGuardCorpusTest {
     }
 
     /**
-     * An accepted case: np-guard's directory {@code tests/<name>} (plus {@code extra} inputs, paths
-     * under the corpus), its list {@code test_outputs/connlist/<name>_connlist_output.txt} (or
+     * An accepted case: its inputs (paths under the corpus; np-guard's directory {@code tests/<name>}
+     * and what else it needs), its list {@code test_outputs/connlist/<name>_connlist_output.txt} (or
      * {@code output}), and the differences expected, each a line of
      * {@link NpGuardConnlist#differences} preceded by its reason in {@code reasons}.
      */
-    record Accepted(String name, List<String> extra, String output, List<String> differences, String reasons,
+    record Accepted(String name, List<String> inputs, String output, List<String> differences, String reasons,
                     boolean hostNetworkPods) {
         @Override
         public String toString() {
@@ -58,12 +58,17 @@ class NpGuardCorpusTest {
     }
 
     static Accepted agrees(String name, String... extra) {
-        return new Accepted(name, List.of(extra), null, List.of(), "", false);
+        return new Accepted(name, directoryAnd(name, extra), null, List.of(), "", false);
     }
 
     /** A case with host-network pods, compared only when {@link #options()} polices them as pods. */
     static Accepted agreesWithHostNetworkPods(String name, String output, String... extra) {
-        return new Accepted(name, List.of(extra), output, List.of(), "", true);
+        return new Accepted(name, directoryAnd(name, extra), output, List.of(), "", true);
+    }
+
+    /** The case's directory {@code tests/<name>}, then {@code extra} (paths under the corpus). */
+    private static List<String> directoryAnd(String name, String... extra) {
+        return Stream.concat(Stream.of("tests/" + name), Stream.of(extra)).toList();
     }
 
     /**
@@ -90,7 +95,8 @@ class NpGuardCorpusTest {
                 // The one difference is not one of semantics: np-guard's list also reflects a policy
                 // admitting app-1 to app-2 (policy_b.yaml of the sibling case, "policy-from1-to2"),
                 // which this case's directory holds upstream but the copy we could take lacks.
-                new Accepted("semanticDiff-different-topologies-policy-b-with-ipblock", List.of(),
+                new Accepted("semanticDiff-different-topologies-policy-b-with-ipblock",
+                        directoryAnd("semanticDiff-different-topologies-policy-b-with-ipblock"),
                         "tests/output_files/connlist/semanticDiff-different-topologies-policy-b-with-ipblock_connlist_output.txt",
                         List.of("default/cog-agents-1[DaemonSet] => default/cog-agents-2[DaemonSet] :"
                                 + " np-guard All connections | stockade No connections"),
@@ -98,6 +104,11 @@ class NpGuardCorpusTest {
                 // a raw PodList (items without kind) of three host-network pods
                 agreesWithHostNetworkPods("semanticDiff-same-topologies-new3",
                         "tests/semanticDiff-same-topologies-new3/connlist_output.txt"),
+                // the same PodList as np-guard ships it in YAML (multiple_topology_resources_3 and _4)
+                new Accepted("semanticDiff-same-topologies-new3 with the PodList as YAML", List.of(
+                        "tests/semanticDiff-same-topologies-new3/new3.yaml",
+                        "tests/multiple_topology_resources_4/bank_pod_list_yaml_version.yml"),
+                        "tests/semanticDiff-same-topologies-new3/connlist_output.txt", List.of(), "", true),
                 agreesWithHostNetworkPods("semanticDiff-same-topologies-new1a",
                         "tests/semanticDiff-same-topologies-new1a/connlist_output.txt", BANK_PODS),
                 agreesWithHostNetworkPods("semanticDiff-same-topologies-old2",
@@ -321,10 +332,7 @@ class NpGuardCorpusTest {
     void publishedConnlist_matchesAnalysis(Accepted c) throws IOException {
         assumeTrue(!c.hostNetworkPods() || hostNetworkPodsPoliced(),
                 "np-guard polices host-network pods as pods; compared once options() does too");
-        List<String> inputs = new ArrayList<>();
-        inputs.add(CORPUS.resolve("tests").resolve(c.name()).toString());
-        c.extra().forEach(e -> inputs.add(CORPUS.resolve(e).toString()));
-        LoadResult loaded = Loader.load(inputs);
+        LoadResult loaded = Loader.load(c.inputs().stream().map(i -> CORPUS.resolve(i).toString()).toList());
         assertThat(loaded.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::toString))
                 .as("errors loading " + c.name()).isEmpty();
         String output = c.output() != null ? c.output() : "test_outputs/connlist/" + c.name() + "_connlist_output.txt";
@@ -335,6 +343,23 @@ class NpGuardCorpusTest {
         List<String> diff = NpGuardConnlist.differences(theirs.refinedWith(cuts), ours.refinedWith(cuts));
         assertThat(diff).as("differences from np-guard's list for " + c.name()
                 + " (np-guard | stockade); listed: " + c.reasons()).containsExactlyElementsOf(c.differences());
+    }
+
+    /** np-guard ships the bank PodList both as JSON and as YAML; both read as the same cluster. */
+    @Test
+    void podListAsYaml_analysesAsThePodListAsJson() {
+        NpGuardConnlist json = analyse("tests/semanticDiff-same-topologies-new3/new3.yaml",
+                "tests/semanticDiff-same-topologies-new3/bank_pod_list.json");
+        NpGuardConnlist yaml = analyse("tests/semanticDiff-same-topologies-new3/new3.yaml",
+                "tests/multiple_topology_resources_4/bank_pod_list_yaml_version.yml");
+        assertThat(json.ports()).hasSizeGreaterThan(3);
+        assertThat(yaml).isEqualTo(json);
+    }
+
+    private static NpGuardConnlist analyse(String... inputs) {
+        LoadResult loaded = Loader.load(Stream.of(inputs).map(i -> CORPUS.resolve(i).toString()).toList());
+        assertThat(loaded.diagnostics().stream().filter(Diagnostic::isError)).isEmpty();
+        return NpGuardConnlist.of(new Analyzer(options()).analyze(loaded.cluster()));
     }
 
     @Test
