@@ -1,7 +1,6 @@
 package dev.stockade.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.stockade.load.Diagnostic;
 import dev.stockade.load.LoadResult;
@@ -33,12 +32,12 @@ class NpGuardCorpusTest {
     static final String CONFORMANCE_BASE = "tests/anp_test_10/manifests.yaml";
 
     /**
-     * The analysis options np-guard's lists correspond to: ipBlocks match external addresses
-     * only. np-guard also polices host-network pods like ordinary pods; host-network=pod is set
-     * here once AnalysisOptions carries that choice.
+     * The analysis options np-guard's lists correspond to ({@code analyze --ipblock-matches-pods=false
+     * --host-network=pod}): ipBlocks match external addresses only, and host-network pods are
+     * policed like ordinary pods.
      */
     static AnalysisOptions options() {
-        return new AnalysisOptions(false);
+        return new AnalysisOptions(false, HostNetworkMode.POD);
     }
 
     /**
@@ -47,8 +46,7 @@ class NpGuardCorpusTest {
      * {@code output}), and the differences expected, each a line of
      * {@link NpGuardConnlist#differences} preceded by its reason in {@code reasons}.
      */
-    record Accepted(String name, List<String> inputs, String output, List<String> differences, String reasons,
-                    boolean hostNetworkPods) {
+    record Accepted(String name, List<String> inputs, String output, List<String> differences, String reasons) {
         @Override
         public String toString() {
             return name;
@@ -56,12 +54,12 @@ class NpGuardCorpusTest {
     }
 
     static Accepted agrees(String name, String... extra) {
-        return new Accepted(name, directoryAnd(name, extra), null, List.of(), "", false);
+        return new Accepted(name, directoryAnd(name, extra), null, List.of(), "");
     }
 
-    /** A case with host-network pods, compared only when {@link #options()} polices them as pods. */
+    /** A case with host-network pods: np-guard polices them as pods, as {@link #options()} does. */
     static Accepted agreesWithHostNetworkPods(String name, String output, String... extra) {
-        return new Accepted(name, directoryAnd(name, extra), output, List.of(), "", true);
+        return new Accepted(name, directoryAnd(name, extra), output, List.of(), "");
     }
 
     /** The case's directory {@code tests/<name>}, then {@code extra} (paths under the corpus). */
@@ -98,7 +96,7 @@ class NpGuardCorpusTest {
                         "tests/output_files/connlist/semanticDiff-different-topologies-policy-b-with-ipblock_connlist_output.txt",
                         List.of("default/cog-agents-1[DaemonSet] => default/cog-agents-2[DaemonSet] :"
                                 + " np-guard All connections | stockade No connections"),
-                        "the input taken lacks the case's second policy (policy-from1-to2)", false),
+                        "the input taken lacks the case's second policy (policy-from1-to2)"),
                 // a raw PodList (items without kind) of three host-network pods
                 agreesWithHostNetworkPods("semanticDiff-same-topologies-new3",
                         "tests/semanticDiff-same-topologies-new3/connlist_output.txt"),
@@ -106,7 +104,7 @@ class NpGuardCorpusTest {
                 new Accepted("semanticDiff-same-topologies-new3 with the PodList as YAML", List.of(
                         "tests/semanticDiff-same-topologies-new3/new3.yaml",
                         "tests/multiple_topology_resources_4/bank_pod_list_yaml_version.yml"),
-                        "tests/semanticDiff-same-topologies-new3/connlist_output.txt", List.of(), "", true),
+                        "tests/semanticDiff-same-topologies-new3/connlist_output.txt", List.of(), ""),
                 agreesWithHostNetworkPods("semanticDiff-same-topologies-new1a",
                         "tests/semanticDiff-same-topologies-new1a/connlist_output.txt", BANK_PODS),
                 agreesWithHostNetworkPods("semanticDiff-same-topologies-old2",
@@ -114,33 +112,9 @@ class NpGuardCorpusTest {
     }
 
 
-    /** Whether {@link #options()} lets a NetworkPolicy isolate a host-network pod (host-network=pod). */
-    static boolean hostNetworkPodsPoliced() {
-        LoadResult probe = Loader.loadString("probe.yaml", """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: host, namespace: a, labels: {app: host}}
-                spec: {hostNetwork: true, containers: [{name: c, image: i}]}
-                ---
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: other, namespace: a}
-                spec: {containers: [{name: c, image: i}]}
-                ---
-                apiVersion: networking.k8s.io/v1
-                kind: NetworkPolicy
-                metadata: {name: deny, namespace: a}
-                spec: {podSelector: {matchLabels: {app: host}}, policyTypes: [Ingress]}
-                """);
-        return new Analyzer(options()).analyze(probe.cluster()).connections().stream()
-                .noneMatch(c -> c.src().id().equals("a/other") && c.dst().id().equals("a/host"));
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("accepted")
     void publishedConnlist_matchesAnalysis(Accepted c) throws IOException {
-        assumeTrue(!c.hostNetworkPods() || hostNetworkPodsPoliced(),
-                "np-guard polices host-network pods as pods; compared once options() does too");
         LoadResult loaded = Loader.load(c.inputs().stream().map(i -> CORPUS.resolve(i).toString()).toList());
         assertThat(loaded.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::toString))
                 .as("errors loading " + c.name()).isEmpty();
