@@ -113,7 +113,63 @@ enum ApiValidation {
     SERVICE_PORT_NAME("service-port-name", "Service `spec.ports[].name` (and OpenShift Route `spec.port.targetPort`,"
             + " which names one)", "DNS-1123 label", "core `validateServicePort` (`IsDNS1123Label`)",
             "{value} is not a valid port name (expected up to 63 lowercase letters, digits and '-', starting and"
-                    + " ending with a letter or digit, e.g. http)", Names::isDnsLabel);
+                    + " ending with a letter or digit, e.g. http)", Names::isDnsLabel),
+    CRD_REQUIRED("crd-required", "AdminNetworkPolicy, BaselineAdminNetworkPolicy, ClusterNetworkPolicy: `spec`,"
+            + " `spec.priority` (not the baseline), `spec.tier` (ClusterNetworkPolicy), `spec.subject`, rules' `action`"
+            + " and `from`/`to`, `pods.podSelector`, `pods.namespaceSelector` (v1alpha1), `portNumber.port`,"
+            + " `portRange.start`/`end`, `destinationPort`, `range.start`/`end`",
+            "the field must be set",
+            "network-policy-api CRDs (v1alpha1, v1alpha2): `required`, `minProperties: 1` of `tcp`/`udp`/`sctp`",
+            "is required (expected {expected})"),
+    CRD_MIN_ITEMS("crd-min-items", "admin policies' `ports`, `protocols`, `networks`, `domainNames`, and each"
+            + " rule of `spec.ingress`/`spec.egress`", "a list that is written has at least one item; a rule is"
+            + " not empty", "network-policy-api CRDs: `minItems: 1`; a rule's `required` fields",
+            "is empty (expected {expected})"),
+    CRD_MAX_ITEMS("crd-max-items", "admin policies' `spec.ingress`, `spec.egress`, `from`, `to`, `ports`,"
+            + " `protocols` (100 each in v1alpha1, 25 in v1alpha2), `networks`, `domainNames` (25)",
+            "at most as many items as the schema allows", "network-policy-api CRDs: `maxItems`",
+            "{count} {items} (expected at most {max})"),
+    CRD_ONE_FIELD("crd-one-field", "admin policies' `spec.subject`, each peer, each entry of `ports` and"
+            + " `protocols`, `destinationPort`", "at least one of the fields is set",
+            "network-policy-api CRDs: `minProperties: 1`", "must set exactly one field (expected {expected})"),
+    CRD_ONLY_ONE_FIELD("crd-only-one-field", "as `crd-one-field`", "at most one of the fields is set",
+            "network-policy-api CRDs: `maxProperties: 1`", "sets {fields} (expected exactly one of {expected})"),
+    ADMIN_PRIORITY("admin-priority", "`spec.priority` of AdminNetworkPolicy and ClusterNetworkPolicy",
+            "an integer from 0 to 1000", "network-policy-api CRDs: `minimum: 0`, `maximum: 1000`",
+            "{number} is out of range (expected an integer from 0 to 1000)"),
+    ADMIN_TIER("admin-tier", "`spec.tier` of ClusterNetworkPolicy", "`Admin` or `Baseline`",
+            "network-policy-api v1alpha2 CRD: `enum`", "unknown tier {value} (expected Admin or Baseline)"),
+    ADMIN_ACTION("admin-action", "rules' `action`", "AdminNetworkPolicy: `Allow`, `Deny`, `Pass`;"
+            + " BaselineAdminNetworkPolicy: `Allow`, `Deny`; ClusterNetworkPolicy: `Accept`, `Deny`, `Pass`",
+            "network-policy-api CRDs: `enum`", "unknown action {value} for {kind} (expected {actions})"),
+    ADMIN_PORT("admin-port", "admin policies' `portNumber.port`, `portRange.start`/`end`, `destinationPort.number`,"
+            + " `range.start`/`end`", "an integer from 1 to 65535", "network-policy-api CRDs: `minimum: 1`,"
+            + " `maximum: 65535`", "{number} is out of range (expected 1-65535)"),
+    ADMIN_PORT_RANGE("admin-port-range", "admin policies' `portRange`, `destinationPort.range`", "`start` below `end`",
+            "network-policy-api CRDs: `self.start < self.end`",
+            "{end} is not above start {start} (expected start < end; use a single port for one port)"),
+    ADMIN_NAMED_PORT_PEER("admin-named-port-peer", "egress rules' `ports`/`protocols` with a `networks`, `nodes` or"
+            + " `domainNames` peer in `to`", "no named port in a rule with peers that have no named ports",
+            "network-policy-api CRDs (egress rule): `!(self.to.exists(peer, has(peer.networks) || has(peer.nodes) ||"
+                    + " has(peer.domainNames)) && … exists(… namedPort …))`",
+            "a named port may not be used with networks, nodes or domainNames peers (expected port numbers: those"
+                    + " peers have no named ports)"),
+    ADMIN_DOMAIN_NAMES_ACTION("admin-domain-names-action", "`domainNames` peers of admin policies",
+            "only in `Allow` (`Accept`) rules", "network-policy-api API documentation of `domainNames` (\"only"
+                    + " supported for Allow rules\"); the schema does not check it, Stockade refuses it because a"
+                    + " Deny or Pass by name has no meaning to enforce",
+            "is only allowed in {allow} rules (expected another peer for a {action} rule)"),
+    ADMIN_CIDR("admin-cidr", "`networks[]` of admin policies", "a CIDR: an IPv4 or IPv6 address and a prefix length",
+            "network-policy-api CRDs, type `CIDR`: `isCIDR(self)`",
+            "{value} is not a valid CIDR (expected an address and prefix length such as 10.0.0.0/8 or fd00::/64)"),
+    ADMIN_LIST_SET("admin-list-set", "`networks`, `domainNames` of admin policies", "no item twice",
+            "network-policy-api CRDs: `x-kubernetes-list-type: set`",
+            "{value} is already listed at {first} (expected each item once: the list is a set)"),
+    ADMIN_DOMAIN_NAME("admin-domain-name", "`domainNames[]` of admin policies", "a domain name of two or more"
+            + " dot-separated labels of letters, digits, '-' and '_' (starting and ending with a letter or digit),"
+            + " optionally `*.` before and `.` after", "network-policy-api CRDs, type `DomainName` (`pattern`)",
+            "{value} is not a valid domain name (expected e.g. example.com or *.example.com)",
+            Names::isDomainName);
 
     private final String id;
     private final String appliesTo;
@@ -121,6 +177,11 @@ enum ApiValidation {
     private final String source;
     private final String message;
     private final Predicate<String> valid;
+
+    /** A row checked by the reader that has the fields it relates; it reports {@link #format}. */
+    ApiValidation(String id, String appliesTo, String rule, String source, String message) {
+        this(id, appliesTo, rule, source, message, null);
+    }
 
     ApiValidation(String id, String appliesTo, String rule, String source, String message, Predicate<String> valid) {
         this.id = id;
@@ -161,8 +222,40 @@ enum ApiValidation {
 
     /** Empty when {@code value} passes this row's check, else the message about it. */
     Optional<String> problem(String value) {
+        if (valid == null) {
+            throw new IllegalStateException(id + " is checked by its reader, not on one value");
+        }
         return valid.test(value) ? Optional.empty() : Optional.of(message(value));
     }
+
+    /**
+     * The message with each {@code {name}} replaced by the text after it, e.g. {@code format("count", "26",
+     * "items", "rules", "max", "25")}; {@code value} is shown through {@link Quote#of}, other texts as given.
+     */
+    String format(String... namesAndTexts) {
+        if (namesAndTexts.length % 2 != 0) {
+            throw new IllegalArgumentException("names and texts come in pairs");
+        }
+        java.util.Map<String, String> texts = new java.util.HashMap<>();
+        for (int i = 0; i < namesAndTexts.length; i += 2) {
+            String name = namesAndTexts[i];
+            texts.put(name, name.equals("value") ? Quote.of(namesAndTexts[i + 1]) : namesAndTexts[i + 1]);
+        }
+        // one pass: a text that holds "{name}" is not replaced again
+        java.util.regex.Matcher m = PLACEHOLDER.matcher(message);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String text = texts.get(m.group(1));
+            if (text == null) {
+                throw new IllegalArgumentException(id + ": no text for {" + m.group(1) + "}");
+            }
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(text));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{([a-z]+)\\}");
 
     /** Length in characters (code points), as the API server counts it for ASCII names. */
     static int length(String value) {

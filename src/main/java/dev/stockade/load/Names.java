@@ -98,4 +98,17 @@ final class Names {
     static boolean isPathSegment(String name) {
         return !name.equals(".") && !name.equals("..") && name.indexOf('/') < 0 && name.indexOf('%') < 0;
     }
+
+    /**
+     * Whether {@code name} is a DomainName of the network-policy-api CRDs: two or more dot-separated labels
+     * of letters, digits, '-' and '_' that start and end with a letter or digit, an optional {@code *.} before
+     * and {@code .} after. The CRD's pattern writes the first character of a label as {@code [a-zA-z0-9]},
+     * whose range A-z also holds the characters [ \ ] ^ _ and `; the API server accepts those, and so does this.
+     */
+    static boolean isDomainName(String name) {
+        return DOMAIN_NAME.matcher(name).matches();
+    }
+
+    private static final java.util.regex.Pattern DOMAIN_NAME = java.util.regex.Pattern.compile(
+            "(\\*\\.)?([A-z0-9]([-A-Za-z0-9_]*[A-Za-z0-9])?\\.)+[A-z0-9]([-A-Za-z0-9_]*[A-Za-z0-9])?\\.?");
 }

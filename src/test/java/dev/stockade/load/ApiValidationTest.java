@@ -153,6 +153,99 @@ class ApiValidationTest {
                 """, "in.yaml:4:23: error: Service prod/web: spec.ports[0].name: \"HTTP\" is not a valid port name"
                 + " (expected up to 63 lowercase letters, digits and '-', starting and ending with a letter or digit,"
                 + " e.g. http)");
+        String anp = "apiVersion: policy.networking.k8s.io/v1alpha1\nkind: AdminNetworkPolicy\nmetadata: {name: anp}\n";
+        String cnp = "apiVersion: policy.networking.k8s.io/v1alpha2\nkind: ClusterNetworkPolicy\nmetadata: {name: cnp}\n";
+        row(ApiValidation.CRD_REQUIRED, anp + "spec: {subject: {namespaces: {}}}\n",
+                "in.yaml:4:7: error: AdminNetworkPolicy anp: spec.priority: is required (expected an integer from 0 to"
+                        + " 1000)");
+        row(ApiValidation.CRD_MIN_ITEMS, anp + """
+                spec:
+                  priority: 1
+                  subject: {namespaces: {}}
+                  ingress: [{action: Deny, from: [{namespaces: {}}], ports: []}]
+                """, "in.yaml:7:61: error: AdminNetworkPolicy anp: spec.ingress[0].ports: is empty (expected at least"
+                + " one port; leave ports out to match every port)");
+        row(ApiValidation.CRD_MAX_ITEMS, cnp + "spec:\n  tier: Admin\n  priority: 1\n  subject: {namespaces: {}}\n"
+                + "  ingress:\n" + "  - {action: Deny, from: [{namespaces: {}}]}\n".repeat(26),
+                "in.yaml:9:3: error: ClusterNetworkPolicy cnp: spec.ingress: 26 rules (expected at most 25)");
+        row(ApiValidation.CRD_ONE_FIELD, anp + "spec: {priority: 1, subject: {}}\n",
+                "in.yaml:4:30: error: AdminNetworkPolicy anp: spec.subject: must set exactly one field (expected"
+                        + " namespaces or pods)");
+        row(ApiValidation.CRD_ONLY_ONE_FIELD, anp + """
+                spec:
+                  priority: 1
+                  subject: {namespaces: {}, pods: {namespaceSelector: {}, podSelector: {}}}
+                """, "in.yaml:6:29: error: AdminNetworkPolicy anp: spec.subject: sets namespaces and pods (expected"
+                + " exactly one of namespaces or pods)");
+        row(ApiValidation.ADMIN_PRIORITY, anp + "spec: {priority: 1001, subject: {namespaces: {}}}\n",
+                "in.yaml:4:18: error: AdminNetworkPolicy anp: spec.priority: 1001 is out of range (expected an integer"
+                        + " from 0 to 1000)");
+        row(ApiValidation.ADMIN_TIER, cnp + "spec: {tier: admin, priority: 1, subject: {namespaces: {}}}\n",
+                "in.yaml:4:14: error: ClusterNetworkPolicy cnp: spec.tier: unknown tier \"admin\" (expected Admin or"
+                        + " Baseline)");
+        row(ApiValidation.ADMIN_ACTION, cnp + """
+                spec:
+                  tier: Admin
+                  priority: 1
+                  subject: {namespaces: {}}
+                  egress: [{action: Allow, to: [{namespaces: {}}]}]
+                """, "in.yaml:8:21: error: ClusterNetworkPolicy cnp: spec.egress[0].action: unknown action \"Allow\""
+                + " for ClusterNetworkPolicy (expected Accept, Deny or Pass)");
+        row(ApiValidation.ADMIN_PORT, anp + """
+                spec:
+                  priority: 1
+                  subject: {namespaces: {}}
+                  ingress: [{action: Deny, from: [{namespaces: {}}], ports: [{portNumber: {port: 0}}]}]
+                """, "in.yaml:7:82: error: AdminNetworkPolicy anp: spec.ingress[0].ports[0].portNumber.port: 0 is out"
+                + " of range (expected 1-65535)");
+        row(ApiValidation.ADMIN_PORT_RANGE, anp + """
+                spec:
+                  priority: 1
+                  subject: {namespaces: {}}
+                  ingress:
+                  - action: Deny
+                    from: [{namespaces: {}}]
+                    ports: [{portRange: {start: 9000, end: 8000}}]
+                """, "in.yaml:10:44: error: AdminNetworkPolicy anp: spec.ingress[0].ports[0].portRange.end: 8000 is not"
+                + " above start 9000 (expected start < end; use a single port for one port)");
+        row(ApiValidation.ADMIN_NAMED_PORT_PEER, anp + """
+                spec:
+                  priority: 1
+                  subject: {namespaces: {}}
+                  egress:
+                  - action: Deny
+                    to: [{networks: [10.0.0.0/8]}]
+                    ports: [{namedPort: http}]
+                """, "in.yaml:10:12: error: AdminNetworkPolicy anp: spec.egress[0].ports: a named port may not be used"
+                + " with networks, nodes or domainNames peers (expected port numbers: those peers have no named ports)");
+        row(ApiValidation.ADMIN_DOMAIN_NAMES_ACTION, anp + """
+                spec:
+                  priority: 1
+                  subject: {namespaces: {}}
+                  egress: [{action: Deny, to: [{domainNames: [example.com]}]}]
+                """, "in.yaml:7:33: error: AdminNetworkPolicy anp: spec.egress[0].to[0].domainNames: is only allowed in"
+                + " Allow rules (expected another peer for a Deny rule)");
+        row(ApiValidation.ADMIN_CIDR, anp + """
+                spec:
+                  priority: 1
+                  subject: {namespaces: {}}
+                  egress: [{action: Deny, to: [{networks: [10.0.0.0/33]}]}]
+                """, "in.yaml:7:44: error: AdminNetworkPolicy anp: spec.egress[0].to[0].networks[0]: \"10.0.0.0/33\" is"
+                + " not a valid CIDR (expected an address and prefix length such as 10.0.0.0/8 or fd00::/64)");
+        row(ApiValidation.ADMIN_LIST_SET, anp + """
+                spec:
+                  priority: 1
+                  subject: {namespaces: {}}
+                  egress: [{action: Deny, to: [{networks: [10.0.0.0/8, 10.0.0.0/8]}]}]
+                """, "in.yaml:7:56: error: AdminNetworkPolicy anp: spec.egress[0].to[0].networks[1]: \"10.0.0.0/8\" is"
+                + " already listed at spec.egress[0].to[0].networks[0] (expected each item once: the list is a set)");
+        row(ApiValidation.ADMIN_DOMAIN_NAME, anp + """
+                spec:
+                  priority: 1
+                  subject: {namespaces: {}}
+                  egress: [{action: Allow, to: [{domainNames: [localhost]}]}]
+                """, "in.yaml:7:48: error: AdminNetworkPolicy anp: spec.egress[0].to[0].domainNames[0]: \"localhost\""
+                + " is not a valid domain name (expected e.g. example.com or *.example.com)");
     }
 
     @ParameterizedTest
