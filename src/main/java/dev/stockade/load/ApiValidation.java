@@ -169,7 +169,46 @@ enum ApiValidation {
             + " dot-separated labels of letters, digits, '-' and '_' (starting and ending with a letter or digit),"
             + " optionally `*.` before and `.` after", "network-policy-api CRDs, type `DomainName` (`pattern`)",
             "{value} is not a valid domain name (expected e.g. example.com or *.example.com)",
-            Names::isDomainName);
+            Names::isDomainName),
+    ROUTE_REQUIRED("route-required", "OpenShift Route `spec`, `spec.to`, `spec.to.name`,"
+            + " `spec.alternateBackends[].name`, `spec.port.targetPort` (when `spec.port` is written),"
+            + " `spec.tls.termination` (when `spec.tls` is written)", "the field must be set",
+            "openshift library-go route `validateRoute` (`field.Required`), `validateTLS` (an empty termination is"
+                    + " not one of the values)",
+            "is required (expected {expected})"),
+    ROUTE_TARGET_KIND("route-target-kind", "OpenShift Route `spec.to.kind`, `spec.alternateBackends[].kind`",
+            "`Service` (an empty kind is defaulted to `Service`)",
+            "openshift library-go route `validateRoute` (\"must reference a Service\")",
+            "{value} is not allowed (expected Service: a Route sends its traffic to Services only)"),
+    ROUTE_ALTERNATE_BACKENDS("route-alternate-backends", "OpenShift Route `spec.alternateBackends`", "at most 3",
+            "openshift library-go route `validateRoute` (\"cannot specify more than 3 alternate backends\")",
+            "{count} alternate backends (expected at most 3)"),
+    ROUTE_WEIGHT("route-weight", "OpenShift Route `spec.to.weight`, `spec.alternateBackends[].weight`",
+            "an integer from 0 to 256", "openshift library-go route `validateRoute`",
+            "{number} is out of range (expected 0-256)"),
+    ROUTE_HOST("route-host", "OpenShift Route `spec.host`", "DNS-1123 subdomain whose parts are at most 63"
+            + " characters (the part length is not checked with the annotation"
+            + " `route.openshift.io/allow-non-dns-compliant-host: \"true\"`)",
+            "openshift library-go route `validateRoute` (`IsDNS1123Subdomain`, `IsDNS1123Label` of each part)",
+            "{value} is not a valid host name (expected a DNS name: dot-separated parts of lowercase letters, digits"
+                    + " and '-', each starting and ending with a letter or digit and up to 63 characters long, up to"
+                    + " 253 characters in all)"),
+    ROUTE_PATH("route-path", "OpenShift Route `spec.path`", "starts with `/`, no `#` or space",
+            "openshift library-go route `validateRoute` (\"path must begin with /\"), openshift-apiserver"
+                    + " `validatePath` (\"cannot contain # or spaces\")",
+            "{value} is not a valid path (expected a path that starts with / and has no '#' or spaces)"),
+    ROUTE_PASSTHROUGH_PATH("route-passthrough-path", "OpenShift Route `spec.path` with `spec.tls.termination:"
+            + " passthrough`", "no path", "openshift library-go route `validateRoute` (\"passthrough termination does"
+            + " not support paths\")",
+            "is not allowed with passthrough termination (expected no path: the router does not decrypt the traffic"
+                    + " to read it)"),
+    ROUTE_TERMINATION("route-termination", "OpenShift Route `spec.tls.termination`", "`edge`, `passthrough` or"
+            + " `reencrypt`", "openshift library-go route `validateTLS` (`field.NotSupported`)",
+            "{value} is not a TLS termination (expected edge, passthrough or reencrypt)"),
+    ROUTE_INSECURE_POLICY("route-insecure-policy", "OpenShift Route `spec.tls.insecureEdgeTerminationPolicy`",
+            "`None`, `Allow` or `Redirect` for edge and reencrypt termination; `None` or `Redirect` for passthrough",
+            "openshift library-go route `validateInsecureEdgeTerminationPolicy`",
+            "{value} is not allowed with {termination} termination (expected {allowed})");
 
     private final String id;
     private final String appliesTo;

@@ -246,6 +246,35 @@ class ApiValidationTest {
                   egress: [{action: Allow, to: [{domainNames: [localhost]}]}]
                 """, "in.yaml:7:48: error: AdminNetworkPolicy anp: spec.egress[0].to[0].domainNames[0]: \"localhost\""
                 + " is not a valid domain name (expected e.g. example.com or *.example.com)");
+        String route = "apiVersion: route.openshift.io/v1\nkind: Route\nmetadata: {name: r, namespace: prod}\n";
+        row(ApiValidation.ROUTE_REQUIRED, route + "spec: {to: {kind: Service, name: web}, tls: {key: k}}\n",
+                "in.yaml:4:45: error: Route prod/r: spec.tls.termination: is required (expected edge, passthrough or"
+                        + " reencrypt)");
+        row(ApiValidation.ROUTE_TARGET_KIND, route + "spec: {to: {kind: Deployment, name: web}}\n",
+                "in.yaml:4:19: error: Route prod/r: spec.to.kind: \"Deployment\" is not allowed (expected Service: a"
+                        + " Route sends its traffic to Services only)");
+        row(ApiValidation.ROUTE_ALTERNATE_BACKENDS, route + "spec:\n  to: {name: a}\n  alternateBackends: [{name: b},"
+                + " {name: c}, {name: d}, {name: e}]\n",
+                "in.yaml:6:22: error: Route prod/r: spec.alternateBackends: 4 alternate backends (expected at most 3)");
+        row(ApiValidation.ROUTE_WEIGHT, route + "spec: {to: {name: web, weight: 257}}\n",
+                "in.yaml:4:32: error: Route prod/r: spec.to.weight: 257 is out of range (expected 0-256)");
+        row(ApiValidation.ROUTE_HOST, route + "spec: {host: Shop.example.com, to: {name: web}}\n",
+                "in.yaml:4:14: error: Route prod/r: spec.host: \"Shop.example.com\" is not a valid host name (expected a"
+                        + " DNS name: dot-separated parts of lowercase letters, digits and '-', each starting and"
+                        + " ending with a letter or digit and up to 63 characters long, up to 253 characters in all)");
+        row(ApiValidation.ROUTE_PATH, route + "spec: {path: shop, to: {name: web}}\n",
+                "in.yaml:4:14: error: Route prod/r: spec.path: \"shop\" is not a valid path (expected a path that starts"
+                        + " with / and has no '#' or spaces)");
+        row(ApiValidation.ROUTE_PASSTHROUGH_PATH, route + "spec: {path: /shop, to: {name: web}, tls: {termination:"
+                + " passthrough}}\n", "in.yaml:4:14: error: Route prod/r: spec.path: is not allowed with passthrough"
+                + " termination (expected no path: the router does not decrypt the traffic to read it)");
+        row(ApiValidation.ROUTE_TERMINATION, route + "spec: {to: {name: web}, tls: {termination: Edge}}\n",
+                "in.yaml:4:44: error: Route prod/r: spec.tls.termination: \"Edge\" is not a TLS termination (expected"
+                        + " edge, passthrough or reencrypt)");
+        row(ApiValidation.ROUTE_INSECURE_POLICY, route + "spec:\n  to: {name: web}\n  tls: {termination: passthrough,"
+                + " insecureEdgeTerminationPolicy: Allow}\n", "in.yaml:6:66: error: Route prod/r:"
+                + " spec.tls.insecureEdgeTerminationPolicy: \"Allow\" is not allowed with passthrough termination"
+                + " (expected None or Redirect)");
     }
 
     @ParameterizedTest
