@@ -117,17 +117,25 @@ enum ApiValidation {
     CRD_REQUIRED("crd-required", "AdminNetworkPolicy, BaselineAdminNetworkPolicy, ClusterNetworkPolicy: `spec`,"
             + " `spec.priority` (not the baseline), `spec.tier` (ClusterNetworkPolicy), `spec.subject`, rules' `action`"
             + " and `from`/`to`, `pods.podSelector`, `pods.namespaceSelector` (v1alpha1), `portNumber.port`,"
-            + " `portRange.start`/`end`, `destinationPort`, `range.start`/`end`",
-            "the field must be set",
-            "network-policy-api CRDs (v1alpha1, v1alpha2): `required`, `minProperties: 1` of `tcp`/`udp`/`sctp`",
+            + " `portRange.start`/`end`, `destinationPort`, `range.start`/`end`; Gateway API: every kind's `spec`,"
+            + " Gateway `gatewayClassName`, `listeners`, listeners' `name`, `port`, `protocol`,"
+            + " `allowedRoutes.kinds[].kind`; routes' `parentRefs[].name`, `backendRefs[].name`, TCPRoute, UDPRoute and"
+            + " TLSRoute `rules`; ReferenceGrant `from`, `to`, their `group` and `kind`, `from[].namespace`",
+            "the field must be set (a name or kind not empty)",
+            "network-policy-api CRDs (v1alpha1, v1alpha2): `required`, `minProperties: 1` of `tcp`/`udp`/`sctp`;"
+                    + " gateway-api CRDs (standard and experimental): `required`, `minLength: 1`",
             "is required (expected {expected})"),
     CRD_MIN_ITEMS("crd-min-items", "admin policies' `ports`, `protocols`, `networks`, `domainNames`, and each"
-            + " rule of `spec.ingress`/`spec.egress`", "a list that is written has at least one item; a rule is"
-            + " not empty", "network-policy-api CRDs: `minItems: 1`; a rule's `required` fields",
+            + " rule of `spec.ingress`/`spec.egress`; Gateway `spec.listeners`; TCPRoute, UDPRoute and TLSRoute"
+            + " `spec.rules` and their `backendRefs`; ReferenceGrant `spec.from`, `spec.to`",
+            "a list that is written has at least one item; a rule is not empty",
+            "network-policy-api CRDs: `minItems: 1`, a rule's `required` fields; gateway-api CRDs: `minItems: 1`",
             "is empty (expected {expected})"),
     CRD_MAX_ITEMS("crd-max-items", "admin policies' `spec.ingress`, `spec.egress`, `from`, `to`, `ports`,"
-            + " `protocols` (100 each in v1alpha1, 25 in v1alpha2), `networks`, `domainNames` (25)",
-            "at most as many items as the schema allows", "network-policy-api CRDs: `maxItems`",
+            + " `protocols` (100 each in v1alpha1, 25 in v1alpha2), `networks`, `domainNames` (25); Gateway"
+            + " `spec.listeners` (64), `allowedRoutes.kinds` (8); routes' `spec.parentRefs` (32), `spec.hostnames`,"
+            + " `spec.rules`, rules' `backendRefs` (16 each); ReferenceGrant `spec.from`, `spec.to` (16 each)",
+            "at most as many items as the schema allows", "network-policy-api and gateway-api CRDs: `maxItems`",
             "{count} {items} (expected at most {max})"),
     CRD_ONE_FIELD("crd-one-field", "admin policies' `spec.subject`, each peer, each entry of `ports` and"
             + " `protocols`, `destinationPort`", "at least one of the fields is set",
@@ -208,7 +216,44 @@ enum ApiValidation {
     ROUTE_INSECURE_POLICY("route-insecure-policy", "OpenShift Route `spec.tls.insecureEdgeTerminationPolicy`",
             "`None`, `Allow` or `Redirect` for edge and reencrypt termination; `None` or `Redirect` for passthrough",
             "openshift library-go route `validateInsecureEdgeTerminationPolicy`",
-            "{value} is not allowed with {termination} termination (expected {allowed})");
+            "{value} is not allowed with {termination} termination (expected {allowed})"),
+    GATEWAY_PORT("gateway-port", "Gateway `spec.listeners[].port`; routes' `spec.parentRefs[].port`,"
+            + " `spec.rules[].backendRefs[].port`", "an integer from 1 to 65535",
+            "gateway-api CRDs, type `PortNumber` (`minimum: 1`, `maximum: 65535`)",
+            "{number} is out of range (expected 1-65535)"),
+    GATEWAY_LISTENER_NAME("gateway-listener-name", "Gateway `spec.listeners[].name`", "unique within the Gateway",
+            "gateway-api Gateway CRD: `self.all(l1, self.exists_one(l2, l1.name == l2.name))`, `x-kubernetes-list-type:"
+                    + " map` keyed by name",
+            "{value} is already the name of {first} (expected each listener name once: routes attach to listeners by"
+                    + " name)"),
+    GATEWAY_LISTENER_UNIQUE("gateway-listener-unique", "Gateway `spec.listeners[]`", "no two listeners with the same"
+            + " port, protocol and hostname (an absent hostname equals only another absent one)",
+            "gateway-api Gateway CRD: \"Combination of port, protocol and hostname must be unique for each listener\"",
+            "has the port, protocol and hostname of {first} (expected each listener to differ in port, protocol or"
+                    + " hostname)"),
+    GATEWAY_HOSTNAME_PROTOCOL("gateway-hostname-protocol", "Gateway `spec.listeners[].hostname` of a TCP or UDP"
+            + " listener", "no hostname (or an empty one)",
+            "gateway-api Gateway CRD: \"hostname must not be specified for protocols ['TCP', 'UDP']\"",
+            "is not allowed with protocol {protocol} (expected no hostname: TCP and UDP listeners have no host names"
+                    + " to match)"),
+    GATEWAY_HOSTNAME("gateway-hostname", "Gateway `spec.listeners[].hostname`; HTTPRoute, GRPCRoute and TLSRoute"
+            + " `spec.hostnames[]`", "lowercase DNS name, optionally starting with `*.`, 1-253 characters",
+            "gateway-api CRDs, type `Hostname` (`pattern`, `maxLength: 253`)",
+            "{value} is not a valid hostname (expected a DNS name of lowercase letters, digits, '-' and '.', up to 253"
+                    + " characters, optionally starting with *., e.g. shop.example.com)", Names::isGatewayHostname),
+    GATEWAY_FROM("gateway-from", "Gateway `spec.listeners[].allowedRoutes.namespaces.from`", "`All`, `Selector` or"
+            + " `Same`", "gateway-api Gateway CRD: `enum`", "unknown value {value} (expected Same, All or Selector)"),
+    GATEWAY_WEIGHT("gateway-weight", "routes' `spec.rules[].backendRefs[].weight`", "an integer from 0 to 1000000",
+            "gateway-api CRDs: `minimum: 0`, `maximum: 1000000`", "{number} is out of range (expected 0-1000000)"),
+    GATEWAY_SERVICE_PORT("gateway-service-port", "routes' `spec.rules[].backendRefs[].port` of a Service backend",
+            "set when the backend is a Service (group empty, kind `Service`)",
+            "gateway-api CRDs: \"Must have port for Service reference\"",
+            "is required for a Service backend (expected a port number 1-65535)"),
+    GATEWAY_REDIRECT_BACKENDS("gateway-redirect-backends", "HTTPRoute `spec.rules[].filters[]` of a rule with"
+            + " `backendRefs`", "no `RequestRedirect` filter in a rule that has backends",
+            "gateway-api HTTPRoute CRD: \"RequestRedirect filter must not be used together with backendRefs\"",
+            "a RequestRedirect filter may not be used with backendRefs (expected either a redirect or backends: a"
+                    + " redirected request reaches no backend)");
 
     private final String id;
     private final String appliesTo;

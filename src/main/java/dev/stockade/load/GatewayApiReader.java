@@ -9,7 +9,9 @@ import dev.stockade.model.RouteBackend;
 import dev.stockade.model.RouteBackend.BackendPort;
 import dev.stockade.model.Source;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -18,11 +20,20 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * Reads Gateway API objects (gateway.networking.k8s.io): Gateways (their listeners and which
  * routes they allow), the routes (HTTPRoute, GRPCRoute, TLSRoute, TCPRoute, UDPRoute: their
  * parent Gateways and Service backends) and ReferenceGrants. Matches, filters, hostnames, TLS
- * and the like are known fields, not kept.
+ * and the like are known fields, not kept; what the CRDs' schemas and CEL rules refuse among the
+ * fields read (and hostnames, and a redirect beside backends) is refused (see {@link ApiValidation}).
  */
 final class GatewayApiReader {
     static final String GROUP = "gateway.networking.k8s.io";
     private static final Set<String> FROM = Set.of("Same", "All", "Selector");
+    private static final int MAX_LISTENERS = 64;
+    private static final int MAX_ROUTE_KINDS = 8;
+    private static final int MAX_PARENT_REFS = 32;
+    private static final int MAX_HOSTNAMES = 16;
+    private static final int MAX_RULES = 16;
+    private static final int MAX_BACKEND_REFS = 16;
+    private static final int MAX_GRANT_ENTRIES = 16;
+    private static final long MAX_WEIGHT = 1_000_000;
 
     private final ObjectReader r;
 
@@ -39,18 +50,28 @@ final class GatewayApiReader {
         r.checkFields(spec, KnownFields.GATEWAY_SPEC);
         String className = r.requiredString(spec, "gatewayClassName", "the name of a GatewayClass");
         List<Gateway.Listener> listeners = new ArrayList<>();
+        String expected = "at least one listener with name, port and protocol";
         if (ObjectReader.isNull(spec.get("listeners"))) {
             r.error(spec.get("listeners") == null ? spec.node() : spec.get("listeners"), "spec.listeners",
-                    "is required (expected at least one listener with name, port and protocol)");
+                    required(expected));
         }
         List<Node> items = r.list(spec.get("listeners"), "spec.listeners");
+        size(spec, "listeners", items, 1, MAX_LISTENERS, "listeners", expected);
+        Map<String, Integer> names = new HashMap<>();
+        Map<String, Integer> combinations = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
-            listener(items.get(i), "spec.listeners[" + i + "]").ifPresent(listeners::add);
+            listener(items.get(i), i, names, combinations).ifPresent(listeners::add);
         }
         return r.broken() ? null : new Gateway(namespace, name, className, listeners, source);
     }
 
-    private Optional<Gateway.Listener> listener(Node n, String path) {
+    /**
+     * Listener {@code index}; {@code names} and {@code combinations} hold the earlier listeners' names and
+     * port/protocol/hostname combinations (each must be unique) with their indexes.
+     */
+    private Optional<Gateway.Listener> listener(Node n, int index, Map<String, Integer> names,
+            Map<String, Integer> combinations) {
+        String path = "spec.listeners[" + index + "]";
         Fields l = r.mapping(n, path);
         if (l == null) {
             if (ObjectReader.isNull(n)) {
@@ -61,9 +82,15 @@ final class GatewayApiReader {
         r.checkFields(l, KnownFields.LISTENER);
         String name = check(ApiValidation.GATEWAY_SECTION_NAME, l, "name",
                 r.requiredString(l, "name", "the listener's name"));
-        Integer port = r.portNumber(l, "port", true, "is required (expected a port number 1-65535)");
+        Integer port = port(l, "port", required("a port number 1-65535"));
         String protocol = r.requiredString(l, "protocol", "HTTP, HTTPS, TLS, TCP or UDP");
-        r.string(l.get("hostname"), l.child("hostname"));
+        String hostname = r.string(l.get("hostname"), l.child("hostname"));
+        if (hostname != null && ("TCP".equals(protocol) || "UDP".equals(protocol)) && !hostname.isEmpty()) {
+            r.error(l.get("hostname"), l.child("hostname"), ApiValidation.GATEWAY_HOSTNAME_PROTOCOL.format("protocol",
+                    protocol));
+        } else if (hostname != null) {
+            check(ApiValidation.GATEWAY_HOSTNAME, l.get("hostname"), l.child("hostname"), hostname);
+        }
         String from = null;
         LabelSelector selector = null;
         List<String> kinds = new ArrayList<>();
@@ -75,8 +102,7 @@ final class GatewayApiReader {
                 r.checkFields(ns, KnownFields.ROUTE_NAMESPACES);
                 from = r.string(ns.get("from"), ns.child("from"));
                 if (from != null && !FROM.contains(from)) {
-                    r.error(ns.get("from"), ns.child("from"), "unknown value " + Quote.of(from)
-                            + " (expected Same, All or Selector)");
+                    r.error(ns.get("from"), ns.child("from"), ApiValidation.GATEWAY_FROM.format("value", from));
                 }
                 selector = SelectorReader.read(r, ns.get("selector"), ns.child("selector")).orElse(null);
                 if ("Selector".equals(from) && ObjectReader.isNull(ns.get("selector"))) {
@@ -85,6 +111,7 @@ final class GatewayApiReader {
                 }
             }
             List<Node> kindNodes = r.list(allowed.get("kinds"), allowed.child("kinds"));
+            size(allowed, "kinds", kindNodes, 0, MAX_ROUTE_KINDS, "kinds", "");
             for (int k = 0; k < kindNodes.size(); k++) {
                 String p = allowed.child("kinds") + "[" + k + "]";
                 Fields gk = r.mapping(kindNodes.get(k), p);
@@ -97,6 +124,22 @@ final class GatewayApiReader {
                 if (kind != null) {
                     kinds.add(kind);
                 }
+            }
+        }
+        if (name != null) {
+            Integer first = names.putIfAbsent(name, index);
+            if (first != null) {
+                r.error(l.get("name"), l.child("name"), ApiValidation.GATEWAY_LISTENER_NAME.format("value", name,
+                        "first", "spec.listeners[" + first + "]"));
+            }
+        }
+        if (port != null && protocol != null) {
+            // a written hostname (even an empty one) differs from an absent one, as the CRD's rule compares them
+            String combination = port + "/" + protocol + (hostname == null ? "" : "/" + hostname);
+            Integer first = combinations.putIfAbsent(combination, index);
+            if (first != null) {
+                r.error(n, path, ApiValidation.GATEWAY_LISTENER_UNIQUE.format("first", "spec.listeners[" + first
+                        + "]"));
             }
         }
         if (name == null || port == null || protocol == null) {
@@ -114,11 +157,27 @@ final class GatewayApiReader {
         r.checkFields(spec, KnownFields.gatewayRouteSpec(kind));
         List<ParentRef> parents = new ArrayList<>();
         List<Node> refs = r.list(spec.get("parentRefs"), "spec.parentRefs");
+        size(spec, "parentRefs", refs, 0, MAX_PARENT_REFS, "parentRefs", "");
         for (int i = 0; i < refs.size(); i++) {
             parent(refs.get(i), "spec.parentRefs[" + i + "]", namespace).ifPresent(parents::add);
         }
+        if (KnownFields.gatewayRouteSpec(kind).contains("hostnames")) {
+            List<Node> hostnames = r.list(spec.get("hostnames"), "spec.hostnames");
+            size(spec, "hostnames", hostnames, 0, MAX_HOSTNAMES, "hostnames", "");
+            for (int i = 0; i < hostnames.size(); i++) {
+                String path = "spec.hostnames[" + i + "]";
+                check(ApiValidation.GATEWAY_HOSTNAME, hostnames.get(i), path, r.string(hostnames.get(i), path));
+            }
+        }
+        // TCPRoute, UDPRoute and TLSRoute forward to their backends only: rules and backends are required
+        boolean layer4 = kind.equals("TCPRoute") || kind.equals("UDPRoute") || kind.equals("TLSRoute");
         List<RouteBackend> backends = new ArrayList<>();
+        if (layer4 && ObjectReader.isNull(spec.get("rules"))) {
+            r.error(spec.get("rules") == null ? spec.node() : spec.get("rules"), "spec.rules",
+                    required("at least one rule with backendRefs"));
+        }
         List<Node> rules = r.list(spec.get("rules"), "spec.rules");
+        size(spec, "rules", rules, layer4 ? 1 : 0, MAX_RULES, "rules", "at least one rule with backendRefs");
         for (int i = 0; i < rules.size(); i++) {
             String path = "spec.rules[" + i + "]";
             Fields rule = r.mapping(rules.get(i), path);
@@ -127,6 +186,11 @@ final class GatewayApiReader {
             }
             r.checkFields(rule, KnownFields.gatewayRouteRule(kind));
             List<Node> items = r.list(rule.get("backendRefs"), rule.child("backendRefs"));
+            size(rule, "backendRefs", items, layer4 ? 1 : 0, MAX_BACKEND_REFS, "backendRefs",
+                    "at least one backendRef");
+            if (kind.equals("HTTPRoute") && !items.isEmpty()) {
+                redirects(rule);
+            }
             for (int k = 0; k < items.size(); k++) {
                 backendRef(kind, items.get(k), rule.child("backendRefs") + "[" + k + "]", namespace)
                         .ifPresent(backends::add);
@@ -153,7 +217,7 @@ final class GatewayApiReader {
                 r.string(p.get("namespace"), p.child("namespace")));
         String section = check(ApiValidation.GATEWAY_SECTION_NAME, p, "sectionName",
                 r.string(p.get("sectionName"), p.child("sectionName")));
-        Integer port = r.portNumber(p, "port", false, "");
+        Integer port = port(p, "port", null);
         if (!group.equals(GROUP) || !kind.equals("Gateway")) {
             r.warning(p.has("kind") ? p.get("kind") : p.get("group"), p.child(p.has("kind") ? "kind" : "group"), "parent " + Quote.plain((group.isEmpty() ? ""
                     : group + "/") + kind) + " is not a Gateway (a mesh route, or another implementation's parent);"
@@ -179,8 +243,9 @@ final class GatewayApiReader {
         String group = Optional.ofNullable(r.string(b.get("group"), b.child("group"))).orElse("");
         String refKind = Optional.ofNullable(r.string(b.get("kind"), b.child("kind"))).orElse("Service");
         Long weight = r.integer(b.get("weight"), b.child("weight"));
-        if (weight != null && (weight < 0 || weight > 1_000_000)) {
-            r.error(b.get("weight"), b.child("weight"), weight + " is out of range (expected 0-1000000)");
+        if (weight != null && (weight < 0 || weight > MAX_WEIGHT)) {
+            r.error(b.get("weight"), b.child("weight"), ApiValidation.GATEWAY_WEIGHT.format("number",
+                    weight.toString()));
         }
         if (!group.isEmpty() || !refKind.equals("Service")) {
             r.warning(b.has("kind") ? b.get("kind") : b.get("group"), b.child(b.has("kind") ? "kind" : "group"),
@@ -192,8 +257,7 @@ final class GatewayApiReader {
                 "the Service's name"));
         String ns = check(ApiValidation.GATEWAY_NAMESPACE, b, "namespace",
                 r.string(b.get("namespace"), b.child("namespace")));
-        Integer port = r.portNumber(b, "port", true, "is required for a Service backend (expected a port number"
-                + " 1-65535)");
+        Integer port = port(b, "port", ApiValidation.GATEWAY_SERVICE_PORT.format());
         if (name == null || port == null) {
             return Optional.empty();
         }
@@ -246,15 +310,73 @@ final class GatewayApiReader {
         return problem.isPresent() ? null : value;
     }
 
+    /** {@code value} (the text of the node {@code n} at {@code path}, or null) checked against {@code rule}. */
+    private void check(ApiValidation rule, Node n, String path, String value) {
+        if (value != null) {
+            rule.problem(value).ifPresent(p -> r.error(n, path, p));
+        }
+    }
+
+    /**
+     * The number of items of the list {@code f.field} against the schema's {@code minItems} ({@code min}, 0
+     * for none; only a written list is checked) and {@code maxItems}.
+     */
+    private void size(Fields f, String field, List<Node> items, int min, int max, String noun, String expected) {
+        if (items.size() < min && f.get(field) instanceof org.snakeyaml.engine.v2.nodes.SequenceNode) {
+            r.error(f.get(field), f.child(field), ApiValidation.CRD_MIN_ITEMS.format("expected", expected));
+        } else if (items.size() > max) {
+            r.error(f.get(field), f.child(field), ApiValidation.CRD_MAX_ITEMS.format("count",
+                    Integer.toString(items.size()), "items", noun, "max", Integer.toString(max)));
+        }
+    }
+
+    /**
+     * A PortNumber field (1-65535); null when absent (reported with {@code requiredMessage} unless that is
+     * null) or invalid (reported).
+     */
+    private Integer port(Fields f, String field, String requiredMessage) {
+        Node n = f.get(field);
+        if (ObjectReader.isNull(n)) {
+            if (requiredMessage != null) {
+                r.error(n == null ? f.node() : n, f.child(field), requiredMessage);
+            }
+            return null;
+        }
+        Long v = r.integer(n, f.child(field));
+        if (v != null && (v < 1 || v > 65535)) {
+            r.error(n, f.child(field), ApiValidation.GATEWAY_PORT.format("number", v.toString()));
+            return null;
+        }
+        return v == null ? null : v.intValue();
+    }
+
+    /** The RequestRedirect filters of an HTTPRoute rule that has backends: each is refused. */
+    private void redirects(Fields rule) {
+        List<Node> filters = r.list(rule.get("filters"), rule.child("filters"));
+        for (int i = 0; i < filters.size(); i++) {
+            String path = rule.child("filters") + "[" + i + "]";
+            Fields f = r.mapping(filters.get(i), path);
+            if (f != null && (!ObjectReader.isNull(f.get("requestRedirect"))
+                    || f.get("type") instanceof org.snakeyaml.engine.v2.nodes.ScalarNode t
+                    && t.getValue().equals("RequestRedirect"))) {
+                r.error(filters.get(i), path, ApiValidation.GATEWAY_REDIRECT_BACKENDS.format());
+            }
+        }
+    }
+
+    private static String required(String expected) {
+        return ApiValidation.CRD_REQUIRED.format("expected", expected);
+    }
+
     /** The mappings of the list {@code spec.field}, which is required and not empty. */
     private List<Fields> entries(Fields spec, String field, String expected) {
         List<Fields> out = new ArrayList<>();
         Node n = spec.get(field);
         List<Node> items = r.list(n, spec.child(field));
         if (ObjectReader.isNull(n)) {
-            r.error(n == null ? spec.node() : n, spec.child(field), "is required (expected a list of " + expected
-                    + ")");
+            r.error(n == null ? spec.node() : n, spec.child(field), required("a list of " + expected));
         }
+        size(spec, field, items, 1, MAX_GRANT_ENTRIES, "entries", "a list of " + expected);
         for (int i = 0; i < items.size(); i++) {
             Fields f = r.mapping(items.get(i), spec.child(field) + "[" + i + "]");
             if (f != null) {
@@ -270,7 +392,7 @@ final class GatewayApiReader {
     private String present(Fields f, String field, String expected) {
         Node n = f.get(field);
         if (n == null) {
-            r.error(f.node(), f.child(field), "is required (expected " + expected + ")");
+            r.error(f.node(), f.child(field), required(expected));
             return null;
         }
         return ObjectReader.isNull(n) ? "" : r.string(n, f.child(field));
@@ -280,7 +402,7 @@ final class GatewayApiReader {
     private Fields required(Node specNode, Node objectNode, String expected) {
         Fields spec = r.mapping(specNode, "spec");
         if (spec == null && !r.broken()) {
-            r.error(specNode == null ? objectNode : specNode, "spec", "is required (expected " + expected + ")");
+            r.error(specNode == null ? objectNode : specNode, "spec", required(expected));
         }
         return spec;
     }

@@ -111,4 +111,15 @@ final class Names {
 
     private static final java.util.regex.Pattern DOMAIN_NAME = java.util.regex.Pattern.compile(
             "(\\*\\.)?([A-z0-9]([-A-Za-z0-9_]*[A-Za-z0-9])?\\.)+[A-z0-9]([-A-Za-z0-9_]*[A-Za-z0-9])?\\.?");
+
+    /**
+     * Whether {@code name} is a Hostname of the Gateway API CRDs: 1-253 characters, lowercase DNS labels
+     * joined by dots, optionally preceded by {@code *.} (the pattern admits IP addresses too).
+     */
+    static boolean isGatewayHostname(String name) {
+        return !name.isEmpty() && name.length() <= 253 && GATEWAY_HOSTNAME.matcher(name).matches();
+    }
+
+    private static final java.util.regex.Pattern GATEWAY_HOSTNAME = java.util.regex.Pattern.compile(
+            "(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 }

@@ -275,6 +275,48 @@ class ApiValidationTest {
                 + " insecureEdgeTerminationPolicy: Allow}\n", "in.yaml:6:66: error: Route prod/r:"
                 + " spec.tls.insecureEdgeTerminationPolicy: \"Allow\" is not allowed with passthrough termination"
                 + " (expected None or Redirect)");
+        String gateway = "apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: edge, namespace:"
+                + " prod}\nspec:\n  gatewayClassName: x\n  listeners:\n";
+        String httpRoute = "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: r, namespace:"
+                + " prod}\nspec:\n  parentRefs: [{name: edge}]\n";
+        row(ApiValidation.GATEWAY_PORT, gateway + "  - {name: http, port: 0, protocol: HTTP}\n",
+                "in.yaml:7:24: error: Gateway prod/edge: spec.listeners[0].port: 0 is out of range (expected"
+                        + " 1-65535)");
+        row(ApiValidation.GATEWAY_LISTENER_NAME, gateway + "  - {name: web, port: 80, protocol: HTTP}\n"
+                + "  - {name: web, port: 443, protocol: HTTPS}\n",
+                "in.yaml:8:12: error: Gateway prod/edge: spec.listeners[1].name: \"web\" is already the name of"
+                        + " spec.listeners[0] (expected each listener name once: routes attach to listeners by name)");
+        row(ApiValidation.GATEWAY_LISTENER_UNIQUE, gateway + "  - {name: a, port: 80, protocol: HTTP}\n"
+                + "  - {name: b, port: 80, protocol: HTTP}\n",
+                "in.yaml:8:5: error: Gateway prod/edge: spec.listeners[1]: has the port, protocol and hostname of"
+                        + " spec.listeners[0] (expected each listener to differ in port, protocol or hostname)");
+        row(ApiValidation.GATEWAY_HOSTNAME_PROTOCOL, gateway + "  - {name: db, port: 5432, protocol: TCP, hostname:"
+                + " db.example.com}\n", "in.yaml:7:53: error: Gateway prod/edge: spec.listeners[0].hostname: is not"
+                + " allowed with protocol TCP (expected no hostname: TCP and UDP listeners have no host names to"
+                + " match)");
+        row(ApiValidation.GATEWAY_HOSTNAME, httpRoute + "  hostnames: [Shop.example.com]\n",
+                "in.yaml:6:15: error: HTTPRoute prod/r: spec.hostnames[0]: \"Shop.example.com\" is not a valid hostname"
+                        + " (expected a DNS name of lowercase letters, digits, '-' and '.', up to 253 characters,"
+                        + " optionally starting with *., e.g. shop.example.com)");
+        row(ApiValidation.GATEWAY_FROM, gateway + "  - name: web\n    port: 80\n    protocol: HTTP\n"
+                + "    allowedRoutes: {namespaces: {from: Everywhere}}\n", "in.yaml:10:40: error: Gateway prod/edge:"
+                + " spec.listeners[0].allowedRoutes.namespaces.from: unknown value \"Everywhere\" (expected Same, All"
+                + " or Selector)");
+        row(ApiValidation.GATEWAY_WEIGHT, httpRoute + "  rules: [{backendRefs: [{name: web, port: 80, weight: -1}]}]\n",
+                "in.yaml:6:56: error: HTTPRoute prod/r: spec.rules[0].backendRefs[0].weight: -1 is out of range"
+                        + " (expected 0-1000000)");
+        row(ApiValidation.GATEWAY_SERVICE_PORT, httpRoute + "  rules: [{backendRefs: [{name: web}]}]\n",
+                "in.yaml:6:26: error: HTTPRoute prod/r: spec.rules[0].backendRefs[0].port: is required for a Service"
+                        + " backend (expected a port number 1-65535)");
+        row(ApiValidation.GATEWAY_REDIRECT_BACKENDS, httpRoute + """
+                  rules:
+                  - filters:
+                    - type: RequestRedirect
+                      requestRedirect: {scheme: https, statusCode: 301}
+                    backendRefs: [{name: web, port: 80}]
+                """, "in.yaml:8:7: error: HTTPRoute prod/r: spec.rules[0].filters[0]: a RequestRedirect filter may not"
+                + " be used with backendRefs (expected either a redirect or backends: a redirected request reaches no"
+                + " backend)");
     }
 
     @ParameterizedTest

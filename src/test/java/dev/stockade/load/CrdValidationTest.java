@@ -80,4 +80,69 @@ class CrdValidationTest {
                 "in.yaml:6:9: error: Route prod/r: spec.path: \"/a b\" is not a valid path (expected a path that starts"
                         + " with / and has no '#' or spaces)");
     }
+
+    private static final String GATEWAY = "apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\n"
+            + "metadata: {name: edge, namespace: prod}\nspec:\n  gatewayClassName: x\n";
+
+    @Test
+    void listeners_emptyOrTooMany_areRefused() {
+        StringBuilder many = new StringBuilder("  listeners:\n");
+        for (int i = 0; i < 65; i++) {
+            many.append("  - {name: l").append(i).append(", port: ").append(1000 + i).append(", protocol: TCP}\n");
+        }
+        assertThat(diagnostics(GATEWAY + "  listeners: []\n")).containsExactly(
+                "in.yaml:6:14: error: Gateway prod/edge: spec.listeners: is empty (expected at least one listener with"
+                        + " name, port and protocol)");
+        assertThat(diagnostics(GATEWAY + many)).containsExactly(
+                "in.yaml:7:3: error: Gateway prod/edge: spec.listeners: 65 listeners (expected at most 64)");
+    }
+
+    @Test
+    void listeners_sameEndpointWithAndWithoutHostname_areAccepted() {
+        LoadResult r = Loader.loadString("in.yaml", GATEWAY + "  listeners:\n"
+                + "  - {name: any, port: 80, protocol: HTTP}\n"
+                + "  - {name: shop, port: 80, protocol: HTTP, hostname: shop.example.com}\n"
+                + "  - {name: wild, port: 80, protocol: HTTP, hostname: '*.example.com'}\n");
+        assertThat(r.diagnostics()).isEmpty();
+        assertThat(r.cluster().entrances().gateways()).hasSize(1);
+    }
+
+    @Test
+    void listenerHostname_emptyOnTcp_isRefusedByThePattern() {
+        assertThat(diagnostics(GATEWAY + "  listeners: [{name: db, port: 5432, protocol: TCP, hostname: ''}]\n"))
+                .containsExactly("in.yaml:6:63: error: Gateway prod/edge: spec.listeners[0].hostname: \"\" is not a"
+                        + " valid hostname (expected a DNS name of lowercase letters, digits, '-' and '.', up to 253"
+                        + " characters, optionally starting with *., e.g. shop.example.com)");
+    }
+
+    @Test
+    void layer4Routes_needRulesAndBackends() {
+        String head = "apiVersion: gateway.networking.k8s.io/v1alpha2\nkind: TCPRoute\n"
+                + "metadata: {name: db, namespace: prod}\n";
+        assertThat(diagnostics(head + "spec: {parentRefs: [{name: edge}]}\n")).containsExactly(
+                "in.yaml:4:7: error: TCPRoute prod/db: spec.rules: is required (expected at least one rule with"
+                        + " backendRefs)");
+        assertThat(diagnostics(head + "spec: {parentRefs: [{name: edge}], rules: [{backendRefs: []}]}\n"))
+                .containsExactly("in.yaml:4:58: error: TCPRoute prod/db: spec.rules[0].backendRefs: is empty"
+                        + " (expected at least one backendRef)");
+    }
+
+    @Test
+    void httpRoute_redirectWithoutBackendsAndEmptyBackends_areAccepted() {
+        LoadResult r = Loader.loadString("in.yaml", "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\n"
+                + "metadata: {name: r, namespace: prod}\nspec:\n  parentRefs: [{name: edge}]\n"
+                + "  hostnames: ['*.example.com', shop.example.com]\n"
+                + "  rules:\n  - filters: [{type: RequestRedirect, requestRedirect: {scheme: https}}]\n"
+                + "  - backendRefs: []\n");
+        assertThat(r.diagnostics()).isEmpty();
+        assertThat(r.cluster().entrances().routes()).hasSize(1);
+    }
+
+    @Test
+    void referenceGrant_emptyFrom_isRefused() {
+        assertThat(diagnostics("apiVersion: gateway.networking.k8s.io/v1beta1\nkind: ReferenceGrant\n"
+                + "metadata: {name: g, namespace: prod}\nspec: {from: [], to: [{group: '', kind: Service}]}\n"))
+                .containsExactly("in.yaml:4:14: error: ReferenceGrant prod/g: spec.from: is empty (expected a list of"
+                        + " {group, kind, namespace})");
+    }
 }
