@@ -272,11 +272,11 @@ final class AdminPolicyReader {
                 if (text == null || !once(seen, text, i, items.get(i), f.child("networks"))) {
                     continue;
                 }
-                Optional<Cidr> c = Cidr.parse(text);
-                if (c.isEmpty()) {
-                    r.error(items.get(i), p, ApiValidation.ADMIN_CIDR.format("value", text));
+                Optional<String> problem = ApiValidation.ADMIN_CIDR.problem(text);
+                if (problem.isPresent()) {
+                    r.error(items.get(i), p, problem.get());
                 } else {
-                    cidrs.add(c.get());
+                    cidrs.add(Cidr.of(text));
                 }
             }
             return Optional.of(new AdminPeer.Networks(cidrs, at));

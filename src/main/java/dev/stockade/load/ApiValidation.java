@@ -167,9 +167,12 @@ enum ApiValidation {
                     + " supported for Allow rules\"); the schema does not check it, Stockade refuses it because a"
                     + " Deny or Pass by name has no meaning to enforce",
             "is only allowed in {allow} rules (expected another peer for a {action} rule)"),
-    ADMIN_CIDR("admin-cidr", "`networks[]` of admin policies", "a CIDR: an IPv4 or IPv6 address and a prefix length",
-            "network-policy-api CRDs, type `CIDR`: `isCIDR(self)`",
-            "{value} is not a valid CIDR (expected an address and prefix length such as 10.0.0.0/8 or fd00::/64)"),
+    ADMIN_CIDR("admin-cidr", "`networks[]` of admin policies", "a CIDR as CEL's `isCIDR` reads it (Go"
+            + " `netip.ParsePrefix`): an IPv4 or IPv6 address and a prefix length, no leading zero in an IPv4 part or"
+            + " the prefix length (host bits may be set); at most 43 characters",
+            "network-policy-api CRDs, type `CIDR`: `isCIDR(self)`, `maxLength: 43`",
+            "{value} is not a valid CIDR (expected an address and prefix length such as 10.0.0.0/8 or fd00::/64)",
+            Names::isCelCidr),
     ADMIN_LIST_SET("admin-list-set", "`networks`, `domainNames` of admin policies", "no item twice",
             "network-policy-api CRDs: `x-kubernetes-list-type: set`",
             "{value} is already listed at {first} (expected each item once: the list is a set)"),

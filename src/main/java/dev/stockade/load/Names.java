@@ -1,5 +1,7 @@
 package dev.stockade.load;
 
+import java.util.Arrays;
+
 import java.util.regex.Pattern;
 
 /**
@@ -122,4 +124,26 @@ final class Names {
 
     private static final java.util.regex.Pattern GATEWAY_HOSTNAME = java.util.regex.Pattern.compile(
             "(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+
+    /**
+     * Whether {@code text} is a CIDR of the network-policy-api CRDs: at most 43 characters, and a CIDR as
+     * the CEL function {@code isCIDR} reads it (Go's {@code netip.ParsePrefix}): an IPv4 or IPv6 address and
+     * a prefix length, no leading zero in an IPv4 part or in the prefix length. Host bits may be set.
+     */
+    static boolean isCelCidr(String text) {
+        int slash = text.indexOf('/');
+        if (text.length() > 43 || slash < 0 || dev.stockade.model.Cidr.parse(text).isEmpty()) {
+            return false;
+        }
+        String address = text.substring(0, slash);
+        String v4 = address.substring(address.lastIndexOf(':') + 1);
+        if (v4.contains(".") && Arrays.stream(v4.split("\\.", -1)).anyMatch(Names::leadingZero)) {
+            return false;
+        }
+        return !leadingZero(text.substring(slash + 1));
+    }
+
+    private static boolean leadingZero(String digits) {
+        return digits.length() > 1 && digits.charAt(0) == '0';
+    }
 }

@@ -55,6 +55,28 @@ class CrdValidationTest {
     }
 
     @Test
+    void networks_readAsIsCidrReadsThem() {
+        LoadResult ok = Loader.loadString("in.yaml", ANP + "  egress: [{action: Deny, to: [{networks: [10.0.0.1/8,"
+                + " 0.0.0.0/0, 'fd00::/8', '::ffff:10.0.0.0/104', '0000:0000:0000:0000:0000:0000:0000:0000/0']}]}]\n");
+        assertThat(ok.diagnostics()).isEmpty();
+        String expected = " is not a valid CIDR (expected an address and prefix length such as 10.0.0.0/8 or"
+                + " fd00::/64)";
+        assertThat(diagnostics(ANP + "  egress: [{action: Deny, to: [{networks: [010.0.0.0/8, 10.0.0.0/08,"
+                + " '::ffff:10.0.00.0/104', '0000:0000:0000:0000:0000:0000:0000:0000:0000/0', 10.0.0.0]}]}]\n"))
+                .containsExactly(
+                        "in.yaml:7:44: error: AdminNetworkPolicy anp: spec.egress[0].to[0].networks[0]: \"010.0.0.0/8\""
+                                + expected,
+                        "in.yaml:7:57: error: AdminNetworkPolicy anp: spec.egress[0].to[0].networks[1]: \"10.0.0.0/08\""
+                                + expected,
+                        "in.yaml:7:70: error: AdminNetworkPolicy anp: spec.egress[0].to[0].networks[2]:"
+                                + " \"::ffff:10.0.00.0/104\"" + expected,
+                        "in.yaml:7:94: error: AdminNetworkPolicy anp: spec.egress[0].to[0].networks[3]:"
+                                + " \"0000:0000:0000:0000:0000:0000:0000:0000:0000/0\"" + expected,
+                        "in.yaml:7:144: error: AdminNetworkPolicy anp: spec.egress[0].to[0].networks[4]: \"10.0.0.0\""
+                                + expected);
+    }
+
+    @Test
     void routeHost_longPartWithTheAnnotation_isAccepted() {
         String part = "a".repeat(64);
         String spec = "spec: {host: " + part + ".example.com, to: {name: web}}\n";
