@@ -256,7 +256,19 @@ enum ApiValidation {
             + " `backendRefs`", "no `RequestRedirect` filter in a rule that has backends",
             "gateway-api HTTPRoute CRD: \"RequestRedirect filter must not be used together with backendRefs\"",
             "a RequestRedirect filter may not be used with backendRefs (expected either a redirect or backends: a"
-                    + " redirected request reaches no backend)");
+                    + " redirected request reaches no backend)"),
+    GATEWAY_PARENT_REF_ALIKE("gateway-parent-ref-alike", "routes' `spec.parentRefs[]` that refer to one parent"
+            + " (the same group, kind, namespace as written and name)", "all set `sectionName` or none does, and"
+            + " all set `port` or none does (an empty sectionName and port 0 count as not set)",
+            "gateway-api route CRDs: \"sectionName or port must be specified when parentRefs includes 2 or more"
+                    + " references to the same parent\"",
+            "refers to the parent of {first}, which sets {set} (expected sectionName and port set alike on every"
+                    + " reference to one parent)"),
+    GATEWAY_PARENT_REF_UNIQUE("gateway-parent-ref-unique", "routes' `spec.parentRefs[]`", "no two references to"
+            + " one parent with the same sectionName and port",
+            "gateway-api route CRDs: \"sectionName or port must be unique when parentRefs includes 2 or more"
+                    + " references to the same parent\"",
+            "repeats {first} (expected each parent once, or told apart by sectionName or port)");
 
     private final String id;
     private final String appliesTo;

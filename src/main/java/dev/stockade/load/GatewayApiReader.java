@@ -158,8 +158,35 @@ final class GatewayApiReader {
         List<ParentRef> parents = new ArrayList<>();
         List<Node> refs = r.list(spec.get("parentRefs"), "spec.parentRefs");
         size(spec, "parentRefs", refs, 0, MAX_PARENT_REFS, "parentRefs", "");
+        Map<String, Integer> firstOfParent = new HashMap<>();
+        Map<String, String> setOfParent = new HashMap<>();
+        Map<String, Integer> firstOfRef = new HashMap<>();
         for (int i = 0; i < refs.size(); i++) {
-            parent(refs.get(i), "spec.parentRefs[" + i + "]", namespace).ifPresent(parents::add);
+            String path = "spec.parentRefs[" + i + "]";
+            parent(refs.get(i), path, namespace).ifPresent(parents::add);
+            Fields p = refs.get(i) instanceof org.snakeyaml.engine.v2.nodes.MappingNode ? quiet(refs.get(i)) : null;
+            if (p == null) {
+                continue;
+            }
+            // the CRDs compare parentRefs as written, with group and kind defaulted, "" and 0 as not set
+            String parent = text(p, "group", GROUP) + "/" + text(p, "kind", "Gateway") + "/" + text(p, "namespace", "")
+                    + "/" + text(p, "name", "");
+            String section = text(p, "sectionName", "");
+            String port = text(p, "port", "0");
+            String set = !section.isEmpty() && !port.equals("0") ? "sectionName and port" : !section.isEmpty()
+                    ? "sectionName" : !port.equals("0") ? "port" : "neither sectionName nor port";
+            Integer first = firstOfParent.putIfAbsent(parent, i);
+            if (first != null && !setOfParent.get(parent).equals(set)) {
+                r.error(refs.get(i), path, ApiValidation.GATEWAY_PARENT_REF_ALIKE.format("first",
+                        "spec.parentRefs[" + first + "]", "set", setOfParent.get(parent)));
+                continue;
+            }
+            setOfParent.putIfAbsent(parent, set);
+            Integer same = firstOfRef.putIfAbsent(parent + "/" + section + "/" + port, i);
+            if (same != null) {
+                r.error(refs.get(i), path, ApiValidation.GATEWAY_PARENT_REF_UNIQUE.format("first",
+                        "spec.parentRefs[" + same + "]"));
+            }
         }
         if (KnownFields.gatewayRouteSpec(kind).contains("hostnames")) {
             List<Node> hostnames = r.list(spec.get("hostnames"), "spec.hostnames");
@@ -308,6 +335,23 @@ final class GatewayApiReader {
         Optional<String> problem = rule.problem(value);
         problem.ifPresent(p -> r.error(f.get(field), f.child(field), p));
         return problem.isPresent() ? null : value;
+    }
+
+    /** The fields of a mapping, without reporting anything (it was read, and reported, before). */
+    private static Fields quiet(Node n) {
+        Fields f = new Fields(n, "");
+        for (org.snakeyaml.engine.v2.nodes.NodeTuple t : ((org.snakeyaml.engine.v2.nodes.MappingNode) n).getValue()) {
+            if (t.getKeyNode() instanceof org.snakeyaml.engine.v2.nodes.ScalarNode k && !f.has(k.getValue())) {
+                f.put(k.getValue(), k, t.getValueNode());
+            }
+        }
+        return f;
+    }
+
+    /** The scalar text of {@code f.field}; {@code absent} when it is not written (or null). */
+    private static String text(Fields f, String field, String absent) {
+        return f.get(field) instanceof org.snakeyaml.engine.v2.nodes.ScalarNode s && !ObjectReader.isNull(s)
+                ? s.getValue() : absent;
     }
 
     /** {@code value} (the text of the node {@code n} at {@code path}, or null) checked against {@code rule}. */

@@ -317,6 +317,16 @@ class ApiValidationTest {
                 """, "in.yaml:8:7: error: HTTPRoute prod/r: spec.rules[0].filters[0]: a RequestRedirect filter may not"
                 + " be used with backendRefs (expected either a redirect or backends: a redirected request reaches no"
                 + " backend)");
+        String route2 = "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: r, namespace:"
+                + " prod}\nspec:\n  parentRefs:\n";
+        row(ApiValidation.GATEWAY_PARENT_REF_ALIKE, route2 + "  - {name: edge, sectionName: http}\n  - {name: edge}\n",
+                "in.yaml:7:5: error: HTTPRoute prod/r: spec.parentRefs[1]: refers to the parent of spec.parentRefs[0],"
+                        + " which sets sectionName (expected sectionName and port set alike on every reference to one"
+                        + " parent)");
+        row(ApiValidation.GATEWAY_PARENT_REF_UNIQUE, route2 + "  - {name: edge, port: 80}\n"
+                + "  - {name: edge, port: 80, group: gateway.networking.k8s.io}\n",
+                "in.yaml:7:5: error: HTTPRoute prod/r: spec.parentRefs[1]: repeats spec.parentRefs[0] (expected each"
+                        + " parent once, or told apart by sectionName or port)");
     }
 
     @ParameterizedTest

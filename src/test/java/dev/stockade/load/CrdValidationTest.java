@@ -167,4 +167,15 @@ class CrdValidationTest {
                 .containsExactly("in.yaml:4:14: error: ReferenceGrant prod/g: spec.from: is empty (expected a list of"
                         + " {group, kind, namespace})");
     }
+
+    @Test
+    void parentRefs_onePerListenerAccepted_emptyNamespaceSameAsNone() {
+        String head = "apiVersion: gateway.networking.k8s.io/v1\nkind: GRPCRoute\nmetadata: {name: r, namespace: prod}\n"
+                + "spec:\n  parentRefs:\n";
+        assertThat(diagnostics(head + "  - {name: edge, sectionName: a}\n  - {name: edge, sectionName: b}\n"
+                + "  - {name: edge, namespace: prod}\n")).isEmpty();
+        assertThat(diagnostics(head + "  - {name: edge}\n  - {name: edge, namespace: ''}\n")).containsExactly(
+                "in.yaml:7:5: error: GRPCRoute prod/r: spec.parentRefs[1]: repeats spec.parentRefs[0] (expected each"
+                        + " parent once, or told apart by sectionName or port)");
+    }
 }
