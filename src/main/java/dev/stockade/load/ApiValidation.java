@@ -158,8 +158,8 @@ enum ApiValidation {
             "{end} is not above start {start} (expected start < end; use a single port for one port)"),
     ADMIN_NAMED_PORT_PEER("admin-named-port-peer", "egress rules' `ports`/`protocols` with a `networks`, `nodes` or"
             + " `domainNames` peer in `to`", "no named port in a rule with peers that have no named ports",
-            "network-policy-api CRDs (egress rule): `!(self.to.exists(peer, has(peer.networks) || has(peer.nodes) ||"
-                    + " has(peer.domainNames)) && … exists(… namedPort …))`",
+            "network-policy-api CRDs, CEL rule of the egress rule: \"networks/nodes/domainNames peer cannot be set"
+                    + " with namedPorts\"",
             "a named port may not be used with networks, nodes or domainNames peers (expected port numbers: those"
                     + " peers have no named ports)"),
     ADMIN_DOMAIN_NAMES_ACTION("admin-domain-names-action", "`domainNames` peers of admin policies",
