@@ -22,7 +22,7 @@ final class ValidationDoc {
                         + Quote.LONGEST + " (`\"aaaa…\" (10000 characters)`),\n")
                 .append("and never shown when it looks like a secret (\"" + Quote.SECRET + "\").\n")
                 .append("`{length}` is its length in characters. Other names in braces stand for what the message\n")
-                .append("fills in: a number as written (`{number}`, `{count}`, `{max}`), what is expected (`{expected}`),\n")
+                .append("fills in: a number (`{number}`, `{count}`, `{max}`), what is expected (`{expected}`),\n")
                 .append("the path of an earlier item (`{first}`), a kind, a protocol or a list of fields.\n\n")
                 .append("| id | applies to | rule | source in the API server | message |\n")
                 .append("|----|------------|------|--------------------------|---------|\n");

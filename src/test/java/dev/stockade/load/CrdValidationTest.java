@@ -178,4 +178,13 @@ class CrdValidationTest {
                 "in.yaml:7:5: error: GRPCRoute prod/r: spec.parentRefs[1]: repeats spec.parentRefs[0] (expected each"
                         + " parent once, or told apart by sectionName or port)");
     }
+
+    @Test
+    void format_fillsEachPlaceholderOnceAndQuotesTheValue() {
+        assertThat(ApiValidation.GATEWAY_LISTENER_NAME.format("value", "{first}\n", "first", "spec.listeners[0]"))
+                .isEqualTo("\"{first}\\n\" is already the name of spec.listeners[0] (expected each listener name once:"
+                        + " routes attach to listeners by name)");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ApiValidation.CRD_MAX_ITEMS.format("count", "2"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }
