@@ -183,9 +183,11 @@ enum ApiValidation {
             Names::isDomainName),
     ROUTE_REQUIRED("route-required", "OpenShift Route `spec`, `spec.to`, `spec.to.name`,"
             + " `spec.alternateBackends[].name`, `spec.port.targetPort` (when `spec.port` is written),"
-            + " `spec.tls.termination` (when `spec.tls` is written)", "the field must be set",
+            + " `spec.tls.termination` (when `spec.tls` is written), `spec.host` (with `wildcardPolicy: Subdomain`)",
+            "the field must be set",
             "openshift library-go route `validateRoute` (`field.Required`), `validateTLS` (an empty termination is"
-                    + " not one of the values)",
+                    + " not one of the values), `validateWildcardPolicy` (\"host name not specified for wildcard"
+                    + " policy\")",
             "is required (expected {expected})"),
     ROUTE_TARGET_KIND("route-target-kind", "OpenShift Route `spec.to.kind`, `spec.alternateBackends[].kind`",
             "`Service` (an empty kind is defaulted to `Service`)",
@@ -220,6 +222,9 @@ enum ApiValidation {
             "`None`, `Allow` or `Redirect` for edge and reencrypt termination; `None` or `Redirect` for passthrough",
             "openshift library-go route `validateInsecureEdgeTerminationPolicy`",
             "{value} is not allowed with {termination} termination (expected {allowed})"),
+    ROUTE_WILDCARD_POLICY("route-wildcard-policy", "OpenShift Route `spec.wildcardPolicy`", "`None` or `Subdomain`"
+            + " (or empty)", "openshift library-go route `validateWildcardPolicy` (`field.NotSupported`)",
+            "{value} is not a wildcard policy (expected None or Subdomain)"),
     GATEWAY_PORT("gateway-port", "Gateway `spec.listeners[].port`; routes' `spec.parentRefs[].port`,"
             + " `spec.rules[].backendRefs[].port`", "an integer from 1 to 65535",
             "gateway-api CRDs, type `PortNumber` (`minimum: 1`, `maximum: 65535`)",

@@ -173,6 +173,7 @@ final class RouteReader {
         }
         r.checkFields(spec, KnownFields.OPENSHIFT_ROUTE_SPEC);
         host(spec, objectNode);
+        wildcardPolicy(spec);
         String termination = termination(spec);
         path(spec, termination);
         BackendPort port = openShiftPort(spec);
@@ -269,6 +270,22 @@ final class RouteReader {
                 || Arrays.stream(host.split("\\.", -1)).allMatch(Names::isDnsLabel));
         if (!valid) {
             r.error(spec.get("host"), "spec.host", ApiValidation.ROUTE_HOST.format("value", host));
+        }
+    }
+
+    /** {@code spec.wildcardPolicy}, when written: None or Subdomain, and Subdomain needs a host. */
+    private void wildcardPolicy(Fields spec) {
+        String policy = r.string(spec.get("wildcardPolicy"), "spec.wildcardPolicy");
+        if (policy == null || policy.isEmpty()) {
+            return;
+        }
+        if (!policy.equals("None") && !policy.equals("Subdomain")) {
+            r.error(spec.get("wildcardPolicy"), "spec.wildcardPolicy", ApiValidation.ROUTE_WILDCARD_POLICY.format(
+                    "value", policy));
+        } else if (policy.equals("Subdomain") && (!(spec.get("host") instanceof ScalarNode h)
+                || h.getValue().isEmpty() || ObjectReader.isNull(h))) {
+            r.error(spec.node(), "spec.host", required("a host name: wildcardPolicy Subdomain serves the host's"
+                    + " domain"));
         }
     }
 

@@ -275,6 +275,9 @@ class ApiValidationTest {
                 + " insecureEdgeTerminationPolicy: Allow}\n", "in.yaml:6:66: error: Route prod/r:"
                 + " spec.tls.insecureEdgeTerminationPolicy: \"Allow\" is not allowed with passthrough termination"
                 + " (expected None or Redirect)");
+        row(ApiValidation.ROUTE_WILDCARD_POLICY, route + "spec: {to: {name: web}, wildcardPolicy: subdomain}\n",
+                "in.yaml:4:41: error: Route prod/r: spec.wildcardPolicy: \"subdomain\" is not a wildcard policy"
+                        + " (expected None or Subdomain)");
         String gateway = "apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: edge, namespace:"
                 + " prod}\nspec:\n  gatewayClassName: x\n  listeners:\n";
         String httpRoute = "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: r, namespace:"

@@ -90,6 +90,16 @@ class CrdValidationTest {
     }
 
     @Test
+    void routeWildcardSubdomain_needsAHost() {
+        String head = ROUTE + "metadata: {name: r, namespace: prod}\n";
+        assertThat(diagnostics(head + "spec: {to: {name: web}, wildcardPolicy: Subdomain}\n")).containsExactly(
+                "in.yaml:4:7: error: Route prod/r: spec.host: is required (expected a host name: wildcardPolicy"
+                        + " Subdomain serves the host's domain)");
+        assertThat(diagnostics(head + "spec: {host: www.example.com, to: {name: web}, wildcardPolicy: Subdomain}\n"))
+                .isEmpty();
+    }
+
+    @Test
     void routeTls_policiesPerTermination() {
         String head = ROUTE + "metadata: {name: r, namespace: prod}\nspec:\n  to: {name: web}\n";
         assertThat(diagnostics(head + "  tls: {termination: edge, insecureEdgeTerminationPolicy: Allow}\n")).isEmpty();
