@@ -1,7 +1,6 @@
 package dev.stockade.load;
 
 import dev.stockade.model.Gateway;
-import dev.stockade.model.LabelSelector;
 import dev.stockade.model.ParentRef;
 import dev.stockade.model.ReferenceGrant;
 import dev.stockade.model.Route;
@@ -9,11 +8,8 @@ import dev.stockade.model.RouteBackend;
 import dev.stockade.model.RouteBackend.BackendPort;
 import dev.stockade.model.Source;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
@@ -25,9 +21,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
  */
 final class GatewayApiReader {
     static final String GROUP = "gateway.networking.k8s.io";
-    private static final Set<String> FROM = Set.of("Same", "All", "Selector");
     private static final int MAX_LISTENERS = 64;
-    private static final int MAX_ROUTE_KINDS = 8;
     private static final int MAX_PARENT_REFS = 32;
     private static final int MAX_HOSTNAMES = 16;
     private static final int MAX_RULES = 16;
@@ -36,9 +30,11 @@ final class GatewayApiReader {
     private static final long MAX_WEIGHT = 1_000_000;
 
     private final ObjectReader r;
+    private final GatewaySchema schema;
 
     GatewayApiReader(ObjectReader r) {
         this.r = r;
+        this.schema = new GatewaySchema(r);
     }
 
     /** A Gateway, or null when it has errors (they are reported). */
@@ -53,99 +49,15 @@ final class GatewayApiReader {
         String expected = "at least one listener with name, port and protocol";
         if (ObjectReader.isNull(spec.get("listeners"))) {
             r.error(spec.get("listeners") == null ? spec.node() : spec.get("listeners"), "spec.listeners",
-                    required(expected));
+                    GatewaySchema.required(expected));
         }
         List<Node> items = r.list(spec.get("listeners"), "spec.listeners");
-        size(spec, "listeners", items, 1, MAX_LISTENERS, "listeners", expected);
-        Map<String, Integer> names = new HashMap<>();
-        Map<String, Integer> combinations = new HashMap<>();
+        schema.size(spec, "listeners", items, 1, MAX_LISTENERS, "listeners", expected);
+        ListenerReader reader = new ListenerReader(r);
         for (int i = 0; i < items.size(); i++) {
-            listener(items.get(i), i, names, combinations).ifPresent(listeners::add);
+            reader.listener(items.get(i), i).ifPresent(listeners::add);
         }
         return r.broken() ? null : new Gateway(namespace, name, className, listeners, source);
-    }
-
-    /**
-     * Listener {@code index}; {@code names} and {@code combinations} hold the earlier listeners' names and
-     * port/protocol/hostname combinations (each must be unique) with their indexes.
-     */
-    private Optional<Gateway.Listener> listener(Node n, int index, Map<String, Integer> names,
-            Map<String, Integer> combinations) {
-        String path = "spec.listeners[" + index + "]";
-        Fields l = r.mapping(n, path);
-        if (l == null) {
-            if (ObjectReader.isNull(n)) {
-                r.error(n, path, "is empty (expected a listener with name, port and protocol)");
-            }
-            return Optional.empty();
-        }
-        r.checkFields(l, KnownFields.LISTENER);
-        String name = check(ApiValidation.GATEWAY_SECTION_NAME, l, "name",
-                r.requiredString(l, "name", "the listener's name"));
-        Integer port = port(l, "port", required("a port number 1-65535"));
-        String protocol = r.requiredString(l, "protocol", "HTTP, HTTPS, TLS, TCP or UDP");
-        String hostname = r.string(l.get("hostname"), l.child("hostname"));
-        if (hostname != null && ("TCP".equals(protocol) || "UDP".equals(protocol)) && !hostname.isEmpty()) {
-            r.error(l.get("hostname"), l.child("hostname"), ApiValidation.GATEWAY_HOSTNAME_PROTOCOL.format("protocol",
-                    protocol));
-        } else if (hostname != null) {
-            check(ApiValidation.GATEWAY_HOSTNAME, l.get("hostname"), l.child("hostname"), hostname);
-        }
-        String from = null;
-        LabelSelector selector = null;
-        List<String> kinds = new ArrayList<>();
-        Fields allowed = r.mapping(l.get("allowedRoutes"), l.child("allowedRoutes"));
-        if (allowed != null) {
-            r.checkFields(allowed, KnownFields.ALLOWED_ROUTES);
-            Fields ns = r.mapping(allowed.get("namespaces"), allowed.child("namespaces"));
-            if (ns != null) {
-                r.checkFields(ns, KnownFields.ROUTE_NAMESPACES);
-                from = r.string(ns.get("from"), ns.child("from"));
-                if (from != null && !FROM.contains(from)) {
-                    r.error(ns.get("from"), ns.child("from"), ApiValidation.GATEWAY_FROM.format("value", from));
-                }
-                selector = SelectorReader.read(r, ns.get("selector"), ns.child("selector")).orElse(null);
-                if ("Selector".equals(from) && ObjectReader.isNull(ns.get("selector"))) {
-                    r.error(ns.get("selector") == null ? ns.node() : ns.get("selector"), ns.child("selector"),
-                            "is required when from is Selector (expected a label selector of namespaces)");
-                }
-            }
-            List<Node> kindNodes = r.list(allowed.get("kinds"), allowed.child("kinds"));
-            size(allowed, "kinds", kindNodes, 0, MAX_ROUTE_KINDS, "kinds", "");
-            for (int k = 0; k < kindNodes.size(); k++) {
-                String p = allowed.child("kinds") + "[" + k + "]";
-                Fields gk = r.mapping(kindNodes.get(k), p);
-                if (gk == null) {
-                    continue;
-                }
-                r.checkFields(gk, KnownFields.ROUTE_GROUP_KIND);
-                r.string(gk.get("group"), gk.child("group"));
-                String kind = r.requiredString(gk, "kind", "a route kind such as HTTPRoute");
-                if (kind != null) {
-                    kinds.add(kind);
-                }
-            }
-        }
-        if (name != null) {
-            Integer first = names.putIfAbsent(name, index);
-            if (first != null) {
-                r.error(l.get("name"), l.child("name"), ApiValidation.GATEWAY_LISTENER_NAME.format("value", name,
-                        "first", "spec.listeners[" + first + "]"));
-            }
-        }
-        if (port != null && protocol != null) {
-            // a written hostname (even an empty one) differs from an absent one, as the CRD's rule compares them
-            String combination = port + "/" + protocol + (hostname == null ? "" : "/" + hostname);
-            Integer first = combinations.putIfAbsent(combination, index);
-            if (first != null) {
-                r.error(n, path, ApiValidation.GATEWAY_LISTENER_UNIQUE.format("first", "spec.listeners[" + first
-                        + "]"));
-            }
-        }
-        if (name == null || port == null || protocol == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new Gateway.Listener(name, port, protocol, from, selector, kinds, r.source(n)));
     }
 
     /** A Gateway API route of {@code kind}, or null when it has errors (they are reported). */
@@ -157,43 +69,17 @@ final class GatewayApiReader {
         r.checkFields(spec, KnownFields.gatewayRouteSpec(kind));
         List<ParentRef> parents = new ArrayList<>();
         List<Node> refs = r.list(spec.get("parentRefs"), "spec.parentRefs");
-        size(spec, "parentRefs", refs, 0, MAX_PARENT_REFS, "parentRefs", "");
-        Map<String, Integer> firstOfParent = new HashMap<>();
-        Map<String, String> setOfParent = new HashMap<>();
-        Map<String, Integer> firstOfRef = new HashMap<>();
+        schema.size(spec, "parentRefs", refs, 0, MAX_PARENT_REFS, "parentRefs", "");
         for (int i = 0; i < refs.size(); i++) {
-            String path = "spec.parentRefs[" + i + "]";
-            parent(refs.get(i), path, namespace).ifPresent(parents::add);
-            Fields p = refs.get(i) instanceof org.snakeyaml.engine.v2.nodes.MappingNode ? quiet(refs.get(i)) : null;
-            if (p == null) {
-                continue;
-            }
-            // the CRDs compare parentRefs as written, with group and kind defaulted, "" and 0 as not set
-            String parent = text(p, "group", GROUP) + "/" + text(p, "kind", "Gateway") + "/" + text(p, "namespace", "")
-                    + "/" + text(p, "name", "");
-            String section = text(p, "sectionName", "");
-            String port = text(p, "port", "0");
-            String set = !section.isEmpty() && !port.equals("0") ? "sectionName and port" : !section.isEmpty()
-                    ? "sectionName" : !port.equals("0") ? "port" : "neither sectionName nor port";
-            Integer first = firstOfParent.putIfAbsent(parent, i);
-            if (first != null && !setOfParent.get(parent).equals(set)) {
-                r.error(refs.get(i), path, ApiValidation.GATEWAY_PARENT_REF_ALIKE.format("first",
-                        "spec.parentRefs[" + first + "]", "set", setOfParent.get(parent)));
-                continue;
-            }
-            setOfParent.putIfAbsent(parent, set);
-            Integer same = firstOfRef.putIfAbsent(parent + "/" + section + "/" + port, i);
-            if (same != null) {
-                r.error(refs.get(i), path, ApiValidation.GATEWAY_PARENT_REF_UNIQUE.format("first",
-                        "spec.parentRefs[" + same + "]"));
-            }
+            parent(refs.get(i), "spec.parentRefs[" + i + "]", namespace).ifPresent(parents::add);
         }
+        new ParentRefRules(r).check(refs);
         if (KnownFields.gatewayRouteSpec(kind).contains("hostnames")) {
             List<Node> hostnames = r.list(spec.get("hostnames"), "spec.hostnames");
-            size(spec, "hostnames", hostnames, 0, MAX_HOSTNAMES, "hostnames", "");
+            schema.size(spec, "hostnames", hostnames, 0, MAX_HOSTNAMES, "hostnames", "");
             for (int i = 0; i < hostnames.size(); i++) {
                 String path = "spec.hostnames[" + i + "]";
-                check(ApiValidation.GATEWAY_HOSTNAME, hostnames.get(i), path, r.string(hostnames.get(i), path));
+                schema.check(ApiValidation.GATEWAY_HOSTNAME, hostnames.get(i), path, r.string(hostnames.get(i), path));
             }
         }
         // TCPRoute, UDPRoute and TLSRoute forward to their backends only: rules and backends are required
@@ -201,10 +87,10 @@ final class GatewayApiReader {
         List<RouteBackend> backends = new ArrayList<>();
         if (layer4 && ObjectReader.isNull(spec.get("rules"))) {
             r.error(spec.get("rules") == null ? spec.node() : spec.get("rules"), "spec.rules",
-                    required("at least one rule with backendRefs"));
+                    GatewaySchema.required("at least one rule with backendRefs"));
         }
         List<Node> rules = r.list(spec.get("rules"), "spec.rules");
-        size(spec, "rules", rules, layer4 ? 1 : 0, MAX_RULES, "rules", "at least one rule with backendRefs");
+        schema.size(spec, "rules", rules, layer4 ? 1 : 0, MAX_RULES, "rules", "at least one rule with backendRefs");
         for (int i = 0; i < rules.size(); i++) {
             String path = "spec.rules[" + i + "]";
             Fields rule = r.mapping(rules.get(i), path);
@@ -213,7 +99,7 @@ final class GatewayApiReader {
             }
             r.checkFields(rule, KnownFields.gatewayRouteRule(kind));
             List<Node> items = r.list(rule.get("backendRefs"), rule.child("backendRefs"));
-            size(rule, "backendRefs", items, layer4 ? 1 : 0, MAX_BACKEND_REFS, "backendRefs",
+            schema.size(rule, "backendRefs", items, layer4 ? 1 : 0, MAX_BACKEND_REFS, "backendRefs",
                     "at least one backendRef");
             if (kind.equals("HTTPRoute") && !items.isEmpty()) {
                 redirects(rule);
@@ -238,13 +124,13 @@ final class GatewayApiReader {
         String group = p.has("group") ? Optional.ofNullable(r.string(p.get("group"), p.child("group"))).orElse("")
                 : GROUP;
         String kind = Optional.ofNullable(r.string(p.get("kind"), p.child("kind"))).orElse("Gateway");
-        String name = check(ApiValidation.GATEWAY_OBJECT_NAME, p, "name", r.requiredString(p, "name",
+        String name = schema.check(ApiValidation.GATEWAY_OBJECT_NAME, p, "name", r.requiredString(p, "name",
                 "the Gateway's name"));
-        String ns = check(ApiValidation.GATEWAY_NAMESPACE, p, "namespace",
+        String ns = schema.check(ApiValidation.GATEWAY_NAMESPACE, p, "namespace",
                 r.string(p.get("namespace"), p.child("namespace")));
-        String section = check(ApiValidation.GATEWAY_SECTION_NAME, p, "sectionName",
+        String section = schema.check(ApiValidation.GATEWAY_SECTION_NAME, p, "sectionName",
                 r.string(p.get("sectionName"), p.child("sectionName")));
-        Integer port = port(p, "port", null);
+        Integer port = schema.port(p, "port", null);
         if (!group.equals(GROUP) || !kind.equals("Gateway")) {
             r.warning(p.has("kind") ? p.get("kind") : p.get("group"), p.child(p.has("kind") ? "kind" : "group"), "parent " + Quote.plain((group.isEmpty() ? ""
                     : group + "/") + kind) + " is not a Gateway (a mesh route, or another implementation's parent);"
@@ -280,11 +166,11 @@ final class GatewayApiReader {
                             + " Service); the backendRef is skipped");
             return Optional.empty();
         }
-        String name = check(ApiValidation.GATEWAY_OBJECT_NAME, b, "name", r.requiredString(b, "name",
+        String name = schema.check(ApiValidation.GATEWAY_OBJECT_NAME, b, "name", r.requiredString(b, "name",
                 "the Service's name"));
-        String ns = check(ApiValidation.GATEWAY_NAMESPACE, b, "namespace",
+        String ns = schema.check(ApiValidation.GATEWAY_NAMESPACE, b, "namespace",
                 r.string(b.get("namespace"), b.child("namespace")));
-        Integer port = port(b, "port", ApiValidation.GATEWAY_SERVICE_PORT.format());
+        Integer port = schema.port(b, "port", ApiValidation.GATEWAY_SERVICE_PORT.format());
         if (name == null || port == null) {
             return Optional.empty();
         }
@@ -304,7 +190,7 @@ final class GatewayApiReader {
             r.checkFields(f, KnownFields.REFERENCE_GRANT_FROM);
             String group = present(f, "group", "an API group, e.g. " + GROUP);
             String kind = r.requiredString(f, "kind", "a kind such as HTTPRoute");
-            String ns = check(ApiValidation.GATEWAY_NAMESPACE, f, "namespace",
+            String ns = schema.check(ApiValidation.GATEWAY_NAMESPACE, f, "namespace",
                     r.requiredString(f, "namespace", "the namespace of the routes"));
             if (group != null && kind != null && ns != null) {
                 from.add(new ReferenceGrant.From(group, kind, ns));
@@ -315,83 +201,13 @@ final class GatewayApiReader {
             r.checkFields(f, KnownFields.REFERENCE_GRANT_TO);
             String group = present(f, "group", "an API group, \"\" for Service");
             String kind = r.requiredString(f, "kind", "a kind such as Service");
-            String target = check(ApiValidation.GATEWAY_OBJECT_NAME, f, "name", r.string(f.get("name"),
+            String target = schema.check(ApiValidation.GATEWAY_OBJECT_NAME, f, "name", r.string(f.get("name"),
                     f.child("name")));
             if (group != null && kind != null) {
                 to.add(new ReferenceGrant.To(group, kind, target));
             }
         }
         return r.broken() ? null : new ReferenceGrant(namespace, name, from, to, source);
-    }
-
-    /**
-     * {@code value} (the text of {@code f.field}, or null) when it passes {@code rule}; null (reported)
-     * when it does not. An empty value is left to the caller (read as absent, or reported as required).
-     */
-    private String check(ApiValidation rule, Fields f, String field, String value) {
-        if (value == null || value.isEmpty()) {
-            return value;
-        }
-        Optional<String> problem = rule.problem(value);
-        problem.ifPresent(p -> r.error(f.get(field), f.child(field), p));
-        return problem.isPresent() ? null : value;
-    }
-
-    /** The fields of a mapping, without reporting anything (it was read, and reported, before). */
-    private static Fields quiet(Node n) {
-        Fields f = new Fields(n, "");
-        for (org.snakeyaml.engine.v2.nodes.NodeTuple t : ((org.snakeyaml.engine.v2.nodes.MappingNode) n).getValue()) {
-            if (t.getKeyNode() instanceof org.snakeyaml.engine.v2.nodes.ScalarNode k && !f.has(k.getValue())) {
-                f.put(k.getValue(), k, t.getValueNode());
-            }
-        }
-        return f;
-    }
-
-    /** The scalar text of {@code f.field}; {@code absent} when it is not written (or null). */
-    private static String text(Fields f, String field, String absent) {
-        return f.get(field) instanceof org.snakeyaml.engine.v2.nodes.ScalarNode s && !ObjectReader.isNull(s)
-                ? s.getValue() : absent;
-    }
-
-    /** {@code value} (the text of the node {@code n} at {@code path}, or null) checked against {@code rule}. */
-    private void check(ApiValidation rule, Node n, String path, String value) {
-        if (value != null) {
-            rule.problem(value).ifPresent(p -> r.error(n, path, p));
-        }
-    }
-
-    /**
-     * The number of items of the list {@code f.field} against the schema's {@code minItems} ({@code min}, 0
-     * for none; only a written list is checked) and {@code maxItems}.
-     */
-    private void size(Fields f, String field, List<Node> items, int min, int max, String noun, String expected) {
-        if (items.size() < min && f.get(field) instanceof org.snakeyaml.engine.v2.nodes.SequenceNode) {
-            r.error(f.get(field), f.child(field), ApiValidation.CRD_MIN_ITEMS.format("expected", expected));
-        } else if (items.size() > max) {
-            r.error(f.get(field), f.child(field), ApiValidation.CRD_MAX_ITEMS.format("count",
-                    Integer.toString(items.size()), "items", noun, "max", Integer.toString(max)));
-        }
-    }
-
-    /**
-     * A PortNumber field (1-65535); null when absent (reported with {@code requiredMessage} unless that is
-     * null) or invalid (reported).
-     */
-    private Integer port(Fields f, String field, String requiredMessage) {
-        Node n = f.get(field);
-        if (ObjectReader.isNull(n)) {
-            if (requiredMessage != null) {
-                r.error(n == null ? f.node() : n, f.child(field), requiredMessage);
-            }
-            return null;
-        }
-        Long v = r.integer(n, f.child(field));
-        if (v != null && (v < 1 || v > 65535)) {
-            r.error(n, f.child(field), ApiValidation.GATEWAY_PORT.format("number", v.toString()));
-            return null;
-        }
-        return v == null ? null : v.intValue();
     }
 
     /** The RequestRedirect filters of an HTTPRoute rule that has backends: each is refused. */
@@ -408,19 +224,15 @@ final class GatewayApiReader {
         }
     }
 
-    private static String required(String expected) {
-        return ApiValidation.CRD_REQUIRED.format("expected", expected);
-    }
-
     /** The mappings of the list {@code spec.field}, which is required and not empty. */
     private List<Fields> entries(Fields spec, String field, String expected) {
         List<Fields> out = new ArrayList<>();
         Node n = spec.get(field);
         List<Node> items = r.list(n, spec.child(field));
         if (ObjectReader.isNull(n)) {
-            r.error(n == null ? spec.node() : n, spec.child(field), required("a list of " + expected));
+            r.error(n == null ? spec.node() : n, spec.child(field), GatewaySchema.required("a list of " + expected));
         }
-        size(spec, field, items, 1, MAX_GRANT_ENTRIES, "entries", "a list of " + expected);
+        schema.size(spec, field, items, 1, MAX_GRANT_ENTRIES, "entries", "a list of " + expected);
         for (int i = 0; i < items.size(); i++) {
             Fields f = r.mapping(items.get(i), spec.child(field) + "[" + i + "]");
             if (f != null) {
@@ -436,7 +248,7 @@ final class GatewayApiReader {
     private String present(Fields f, String field, String expected) {
         Node n = f.get(field);
         if (n == null) {
-            r.error(f.node(), f.child(field), required(expected));
+            r.error(f.node(), f.child(field), GatewaySchema.required(expected));
             return null;
         }
         return ObjectReader.isNull(n) ? "" : r.string(n, f.child(field));
@@ -446,7 +258,7 @@ final class GatewayApiReader {
     private Fields required(Node specNode, Node objectNode, String expected) {
         Fields spec = r.mapping(specNode, "spec");
         if (spec == null && !r.broken()) {
-            r.error(specNode == null ? objectNode : specNode, "spec", required(expected));
+            r.error(specNode == null ? objectNode : specNode, "spec", GatewaySchema.required(expected));
         }
         return spec;
     }
