@@ -13,7 +13,9 @@ import dev.stockade.model.PolicyPort;
 import dev.stockade.model.Protocol;
 import dev.stockade.model.Source;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -42,6 +44,7 @@ final class AdminPolicyReader {
     private static final Set<String> CNP_PORT = Set.of("number", "range");
     private static final Set<String> CNP_RANGE = Set.of("start", "end");
     private static final int MAX_NETWORKS = 25;
+    private static final int MAX_DOMAIN_NAMES = 25;
 
     private final ObjectReader r;
     private final Kind kind;
@@ -58,9 +61,9 @@ final class AdminPolicyReader {
         Fields spec = r.mapping(specNode, "spec");
         if (spec == null) {
             if (!r.broken() || specNode == null) {
-                r.error(specNode == null ? objectNode : specNode, "spec", "is required (expected "
-                        + (cnp ? "tier, priority, subject and rules)" : kind == Kind.AdminNetworkPolicy
-                        ? "priority, subject and rules)" : "subject and rules)"));
+                r.error(specNode == null ? objectNode : specNode, "spec", required(cnp
+                        ? "tier, priority, subject and rules" : kind == Kind.AdminNetworkPolicy
+                        ? "priority, subject and rules" : "subject and rules"));
             }
             return null;
         }
@@ -84,7 +87,7 @@ final class AdminPolicyReader {
         String t = r.string(spec.get("tier"), "spec.tier");
         if (t == null) {
             if (!spec.has("tier") || ObjectReader.isNull(spec.get("tier"))) {
-                r.error(spec.node(), "spec.tier", "is required (expected Admin or Baseline)");
+                r.error(spec.node(), "spec.tier", required("Admin or Baseline"));
             }
             return null;
         }
@@ -93,7 +96,7 @@ final class AdminPolicyReader {
                 return x;
             }
         }
-        r.error(spec.get("tier"), "spec.tier", "unknown tier " + Quote.of(t) + " (expected Admin or Baseline)");
+        r.error(spec.get("tier"), "spec.tier", ApiValidation.ADMIN_TIER.format("value", t));
         return null;
     }
 
@@ -101,12 +104,12 @@ final class AdminPolicyReader {
         Long p = r.integer(spec.get("priority"), "spec.priority");
         if (p == null) {
             if (!spec.has("priority") || ObjectReader.isNull(spec.get("priority"))) {
-                r.error(spec.node(), "spec.priority", "is required (expected an integer from 0 to 1000)");
+                r.error(spec.node(), "spec.priority", required("an integer from 0 to 1000"));
             }
             return 0;
         }
         if (p < AdminPolicy.MIN_PRIORITY || p > AdminPolicy.MAX_PRIORITY) {
-            r.error(spec.get("priority"), "spec.priority", p + " is out of range (expected an integer from 0 to 1000)");
+            r.error(spec.get("priority"), "spec.priority", ApiValidation.ADMIN_PRIORITY.format("number", p.toString()));
             return 0;
         }
         return p.intValue();
@@ -116,7 +119,7 @@ final class AdminPolicyReader {
         Fields f = r.mapping(spec.get("subject"), "spec.subject");
         if (f == null) {
             if (!spec.has("subject") || ObjectReader.isNull(spec.get("subject"))) {
-                r.error(spec.node(), "spec.subject", "is required (expected namespaces or pods)");
+                r.error(spec.node(), "spec.subject", required("namespaces or pods"));
             }
             return null;
         }
@@ -141,12 +144,11 @@ final class AdminPolicyReader {
         r.checkFields(f, NAMESPACED_POD);
         boolean ok = true;
         if (!present(f, "podSelector")) {
-            r.error(f.node(), f.child("podSelector"), "is required (expected a label selector; {} selects every pod)");
+            r.error(f.node(), f.child("podSelector"), required("a label selector; {} selects every pod"));
             ok = false;
         }
         if (!cnp && !present(f, "namespaceSelector")) {
-            r.error(f.node(), f.child("namespaceSelector"), "is required (expected a label selector; {} selects"
-                    + " every namespace)");
+            r.error(f.node(), f.child("namespaceSelector"), required("a label selector; {} selects every namespace"));
             ok = false;
         }
         Optional<LabelSelector> ns = SelectorReader.read(r, f.get("namespaceSelector"), f.child("namespaceSelector"));
@@ -158,7 +160,7 @@ final class AdminPolicyReader {
         List<AdminRule> out = new ArrayList<>();
         List<Node> items = r.list(spec.get(field), "spec." + field);
         if (items.size() > max) {
-            r.error(spec.get(field), "spec." + field, items.size() + " rules (expected at most " + max + ")");
+            r.error(spec.get(field), "spec." + field, tooMany(items.size(), "rules", max));
         }
         boolean ingress = field.equals("ingress");
         Set<String> known = Set.of("name", "action", peersField, cnp ? "protocols" : "ports");
@@ -167,7 +169,8 @@ final class AdminPolicyReader {
             Fields rule = r.mapping(items.get(i), path);
             if (rule == null) {
                 if (ObjectReader.isNull(items.get(i))) {
-                    r.error(items.get(i), path, "is empty (expected action and " + peersField + ")");
+                    r.error(items.get(i), path, ApiValidation.CRD_MIN_ITEMS.format("expected", "action and "
+                            + peersField));
                 }
                 continue;
             }
@@ -182,11 +185,10 @@ final class AdminPolicyReader {
             List<Node> peerNodes = r.list(rule.get(peersField), rule.child(peersField));
             if (peerNodes.isEmpty() && absentOrEmpty(rule, peersField)) {
                 r.error(rule.has(peersField) ? rule.get(peersField) : rule.node(), rule.child(peersField),
-                        "is required (expected at least one peer)");
+                        required("at least one peer"));
             }
             if (peerNodes.size() > max) {
-                r.error(rule.get(peersField), rule.child(peersField), peerNodes.size() + " peers (expected at most "
-                        + max + ")");
+                r.error(rule.get(peersField), rule.child(peersField), tooMany(peerNodes.size(), "peers", max));
             }
             for (int k = 0; k < peerNodes.size(); k++) {
                 peer(peerNodes.get(k), rule.child(peersField) + "[" + k + "]", ingress, action).ifPresent(peers::add);
@@ -195,8 +197,7 @@ final class AdminPolicyReader {
             if (ports.stream().anyMatch(p -> p instanceof AdminPort.Named) && peers.stream().anyMatch(p ->
                     p instanceof AdminPeer.Networks || p instanceof AdminPeer.Nodes || p instanceof AdminPeer.DomainNames)) {
                 String portsField = cnp ? "protocols" : "ports";
-                r.error(rule.get(portsField), rule.child(portsField), "a named port may not be used with networks,"
-                        + " nodes or domainNames peers (expected port numbers: those peers have no named ports)");
+                r.error(rule.get(portsField), rule.child(portsField), ApiValidation.ADMIN_NAMED_PORT_PEER.format());
             }
             if (action != null) {
                 out.add(new AdminRule(name, action, peers, ports, r.source(items.get(i))));
@@ -211,7 +212,7 @@ final class AdminPolicyReader {
         String a = r.string(rule.get("action"), rule.child("action"));
         if (a == null) {
             if (!rule.has("action") || ObjectReader.isNull(rule.get("action"))) {
-                r.error(rule.node(), rule.child("action"), "is required (expected " + expected + ")");
+                r.error(rule.node(), rule.child("action"), required(expected));
             }
             return null;
         }
@@ -223,8 +224,8 @@ final class AdminPolicyReader {
             default -> null;
         };
         if (parsed == null) {
-            r.error(rule.get("action"), rule.child("action"), "unknown action " + Quote.of(a) + " for " + kind
-                    + " (expected " + expected + ")");
+            r.error(rule.get("action"), rule.child("action"), ApiValidation.ADMIN_ACTION.format("value", a, "kind",
+                    kind.toString(), "actions", expected));
         }
         return parsed;
     }
@@ -235,7 +236,7 @@ final class AdminPolicyReader {
         String expected = ingress ? "namespaces or pods" : "namespaces, pods, nodes, networks or domainNames";
         if (f == null) {
             if (ObjectReader.isNull(n)) {
-                r.error(n, path, "must set exactly one field (expected " + expected + ")");
+                r.error(n, path, ApiValidation.CRD_ONE_FIELD.format("expected", expected));
             }
             return Optional.empty();
         }
@@ -258,41 +259,70 @@ final class AdminPolicyReader {
         if (present(f, "networks")) {
             List<Node> items = r.list(f.get("networks"), f.child("networks"));
             if (items.isEmpty() && absentOrEmpty(f, "networks")) {
-                r.error(f.get("networks"), f.child("networks"), "is empty (expected at least one CIDR)");
+                r.error(f.get("networks"), f.child("networks"), ApiValidation.CRD_MIN_ITEMS.format("expected",
+                        "at least one CIDR"));
             } else if (items.size() > MAX_NETWORKS) {
-                r.error(f.get("networks"), f.child("networks"), items.size() + " CIDRs (expected at most "
-                        + MAX_NETWORKS + ")");
+                r.error(f.get("networks"), f.child("networks"), tooMany(items.size(), "CIDRs", MAX_NETWORKS));
             }
             List<Cidr> cidrs = new ArrayList<>();
+            Map<String, Integer> seen = new HashMap<>();
             for (int i = 0; i < items.size(); i++) {
                 String p = f.child("networks") + "[" + i + "]";
                 String text = r.string(items.get(i), p);
-                if (text == null) {
+                if (text == null || !once(seen, text, i, items.get(i), f.child("networks"))) {
                     continue;
                 }
-                Optional<Cidr> c = Cidr.parse(text);
-                if (c.isEmpty()) {
-                    r.error(items.get(i), p, Quote.of(text) + " is not a valid CIDR (expected an address and prefix"
-                            + " length such as 10.0.0.0/8 or fd00::/64)");
+                Optional<String> problem = ApiValidation.ADMIN_CIDR.problem(text);
+                if (problem.isPresent()) {
+                    r.error(items.get(i), p, problem.get());
                 } else {
-                    cidrs.add(c.get());
+                    cidrs.add(Cidr.of(text));
                 }
             }
             return Optional.of(new AdminPeer.Networks(cidrs, at));
         }
         List<Node> items = r.list(f.get("domainNames"), f.child("domainNames"));
         if (action != null && action != AdminRule.Action.ALLOW) {
-            r.error(f.key("domainNames"), f.child("domainNames"), "is only allowed in "
-                    + (cnp ? "Accept" : "Allow") + " rules (expected another peer for a " + action.apiName() + " rule)");
+            r.error(f.key("domainNames"), f.child("domainNames"), ApiValidation.ADMIN_DOMAIN_NAMES_ACTION.format(
+                    "allow", cnp ? "Accept" : "Allow", "action", action.apiName()));
+        }
+        if (items.isEmpty() && absentOrEmpty(f, "domainNames")) {
+            r.error(f.get("domainNames"), f.child("domainNames"), ApiValidation.CRD_MIN_ITEMS.format("expected",
+                    "at least one domain name"));
+        } else if (items.size() > MAX_DOMAIN_NAMES) {
+            r.error(f.get("domainNames"), f.child("domainNames"), tooMany(items.size(), "domain names",
+                    MAX_DOMAIN_NAMES));
         }
         List<String> names = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
-            String text = r.string(items.get(i), f.child("domainNames") + "[" + i + "]");
-            if (text != null) {
+            String p = f.child("domainNames") + "[" + i + "]";
+            String text = r.string(items.get(i), p);
+            if (text == null || !once(seen, text, i, items.get(i), f.child("domainNames"))) {
+                continue;
+            }
+            Optional<String> problem = ApiValidation.ADMIN_DOMAIN_NAME.problem(text);
+            Node item = items.get(i);
+            problem.ifPresent(m -> r.error(item, p, m));
+            if (problem.isEmpty()) {
                 names.add(text);
             }
         }
         return Optional.of(new AdminPeer.DomainNames(names, at));
+    }
+
+    /**
+     * Whether {@code text} is the first of its value in a list with {@code x-kubernetes-list-type: set}; a
+     * repeat is reported at {@code at}.
+     */
+    private boolean once(Map<String, Integer> seen, String text, int index, Node at, String listPath) {
+        Integer first = seen.putIfAbsent(text, index);
+        if (first == null) {
+            return true;
+        }
+        r.error(at, listPath + "[" + index + "]", ApiValidation.ADMIN_LIST_SET.format("value", text, "first",
+                listPath + "[" + first + "]"));
+        return false;
     }
 
     /** v1alpha1 {@code ports}: each exactly one of portNumber, namedPort, portRange; absent = every port. */
@@ -303,17 +333,18 @@ final class AdminPolicyReader {
         }
         List<Node> items = r.list(rule.get("ports"), rule.child("ports"));
         if (items.isEmpty() && absentOrEmpty(rule, "ports")) {
-            r.error(rule.get("ports"), rule.child("ports"), "is empty (expected at least one port; leave ports out"
-                    + " to match every port)");
+            r.error(rule.get("ports"), rule.child("ports"), ApiValidation.CRD_MIN_ITEMS.format("expected",
+                    "at least one port; leave ports out to match every port"));
         } else if (items.size() > max) {
-            r.error(rule.get("ports"), rule.child("ports"), items.size() + " ports (expected at most " + max + ")");
+            r.error(rule.get("ports"), rule.child("ports"), tooMany(items.size(), "ports", max));
         }
         for (int i = 0; i < items.size(); i++) {
             String path = rule.child("ports") + "[" + i + "]";
             Fields f = r.mapping(items.get(i), path);
             if (f == null) {
                 if (ObjectReader.isNull(items.get(i))) {
-                    r.error(items.get(i), path, "must set exactly one field (expected portNumber, namedPort or portRange)");
+                    r.error(items.get(i), path, ApiValidation.CRD_ONE_FIELD.format("expected",
+                            "portNumber, namedPort or portRange"));
                 }
                 continue;
             }
@@ -355,11 +386,10 @@ final class AdminPolicyReader {
         }
         List<Node> items = r.list(rule.get("protocols"), rule.child("protocols"));
         if (items.isEmpty() && absentOrEmpty(rule, "protocols")) {
-            r.error(rule.get("protocols"), rule.child("protocols"), "is empty (expected at least one protocol;"
-                    + " leave protocols out to match every port)");
+            r.error(rule.get("protocols"), rule.child("protocols"), ApiValidation.CRD_MIN_ITEMS.format("expected",
+                    "at least one protocol; leave protocols out to match every port"));
         } else if (items.size() > max) {
-            r.error(rule.get("protocols"), rule.child("protocols"), items.size() + " protocols (expected at most "
-                    + max + ")");
+            r.error(rule.get("protocols"), rule.child("protocols"), tooMany(items.size(), "protocols", max));
         }
         String expected = "tcp, udp, sctp or destinationNamedPort";
         for (int i = 0; i < items.size(); i++) {
@@ -367,7 +397,7 @@ final class AdminPolicyReader {
             Fields f = r.mapping(items.get(i), path);
             if (f == null) {
                 if (ObjectReader.isNull(items.get(i))) {
-                    r.error(items.get(i), path, "must set exactly one field (expected " + expected + ")");
+                    r.error(items.get(i), path, ApiValidation.CRD_ONE_FIELD.format("expected", expected));
                 }
                 continue;
             }
@@ -387,8 +417,8 @@ final class AdminPolicyReader {
             }
             r.checkFields(pf, CNP_PROTOCOL_PORTS);
             if (!present(pf, "destinationPort")) {
-                r.error(pf.node(), pf.child("destinationPort"), "is required (expected number or range; leave "
-                        + field + " out to match every port)");
+                r.error(pf.node(), pf.child("destinationPort"), required("number or range; leave " + field
+                        + " out to match every port"));
                 continue;
             }
             Fields dp = r.mapping(pf.get("destinationPort"), pf.child("destinationPort"));
@@ -436,8 +466,8 @@ final class AdminPolicyReader {
             return Optional.empty();
         }
         if (start >= end) {
-            r.error(f.get("end"), f.child("end"), end + " is not above start " + start + " (expected start < end;"
-                    + " use a single port for one port)");
+            r.error(f.get("end"), f.child("end"), ApiValidation.ADMIN_PORT_RANGE.format("end", end.toString(), "start",
+                    start.toString()));
             return Optional.empty();
         }
         return Optional.of(new int[] {start, end});
@@ -448,12 +478,12 @@ final class AdminPolicyReader {
         Long v = r.integer(f.get(field), f.child(field));
         if (v == null) {
             if (!present(f, field)) {
-                r.error(f.node(), f.child(field), "is required (expected a port number from 1 to 65535)");
+                r.error(f.node(), f.child(field), required("a port number from 1 to 65535"));
             }
             return null;
         }
         if (v < PolicyPort.MIN || v > PolicyPort.MAX) {
-            r.error(f.get(field), f.child(field), v + " is out of range (expected 1-65535)");
+            r.error(f.get(field), f.child(field), ApiValidation.ADMIN_PORT.format("number", v.toString()));
             return null;
         }
         return v.intValue();
@@ -481,8 +511,17 @@ final class AdminPolicyReader {
             return true;
         }
         r.error(set.isEmpty() ? f.node() : f.key(set.get(1)), path, set.isEmpty()
-                ? "must set exactly one field (expected " + expected + ")"
-                : "sets " + String.join(" and ", set) + " (expected exactly one of " + expected + ")");
+                ? ApiValidation.CRD_ONE_FIELD.format("expected", expected)
+                : ApiValidation.CRD_ONLY_ONE_FIELD.format("fields", String.join(" and ", set), "expected", expected));
         return false;
+    }
+
+    private static String required(String expected) {
+        return ApiValidation.CRD_REQUIRED.format("expected", expected);
+    }
+
+    private static String tooMany(int count, String items, int max) {
+        return ApiValidation.CRD_MAX_ITEMS.format("count", Integer.toString(count), "items", items, "max",
+                Integer.toString(max));
     }
 }

@@ -295,7 +295,167 @@ enum ApiValidation {
     SERVICE_PORT_NAME("service-port-name", "Service `spec.ports[].name` (and OpenShift Route `spec.port.targetPort`,"
             + " which names one)", "DNS-1123 label", "core `validateServicePort` (`IsDNS1123Label`)",
             "{value} is not a valid port name (expected up to 63 lowercase letters, digits and '-', starting and"
-                    + " ending with a letter or digit, e.g. http)", Names::isDnsLabel);
+                    + " ending with a letter or digit, e.g. http)", Names::isDnsLabel),
+    CRD_REQUIRED("crd-required", "AdminNetworkPolicy, BaselineAdminNetworkPolicy, ClusterNetworkPolicy: `spec`,"
+            + " `spec.priority` (not the baseline), `spec.tier` (ClusterNetworkPolicy), `spec.subject`, rules' `action`"
+            + " and `from`/`to`, `pods.podSelector`, `pods.namespaceSelector` (v1alpha1), `portNumber.port`,"
+            + " `portRange.start`/`end`, `destinationPort`, `range.start`/`end`; Gateway API: every kind's `spec`,"
+            + " Gateway `gatewayClassName`, `listeners`, listeners' `name`, `port`, `protocol`,"
+            + " `allowedRoutes.kinds[].kind`; routes' `parentRefs[].name`, `backendRefs[].name`, TCPRoute, UDPRoute and"
+            + " TLSRoute `rules`; ReferenceGrant `from`, `to`, their `group` and `kind`, `from[].namespace`",
+            "the field must be set (a name or kind not empty)",
+            "network-policy-api CRDs (v1alpha1, v1alpha2): `required`, `minProperties: 1` of `tcp`/`udp`/`sctp`;"
+                    + " gateway-api CRDs (standard and experimental): `required`, `minLength: 1`",
+            "is required (expected {expected})"),
+    CRD_MIN_ITEMS("crd-min-items", "admin policies' `ports`, `protocols`, `networks`, `domainNames`, and each"
+            + " rule of `spec.ingress`/`spec.egress`; Gateway `spec.listeners`; TCPRoute, UDPRoute and TLSRoute"
+            + " `spec.rules` and their `backendRefs`; ReferenceGrant `spec.from`, `spec.to`",
+            "a list that is written has at least one item; a rule is not empty",
+            "network-policy-api CRDs: `minItems: 1`, a rule's `required` fields; gateway-api CRDs: `minItems: 1`",
+            "is empty (expected {expected})"),
+    CRD_MAX_ITEMS("crd-max-items", "admin policies' `spec.ingress`, `spec.egress`, `from`, `to`, `ports`,"
+            + " `protocols` (100 each in v1alpha1, 25 in v1alpha2), `networks`, `domainNames` (25); Gateway"
+            + " `spec.listeners` (64), `allowedRoutes.kinds` (8); routes' `spec.parentRefs` (32), `spec.hostnames`,"
+            + " `spec.rules`, rules' `backendRefs` (16 each); ReferenceGrant `spec.from`, `spec.to` (16 each)",
+            "at most as many items as the schema allows", "network-policy-api and gateway-api CRDs: `maxItems`",
+            "{count} {items} (expected at most {max})"),
+    CRD_ONE_FIELD("crd-one-field", "admin policies' `spec.subject`, each peer, each entry of `ports` and"
+            + " `protocols`, `destinationPort`", "at least one of the fields is set",
+            "network-policy-api CRDs: `minProperties: 1`", "must set exactly one field (expected {expected})"),
+    CRD_ONLY_ONE_FIELD("crd-only-one-field", "as `crd-one-field`", "at most one of the fields is set",
+            "network-policy-api CRDs: `maxProperties: 1`", "sets {fields} (expected exactly one of {expected})"),
+    ADMIN_PRIORITY("admin-priority", "`spec.priority` of AdminNetworkPolicy and ClusterNetworkPolicy",
+            "an integer from 0 to 1000", "network-policy-api CRDs: `minimum: 0`, `maximum: 1000`",
+            "{number} is out of range (expected an integer from 0 to 1000)"),
+    ADMIN_TIER("admin-tier", "`spec.tier` of ClusterNetworkPolicy", "`Admin` or `Baseline`",
+            "network-policy-api v1alpha2 CRD: `enum`", "unknown tier {value} (expected Admin or Baseline)"),
+    ADMIN_ACTION("admin-action", "rules' `action`", "AdminNetworkPolicy: `Allow`, `Deny`, `Pass`;"
+            + " BaselineAdminNetworkPolicy: `Allow`, `Deny`; ClusterNetworkPolicy: `Accept`, `Deny`, `Pass`",
+            "network-policy-api CRDs: `enum`", "unknown action {value} for {kind} (expected {actions})"),
+    ADMIN_PORT("admin-port", "admin policies' `portNumber.port`, `portRange.start`/`end`, `destinationPort.number`,"
+            + " `range.start`/`end`", "an integer from 1 to 65535", "network-policy-api CRDs: `minimum: 1`,"
+            + " `maximum: 65535`", "{number} is out of range (expected 1-65535)"),
+    ADMIN_PORT_RANGE("admin-port-range", "admin policies' `portRange`, `destinationPort.range`", "`start` below `end`",
+            "network-policy-api CRDs: `self.start < self.end`",
+            "{end} is not above start {start} (expected start < end; use a single port for one port)"),
+    ADMIN_NAMED_PORT_PEER("admin-named-port-peer", "egress rules' `ports`/`protocols` with a `networks`, `nodes` or"
+            + " `domainNames` peer in `to`", "no named port in a rule with peers that have no named ports",
+            "network-policy-api CRDs, CEL rule of the egress rule: \"networks/nodes/domainNames peer cannot be set"
+                    + " with namedPorts\"",
+            "a named port may not be used with networks, nodes or domainNames peers (expected port numbers: those"
+                    + " peers have no named ports)"),
+    ADMIN_DOMAIN_NAMES_ACTION("admin-domain-names-action", "`domainNames` peers of admin policies",
+            "only in `Allow` (`Accept`) rules", "network-policy-api API documentation of `domainNames` (\"only"
+                    + " supported for Allow rules\"); the schema does not check it, Stockade refuses it because a"
+                    + " Deny or Pass by name has no meaning to enforce",
+            "is only allowed in {allow} rules (expected another peer for a {action} rule)"),
+    ADMIN_CIDR("admin-cidr", "`networks[]` of admin policies", "a CIDR as CEL's `isCIDR` reads it (Go"
+            + " `netip.ParsePrefix`): an IPv4 or IPv6 address and a prefix length, no leading zero in an IPv4 part or"
+            + " the prefix length (host bits may be set); at most 43 characters",
+            "network-policy-api CRDs, type `CIDR`: `isCIDR(self)`, `maxLength: 43`",
+            "{value} is not a valid CIDR (expected an address and prefix length such as 10.0.0.0/8 or fd00::/64)",
+            Names::isCelCidr),
+    ADMIN_LIST_SET("admin-list-set", "`networks`, `domainNames` of admin policies", "no item twice",
+            "network-policy-api CRDs: `x-kubernetes-list-type: set`",
+            "{value} is already listed at {first} (expected each item once: the list is a set)"),
+    ADMIN_DOMAIN_NAME("admin-domain-name", "`domainNames[]` of admin policies", "a domain name of two or more"
+            + " dot-separated labels of letters, digits, '-' and '_' (starting and ending with a letter or digit),"
+            + " optionally `*.` before and `.` after", "network-policy-api CRDs, type `DomainName` (`pattern`)",
+            "{value} is not a valid domain name (expected e.g. example.com or *.example.com)",
+            Names::isDomainName),
+    ROUTE_REQUIRED("route-required", "OpenShift Route `spec`, `spec.to`, `spec.to.name`,"
+            + " `spec.alternateBackends[].name`, `spec.port.targetPort` (when `spec.port` is written),"
+            + " `spec.tls.termination` (when `spec.tls` is written), `spec.host` (with `wildcardPolicy: Subdomain`)",
+            "the field must be set",
+            "openshift library-go route `validateRoute` (`field.Required`), `validateTLS` (an empty termination is"
+                    + " not one of the values), `validateWildcardPolicy` (\"host name not specified for wildcard"
+                    + " policy\")",
+            "is required (expected {expected})"),
+    ROUTE_TARGET_KIND("route-target-kind", "OpenShift Route `spec.to.kind`, `spec.alternateBackends[].kind`",
+            "`Service` (an empty kind is defaulted to `Service`)",
+            "openshift library-go route `validateRoute` (\"must reference a Service\")",
+            "{value} is not allowed (expected Service: a Route sends its traffic to Services only)"),
+    ROUTE_ALTERNATE_BACKENDS("route-alternate-backends", "OpenShift Route `spec.alternateBackends`", "at most 3",
+            "openshift library-go route `validateRoute` (\"cannot specify more than 3 alternate backends\")",
+            "{count} alternate backends (expected at most 3)"),
+    ROUTE_WEIGHT("route-weight", "OpenShift Route `spec.to.weight`, `spec.alternateBackends[].weight`",
+            "an integer from 0 to 256", "openshift library-go route `validateRoute`",
+            "{number} is out of range (expected 0-256)"),
+    ROUTE_HOST("route-host", "OpenShift Route `spec.host`", "DNS-1123 subdomain whose parts are at most 63"
+            + " characters (the part length is not checked with the annotation"
+            + " `route.openshift.io/allow-non-dns-compliant-host: \"true\"`)",
+            "openshift library-go route `validateRoute` (`IsDNS1123Subdomain`, `IsDNS1123Label` of each part)",
+            "{value} is not a valid host name (expected a DNS name: dot-separated parts of lowercase letters, digits"
+                    + " and '-', each starting and ending with a letter or digit and up to 63 characters long, up to"
+                    + " 253 characters in all)"),
+    ROUTE_PATH("route-path", "OpenShift Route `spec.path`", "starts with `/`, no `#` or space",
+            "openshift library-go route `validateRoute` (\"path must begin with /\"), openshift-apiserver"
+                    + " `validatePath` (\"cannot contain # or spaces\")",
+            "{value} is not a valid path (expected a path that starts with / and has no '#' or spaces)"),
+    ROUTE_PASSTHROUGH_PATH("route-passthrough-path", "OpenShift Route `spec.path` with `spec.tls.termination:"
+            + " passthrough`", "no path", "openshift library-go route `validateRoute` (\"passthrough termination does"
+            + " not support paths\")",
+            "is not allowed with passthrough termination (expected no path: the router does not decrypt the traffic"
+                    + " to read it)"),
+    ROUTE_TERMINATION("route-termination", "OpenShift Route `spec.tls.termination`", "`edge`, `passthrough` or"
+            + " `reencrypt`", "openshift library-go route `validateTLS` (`field.NotSupported`)",
+            "{value} is not a TLS termination (expected edge, passthrough or reencrypt)"),
+    ROUTE_INSECURE_POLICY("route-insecure-policy", "OpenShift Route `spec.tls.insecureEdgeTerminationPolicy`",
+            "`None`, `Allow` or `Redirect` for edge and reencrypt termination; `None` or `Redirect` for passthrough",
+            "openshift library-go route `validateInsecureEdgeTerminationPolicy`",
+            "{value} is not allowed with {termination} termination (expected {allowed})"),
+    ROUTE_WILDCARD_POLICY("route-wildcard-policy", "OpenShift Route `spec.wildcardPolicy`", "`None` or `Subdomain`"
+            + " (or empty)", "openshift library-go route `validateWildcardPolicy` (`field.NotSupported`)",
+            "{value} is not a wildcard policy (expected None or Subdomain)"),
+    GATEWAY_PORT("gateway-port", "Gateway `spec.listeners[].port`; routes' `spec.parentRefs[].port`,"
+            + " `spec.rules[].backendRefs[].port`", "an integer from 1 to 65535",
+            "gateway-api CRDs, type `PortNumber` (`minimum: 1`, `maximum: 65535`)",
+            "{number} is out of range (expected 1-65535)"),
+    GATEWAY_LISTENER_NAME("gateway-listener-name", "Gateway `spec.listeners[].name`", "unique within the Gateway",
+            "gateway-api Gateway CRD: `self.all(l1, self.exists_one(l2, l1.name == l2.name))`, `x-kubernetes-list-type:"
+                    + " map` keyed by name",
+            "{value} is already the name of {first} (expected each listener name once: routes attach to listeners by"
+                    + " name)"),
+    GATEWAY_LISTENER_UNIQUE("gateway-listener-unique", "Gateway `spec.listeners[]`", "no two listeners with the same"
+            + " port, protocol and hostname (an absent hostname equals only another absent one)",
+            "gateway-api Gateway CRD: \"Combination of port, protocol and hostname must be unique for each listener\"",
+            "has the port, protocol and hostname of {first} (expected each listener to differ in port, protocol or"
+                    + " hostname)"),
+    GATEWAY_HOSTNAME_PROTOCOL("gateway-hostname-protocol", "Gateway `spec.listeners[].hostname` of a TCP or UDP"
+            + " listener", "no hostname (or an empty one)",
+            "gateway-api Gateway CRD: \"hostname must not be specified for protocols ['TCP', 'UDP']\"",
+            "is not allowed with protocol {protocol} (expected no hostname: TCP and UDP listeners have no host names"
+                    + " to match)"),
+    GATEWAY_HOSTNAME("gateway-hostname", "Gateway `spec.listeners[].hostname`; HTTPRoute, GRPCRoute and TLSRoute"
+            + " `spec.hostnames[]`", "lowercase DNS name, optionally starting with `*.`, 1-253 characters",
+            "gateway-api CRDs, type `Hostname` (`pattern`, `maxLength: 253`)",
+            "{value} is not a valid hostname (expected a DNS name of lowercase letters, digits, '-' and '.', up to 253"
+                    + " characters, optionally starting with *., e.g. shop.example.com)", Names::isGatewayHostname),
+    GATEWAY_FROM("gateway-from", "Gateway `spec.listeners[].allowedRoutes.namespaces.from`", "`All`, `Selector` or"
+            + " `Same`", "gateway-api Gateway CRD: `enum`", "unknown value {value} (expected Same, All or Selector)"),
+    GATEWAY_WEIGHT("gateway-weight", "routes' `spec.rules[].backendRefs[].weight`", "an integer from 0 to 1000000",
+            "gateway-api CRDs: `minimum: 0`, `maximum: 1000000`", "{number} is out of range (expected 0-1000000)"),
+    GATEWAY_SERVICE_PORT("gateway-service-port", "routes' `spec.rules[].backendRefs[].port` of a Service backend",
+            "set when the backend is a Service (group empty, kind `Service`)",
+            "gateway-api CRDs: \"Must have port for Service reference\"",
+            "is required for a Service backend (expected a port number 1-65535)"),
+    GATEWAY_REDIRECT_BACKENDS("gateway-redirect-backends", "HTTPRoute `spec.rules[].filters[]` of a rule with"
+            + " `backendRefs`", "no `RequestRedirect` filter in a rule that has backends",
+            "gateway-api HTTPRoute CRD: \"RequestRedirect filter must not be used together with backendRefs\"",
+            "a RequestRedirect filter may not be used with backendRefs (expected either a redirect or backends: a"
+                    + " redirected request reaches no backend)"),
+    GATEWAY_PARENT_REF_ALIKE("gateway-parent-ref-alike", "routes' `spec.parentRefs[]` that refer to one parent"
+            + " (the same group, kind, namespace as written and name)", "all set `sectionName` or none does, and"
+            + " all set `port` or none does (an empty sectionName and port 0 count as not set)",
+            "gateway-api route CRDs: \"sectionName or port must be specified when parentRefs includes 2 or more"
+                    + " references to the same parent\"",
+            "refers to the parent of {first}, which sets {set} (expected sectionName and port set alike on every"
+                    + " reference to one parent)"),
+    GATEWAY_PARENT_REF_UNIQUE("gateway-parent-ref-unique", "routes' `spec.parentRefs[]`", "no two references to"
+            + " one parent with the same sectionName and port",
+            "gateway-api route CRDs: \"sectionName or port must be unique when parentRefs includes 2 or more"
+                    + " references to the same parent\"",
+            "repeats {first} (expected each parent once, or told apart by sectionName or port)");
 
     private final String id;
     private final String appliesTo;
@@ -304,6 +464,11 @@ enum ApiValidation {
     private final String message;
     private final Predicate<String> valid;
 
+    /** A row checked by the reader that has the fields it relates; it reports {@link #format} or {@link #fill}. */
+    ApiValidation(String id, String appliesTo, String rule, String source, String message) {
+        this(id, appliesTo, rule, source, message, null);
+    }
+
     ApiValidation(String id, String appliesTo, String rule, String source, String message, Predicate<String> valid) {
         this.id = id;
         this.appliesTo = appliesTo;
@@ -311,11 +476,6 @@ enum ApiValidation {
         this.source = source;
         this.message = message;
         this.valid = valid;
-    }
-
-    /** A structural row: the reader of the kind checks the fields it relates and reports {@link #fill}. */
-    ApiValidation(String id, String appliesTo, String rule, String source, String message) {
-        this(id, appliesTo, rule, source, message, null);
     }
 
     String id() {
@@ -352,14 +512,7 @@ enum ApiValidation {
      * a value the user wrote goes through {@link Quote} first.
      */
     String fill(String... namesAndValues) {
-        if (namesAndValues.length % 2 != 0) {
-            throw new IllegalArgumentException("name/value pairs expected");
-        }
-        String out = message;
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            out = out.replace("{" + namesAndValues[i] + "}", namesAndValues[i + 1]);
-        }
-        return out;
+        return replace(pairs(namesAndValues, false), false);
     }
 
     /** Empty when {@code value} passes this row's check, else the message about it. */
@@ -369,6 +522,46 @@ enum ApiValidation {
         }
         return valid.test(value) ? Optional.empty() : Optional.of(message(value));
     }
+
+    /**
+     * The message with each {@code {name}} replaced by the text after it, e.g. {@code format("count", "26",
+     * "items", "rules", "max", "25")}; {@code value} is shown through {@link Quote#of}, other texts as given.
+     */
+    String format(String... namesAndTexts) {
+        return replace(pairs(namesAndTexts, true), true);
+    }
+
+    private static java.util.Map<String, String> pairs(String[] namesAndTexts, boolean quoteValue) {
+        if (namesAndTexts.length % 2 != 0) {
+            throw new IllegalArgumentException("names and texts come in pairs");
+        }
+        java.util.Map<String, String> texts = new java.util.HashMap<>();
+        for (int i = 0; i < namesAndTexts.length; i += 2) {
+            String name = namesAndTexts[i];
+            texts.put(name, quoteValue && name.equals("value") ? Quote.of(namesAndTexts[i + 1]) : namesAndTexts[i + 1]);
+        }
+        return texts;
+    }
+
+    /**
+     * The message with its placeholders replaced in one pass (a text that holds "{name}" is not
+     * replaced again); a placeholder without text is an error when {@code complete}, else kept.
+     */
+    private String replace(java.util.Map<String, String> texts, boolean complete) {
+        java.util.regex.Matcher m = PLACEHOLDER.matcher(message);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String text = texts.get(m.group(1));
+            if (text == null && complete) {
+                throw new IllegalArgumentException(id + ": no text for {" + m.group(1) + "}");
+            }
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(text == null ? m.group() : text));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{([a-zA-Z]+)\\}");
 
     /** Length in characters (code points), as the API server counts it for ASCII names. */
     static int length(String value) {

@@ -1,7 +1,6 @@
 package dev.stockade.load;
 
 import dev.stockade.model.Gateway;
-import dev.stockade.model.LabelSelector;
 import dev.stockade.model.ParentRef;
 import dev.stockade.model.ReferenceGrant;
 import dev.stockade.model.Route;
@@ -11,23 +10,31 @@ import dev.stockade.model.Source;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
  * Reads Gateway API objects (gateway.networking.k8s.io): Gateways (their listeners and which
  * routes they allow), the routes (HTTPRoute, GRPCRoute, TLSRoute, TCPRoute, UDPRoute: their
  * parent Gateways and Service backends) and ReferenceGrants. Matches, filters, hostnames, TLS
- * and the like are known fields, not kept.
+ * and the like are known fields, not kept; what the CRDs' schemas and CEL rules refuse among the
+ * fields read (and hostnames, and a redirect beside backends) is refused (see {@link ApiValidation}).
  */
 final class GatewayApiReader {
     static final String GROUP = "gateway.networking.k8s.io";
-    private static final Set<String> FROM = Set.of("Same", "All", "Selector");
+    private static final int MAX_LISTENERS = 64;
+    private static final int MAX_PARENT_REFS = 32;
+    private static final int MAX_HOSTNAMES = 16;
+    private static final int MAX_RULES = 16;
+    private static final int MAX_BACKEND_REFS = 16;
+    private static final int MAX_GRANT_ENTRIES = 16;
+    private static final long MAX_WEIGHT = 1_000_000;
 
     private final ObjectReader r;
+    private final GatewaySchema schema;
 
     GatewayApiReader(ObjectReader r) {
         this.r = r;
+        this.schema = new GatewaySchema(r);
     }
 
     /** A Gateway, or null when it has errors (they are reported). */
@@ -39,70 +46,18 @@ final class GatewayApiReader {
         r.checkFields(spec, KnownFields.GATEWAY_SPEC);
         String className = r.requiredString(spec, "gatewayClassName", "the name of a GatewayClass");
         List<Gateway.Listener> listeners = new ArrayList<>();
+        String expected = "at least one listener with name, port and protocol";
         if (ObjectReader.isNull(spec.get("listeners"))) {
             r.error(spec.get("listeners") == null ? spec.node() : spec.get("listeners"), "spec.listeners",
-                    "is required (expected at least one listener with name, port and protocol)");
+                    GatewaySchema.required(expected));
         }
         List<Node> items = r.list(spec.get("listeners"), "spec.listeners");
+        schema.size(spec, "listeners", items, 1, MAX_LISTENERS, "listeners", expected);
+        ListenerReader reader = new ListenerReader(r);
         for (int i = 0; i < items.size(); i++) {
-            listener(items.get(i), "spec.listeners[" + i + "]").ifPresent(listeners::add);
+            reader.listener(items.get(i), i).ifPresent(listeners::add);
         }
         return r.broken() ? null : new Gateway(namespace, name, className, listeners, source);
-    }
-
-    private Optional<Gateway.Listener> listener(Node n, String path) {
-        Fields l = r.mapping(n, path);
-        if (l == null) {
-            if (ObjectReader.isNull(n)) {
-                r.error(n, path, "is empty (expected a listener with name, port and protocol)");
-            }
-            return Optional.empty();
-        }
-        r.checkFields(l, KnownFields.LISTENER);
-        String name = check(ApiValidation.GATEWAY_SECTION_NAME, l, "name",
-                r.requiredString(l, "name", "the listener's name"));
-        Integer port = r.portNumber(l, "port", true, "is required (expected a port number 1-65535)");
-        String protocol = r.requiredString(l, "protocol", "HTTP, HTTPS, TLS, TCP or UDP");
-        r.string(l.get("hostname"), l.child("hostname"));
-        String from = null;
-        LabelSelector selector = null;
-        List<String> kinds = new ArrayList<>();
-        Fields allowed = r.mapping(l.get("allowedRoutes"), l.child("allowedRoutes"));
-        if (allowed != null) {
-            r.checkFields(allowed, KnownFields.ALLOWED_ROUTES);
-            Fields ns = r.mapping(allowed.get("namespaces"), allowed.child("namespaces"));
-            if (ns != null) {
-                r.checkFields(ns, KnownFields.ROUTE_NAMESPACES);
-                from = r.string(ns.get("from"), ns.child("from"));
-                if (from != null && !FROM.contains(from)) {
-                    r.error(ns.get("from"), ns.child("from"), "unknown value " + Quote.of(from)
-                            + " (expected Same, All or Selector)");
-                }
-                selector = SelectorReader.read(r, ns.get("selector"), ns.child("selector")).orElse(null);
-                if ("Selector".equals(from) && ObjectReader.isNull(ns.get("selector"))) {
-                    r.error(ns.get("selector") == null ? ns.node() : ns.get("selector"), ns.child("selector"),
-                            "is required when from is Selector (expected a label selector of namespaces)");
-                }
-            }
-            List<Node> kindNodes = r.list(allowed.get("kinds"), allowed.child("kinds"));
-            for (int k = 0; k < kindNodes.size(); k++) {
-                String p = allowed.child("kinds") + "[" + k + "]";
-                Fields gk = r.mapping(kindNodes.get(k), p);
-                if (gk == null) {
-                    continue;
-                }
-                r.checkFields(gk, KnownFields.ROUTE_GROUP_KIND);
-                r.string(gk.get("group"), gk.child("group"));
-                String kind = r.requiredString(gk, "kind", "a route kind such as HTTPRoute");
-                if (kind != null) {
-                    kinds.add(kind);
-                }
-            }
-        }
-        if (name == null || port == null || protocol == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new Gateway.Listener(name, port, protocol, from, selector, kinds, r.source(n)));
     }
 
     /** A Gateway API route of {@code kind}, or null when it has errors (they are reported). */
@@ -114,11 +69,28 @@ final class GatewayApiReader {
         r.checkFields(spec, KnownFields.gatewayRouteSpec(kind));
         List<ParentRef> parents = new ArrayList<>();
         List<Node> refs = r.list(spec.get("parentRefs"), "spec.parentRefs");
+        schema.size(spec, "parentRefs", refs, 0, MAX_PARENT_REFS, "parentRefs", "");
         for (int i = 0; i < refs.size(); i++) {
             parent(refs.get(i), "spec.parentRefs[" + i + "]", namespace).ifPresent(parents::add);
         }
+        new ParentRefRules(r).check(refs);
+        if (KnownFields.gatewayRouteSpec(kind).contains("hostnames")) {
+            List<Node> hostnames = r.list(spec.get("hostnames"), "spec.hostnames");
+            schema.size(spec, "hostnames", hostnames, 0, MAX_HOSTNAMES, "hostnames", "");
+            for (int i = 0; i < hostnames.size(); i++) {
+                String path = "spec.hostnames[" + i + "]";
+                schema.check(ApiValidation.GATEWAY_HOSTNAME, hostnames.get(i), path, r.string(hostnames.get(i), path));
+            }
+        }
+        // TCPRoute, UDPRoute and TLSRoute forward to their backends only: rules and backends are required
+        boolean layer4 = kind.equals("TCPRoute") || kind.equals("UDPRoute") || kind.equals("TLSRoute");
         List<RouteBackend> backends = new ArrayList<>();
+        if (layer4 && ObjectReader.isNull(spec.get("rules"))) {
+            r.error(spec.get("rules") == null ? spec.node() : spec.get("rules"), "spec.rules",
+                    GatewaySchema.required("at least one rule with backendRefs"));
+        }
         List<Node> rules = r.list(spec.get("rules"), "spec.rules");
+        schema.size(spec, "rules", rules, layer4 ? 1 : 0, MAX_RULES, "rules", "at least one rule with backendRefs");
         for (int i = 0; i < rules.size(); i++) {
             String path = "spec.rules[" + i + "]";
             Fields rule = r.mapping(rules.get(i), path);
@@ -127,6 +99,11 @@ final class GatewayApiReader {
             }
             r.checkFields(rule, KnownFields.gatewayRouteRule(kind));
             List<Node> items = r.list(rule.get("backendRefs"), rule.child("backendRefs"));
+            schema.size(rule, "backendRefs", items, layer4 ? 1 : 0, MAX_BACKEND_REFS, "backendRefs",
+                    "at least one backendRef");
+            if (kind.equals("HTTPRoute") && !items.isEmpty()) {
+                redirects(rule);
+            }
             for (int k = 0; k < items.size(); k++) {
                 backendRef(kind, items.get(k), rule.child("backendRefs") + "[" + k + "]", namespace)
                         .ifPresent(backends::add);
@@ -147,13 +124,13 @@ final class GatewayApiReader {
         String group = p.has("group") ? Optional.ofNullable(r.string(p.get("group"), p.child("group"))).orElse("")
                 : GROUP;
         String kind = Optional.ofNullable(r.string(p.get("kind"), p.child("kind"))).orElse("Gateway");
-        String name = check(ApiValidation.GATEWAY_OBJECT_NAME, p, "name", r.requiredString(p, "name",
+        String name = schema.check(ApiValidation.GATEWAY_OBJECT_NAME, p, "name", r.requiredString(p, "name",
                 "the Gateway's name"));
-        String ns = check(ApiValidation.GATEWAY_NAMESPACE, p, "namespace",
+        String ns = schema.check(ApiValidation.GATEWAY_NAMESPACE, p, "namespace",
                 r.string(p.get("namespace"), p.child("namespace")));
-        String section = check(ApiValidation.GATEWAY_SECTION_NAME, p, "sectionName",
+        String section = schema.check(ApiValidation.GATEWAY_SECTION_NAME, p, "sectionName",
                 r.string(p.get("sectionName"), p.child("sectionName")));
-        Integer port = r.portNumber(p, "port", false, "");
+        Integer port = schema.port(p, "port", null);
         if (!group.equals(GROUP) || !kind.equals("Gateway")) {
             r.warning(p.has("kind") ? p.get("kind") : p.get("group"), p.child(p.has("kind") ? "kind" : "group"), "parent " + Quote.plain((group.isEmpty() ? ""
                     : group + "/") + kind) + " is not a Gateway (a mesh route, or another implementation's parent);"
@@ -179,8 +156,9 @@ final class GatewayApiReader {
         String group = Optional.ofNullable(r.string(b.get("group"), b.child("group"))).orElse("");
         String refKind = Optional.ofNullable(r.string(b.get("kind"), b.child("kind"))).orElse("Service");
         Long weight = r.integer(b.get("weight"), b.child("weight"));
-        if (weight != null && (weight < 0 || weight > 1_000_000)) {
-            r.error(b.get("weight"), b.child("weight"), weight + " is out of range (expected 0-1000000)");
+        if (weight != null && (weight < 0 || weight > MAX_WEIGHT)) {
+            r.error(b.get("weight"), b.child("weight"), ApiValidation.GATEWAY_WEIGHT.format("number",
+                    weight.toString()));
         }
         if (!group.isEmpty() || !refKind.equals("Service")) {
             r.warning(b.has("kind") ? b.get("kind") : b.get("group"), b.child(b.has("kind") ? "kind" : "group"),
@@ -188,12 +166,11 @@ final class GatewayApiReader {
                             + " Service); the backendRef is skipped");
             return Optional.empty();
         }
-        String name = check(ApiValidation.GATEWAY_OBJECT_NAME, b, "name", r.requiredString(b, "name",
+        String name = schema.check(ApiValidation.GATEWAY_OBJECT_NAME, b, "name", r.requiredString(b, "name",
                 "the Service's name"));
-        String ns = check(ApiValidation.GATEWAY_NAMESPACE, b, "namespace",
+        String ns = schema.check(ApiValidation.GATEWAY_NAMESPACE, b, "namespace",
                 r.string(b.get("namespace"), b.child("namespace")));
-        Integer port = r.portNumber(b, "port", true, "is required for a Service backend (expected a port number"
-                + " 1-65535)");
+        Integer port = schema.port(b, "port", ApiValidation.GATEWAY_SERVICE_PORT.format());
         if (name == null || port == null) {
             return Optional.empty();
         }
@@ -213,7 +190,7 @@ final class GatewayApiReader {
             r.checkFields(f, KnownFields.REFERENCE_GRANT_FROM);
             String group = present(f, "group", "an API group, e.g. " + GROUP);
             String kind = r.requiredString(f, "kind", "a kind such as HTTPRoute");
-            String ns = check(ApiValidation.GATEWAY_NAMESPACE, f, "namespace",
+            String ns = schema.check(ApiValidation.GATEWAY_NAMESPACE, f, "namespace",
                     r.requiredString(f, "namespace", "the namespace of the routes"));
             if (group != null && kind != null && ns != null) {
                 from.add(new ReferenceGrant.From(group, kind, ns));
@@ -224,7 +201,7 @@ final class GatewayApiReader {
             r.checkFields(f, KnownFields.REFERENCE_GRANT_TO);
             String group = present(f, "group", "an API group, \"\" for Service");
             String kind = r.requiredString(f, "kind", "a kind such as Service");
-            String target = check(ApiValidation.GATEWAY_OBJECT_NAME, f, "name", r.string(f.get("name"),
+            String target = schema.check(ApiValidation.GATEWAY_OBJECT_NAME, f, "name", r.string(f.get("name"),
                     f.child("name")));
             if (group != null && kind != null) {
                 to.add(new ReferenceGrant.To(group, kind, target));
@@ -233,17 +210,18 @@ final class GatewayApiReader {
         return r.broken() ? null : new ReferenceGrant(namespace, name, from, to, source);
     }
 
-    /**
-     * {@code value} (the text of {@code f.field}, or null) when it passes {@code rule}; null (reported)
-     * when it does not. An empty value is left to the caller (read as absent, or reported as required).
-     */
-    private String check(ApiValidation rule, Fields f, String field, String value) {
-        if (value == null || value.isEmpty()) {
-            return value;
+    /** The RequestRedirect filters of an HTTPRoute rule that has backends: each is refused. */
+    private void redirects(Fields rule) {
+        List<Node> filters = r.list(rule.get("filters"), rule.child("filters"));
+        for (int i = 0; i < filters.size(); i++) {
+            String path = rule.child("filters") + "[" + i + "]";
+            Fields f = r.mapping(filters.get(i), path);
+            if (f != null && (!ObjectReader.isNull(f.get("requestRedirect"))
+                    || f.get("type") instanceof org.snakeyaml.engine.v2.nodes.ScalarNode t
+                    && t.getValue().equals("RequestRedirect"))) {
+                r.error(filters.get(i), path, ApiValidation.GATEWAY_REDIRECT_BACKENDS.format());
+            }
         }
-        Optional<String> problem = rule.problem(value);
-        problem.ifPresent(p -> r.error(f.get(field), f.child(field), p));
-        return problem.isPresent() ? null : value;
     }
 
     /** The mappings of the list {@code spec.field}, which is required and not empty. */
@@ -252,9 +230,9 @@ final class GatewayApiReader {
         Node n = spec.get(field);
         List<Node> items = r.list(n, spec.child(field));
         if (ObjectReader.isNull(n)) {
-            r.error(n == null ? spec.node() : n, spec.child(field), "is required (expected a list of " + expected
-                    + ")");
+            r.error(n == null ? spec.node() : n, spec.child(field), GatewaySchema.required("a list of " + expected));
         }
+        schema.size(spec, field, items, 1, MAX_GRANT_ENTRIES, "entries", "a list of " + expected);
         for (int i = 0; i < items.size(); i++) {
             Fields f = r.mapping(items.get(i), spec.child(field) + "[" + i + "]");
             if (f != null) {
@@ -270,7 +248,7 @@ final class GatewayApiReader {
     private String present(Fields f, String field, String expected) {
         Node n = f.get(field);
         if (n == null) {
-            r.error(f.node(), f.child(field), "is required (expected " + expected + ")");
+            r.error(f.node(), f.child(field), GatewaySchema.required(expected));
             return null;
         }
         return ObjectReader.isNull(n) ? "" : r.string(n, f.child(field));
@@ -280,7 +258,7 @@ final class GatewayApiReader {
     private Fields required(Node specNode, Node objectNode, String expected) {
         Fields spec = r.mapping(specNode, "spec");
         if (spec == null && !r.broken()) {
-            r.error(specNode == null ? objectNode : specNode, "spec", "is required (expected " + expected + ")");
+            r.error(specNode == null ? objectNode : specNode, "spec", GatewaySchema.required(expected));
         }
         return spec;
     }

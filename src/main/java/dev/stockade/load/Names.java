@@ -1,5 +1,7 @@
 package dev.stockade.load;
 
+import java.util.Arrays;
+
 import java.util.regex.Pattern;
 
 /**
@@ -97,5 +99,51 @@ final class Names {
     /** Whether {@code name} is a valid path segment name (RBAC objects): not {@code .} or {@code ..}, no '/' or '%'. */
     static boolean isPathSegment(String name) {
         return !name.equals(".") && !name.equals("..") && name.indexOf('/') < 0 && name.indexOf('%') < 0;
+    }
+
+    /**
+     * Whether {@code name} is a DomainName of the network-policy-api CRDs: two or more dot-separated labels
+     * of letters, digits, '-' and '_' that start and end with a letter or digit, an optional {@code *.} before
+     * and {@code .} after. The CRD's pattern writes the first character of a label as {@code [a-zA-z0-9]},
+     * whose range A-z also holds the characters [ \ ] ^ _ and `; the API server accepts those, and so does this.
+     */
+    static boolean isDomainName(String name) {
+        return DOMAIN_NAME.matcher(name).matches();
+    }
+
+    private static final java.util.regex.Pattern DOMAIN_NAME = java.util.regex.Pattern.compile(
+            "(\\*\\.)?([A-z0-9]([-A-Za-z0-9_]*[A-Za-z0-9])?\\.)+[A-z0-9]([-A-Za-z0-9_]*[A-Za-z0-9])?\\.?");
+
+    /**
+     * Whether {@code name} is a Hostname of the Gateway API CRDs: 1-253 characters, lowercase DNS labels
+     * joined by dots, optionally preceded by {@code *.} (the pattern admits IP addresses too).
+     */
+    static boolean isGatewayHostname(String name) {
+        return !name.isEmpty() && name.length() <= 253 && GATEWAY_HOSTNAME.matcher(name).matches();
+    }
+
+    private static final java.util.regex.Pattern GATEWAY_HOSTNAME = java.util.regex.Pattern.compile(
+            "(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+
+    /**
+     * Whether {@code text} is a CIDR of the network-policy-api CRDs: at most 43 characters, and a CIDR as
+     * the CEL function {@code isCIDR} reads it (Go's {@code netip.ParsePrefix}): an IPv4 or IPv6 address and
+     * a prefix length, no leading zero in an IPv4 part or in the prefix length. Host bits may be set.
+     */
+    static boolean isCelCidr(String text) {
+        int slash = text.indexOf('/');
+        if (text.length() > 43 || slash < 0 || dev.stockade.model.Cidr.parse(text).isEmpty()) {
+            return false;
+        }
+        String address = text.substring(0, slash);
+        String v4 = address.substring(address.lastIndexOf(':') + 1);
+        if (v4.contains(".") && Arrays.stream(v4.split("\\.", -1)).anyMatch(Names::leadingZero)) {
+            return false;
+        }
+        return !leadingZero(text.substring(slash + 1));
+    }
+
+    private static boolean leadingZero(String digits) {
+        return digits.length() > 1 && digits.charAt(0) == '0';
     }
 }

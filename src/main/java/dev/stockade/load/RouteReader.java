@@ -13,10 +13,14 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
  * Reads the Service backends of a networking.k8s.io/v1 Ingress and of an OpenShift
- * route.openshift.io/v1 Route. Hosts, paths and TLS are known fields, not kept. Ingress backends
+ * route.openshift.io/v1 Route. Ingress hosts, paths and TLS are known fields, not kept; a Route's host, path
+ * and TLS termination are checked ({@link OpenShiftRouteChecks}), not kept. Ingress backends
  * of {@code resource} (not a Service) are left out without a word.
  */
 final class RouteReader {
+    private static final int MAX_ALTERNATE_BACKENDS = 3;
+    private static final int MAX_WEIGHT = 256;
+
     private final ObjectReader r;
 
     RouteReader(ObjectReader r) {
@@ -146,26 +150,33 @@ final class RouteReader {
         return Optional.empty();
     }
 
-    /** An OpenShift Route, or null when it has errors (they are reported). */
+    /**
+     * An OpenShift Route, or null when it has errors (they are reported). Besides the backends, the host,
+     * path and TLS termination are checked as the route API validates them (see {@link ApiValidation}),
+     * so that a Route the API server refuses is not analysed as an entrance.
+     */
     Route openShift(String namespace, String name, Node specNode, Node objectNode, Source source) {
         Fields spec = r.mapping(specNode, "spec");
         if (spec == null) {
             if (!r.broken()) {
-                r.error(specNode == null ? objectNode : specNode, "spec", "is required (expected to: {kind: Service,"
-                        + " name})");
+                r.error(specNode == null ? objectNode : specNode, "spec", required("to: {kind: Service, name}"));
             }
             return null;
         }
         r.checkFields(spec, KnownFields.OPENSHIFT_ROUTE_SPEC);
+        new OpenShiftRouteChecks(r).check(spec, objectNode);
         BackendPort port = openShiftPort(spec);
         List<RouteBackend> backends = new ArrayList<>();
         if (ObjectReader.isNull(spec.get("to"))) {
-            r.error(spec.get("to") == null ? spec.node() : spec.get("to"), "spec.to", "is required (expected"
-                    + " {kind: Service, name})");
+            r.error(spec.get("to") == null ? spec.node() : spec.get("to"), "spec.to", required("{kind: Service, name}"));
         } else {
             target(spec.get("to"), "spec.to", namespace, port).ifPresent(backends::add);
         }
         List<Node> alternates = r.list(spec.get("alternateBackends"), "spec.alternateBackends");
+        if (alternates.size() > MAX_ALTERNATE_BACKENDS) {
+            r.error(spec.get("alternateBackends"), "spec.alternateBackends", ApiValidation.ROUTE_ALTERNATE_BACKENDS
+                    .format("count", Integer.toString(alternates.size())));
+        }
         for (int i = 0; i < alternates.size(); i++) {
             target(alternates.get(i), "spec.alternateBackends[" + i + "]", namespace, port).ifPresent(backends::add);
         }
@@ -184,8 +195,8 @@ final class RouteReader {
         r.checkFields(p, KnownFields.OPENSHIFT_ROUTE_PORT);
         Node n = p.get("targetPort");
         if (ObjectReader.isNull(n)) {
-            r.error(n == null ? p.node() : n, p.child("targetPort"), "is required (expected a port number 1-65535"
-                    + " or a port name of the Service)");
+            r.error(n == null ? p.node() : n, p.child("targetPort"), required("a port number 1-65535 or a port name"
+                    + " of the Service"));
             return null;
         }
         if (n instanceof ScalarNode s && s.getTag().equals(Tag.STR)) {
@@ -221,17 +232,21 @@ final class RouteReader {
         String kind = r.string(t.get("kind"), t.child("kind"));
         String name = r.requiredString(t, "name", "the Service's name");
         Long weight = r.integer(t.get("weight"), t.child("weight"));
-        if (weight != null && (weight < 0 || weight > 256)) {
-            r.error(t.get("weight"), t.child("weight"), weight + " is out of range (expected 0-256)");
+        if (weight != null && (weight < 0 || weight > MAX_WEIGHT)) {
+            r.error(t.get("weight"), t.child("weight"), ApiValidation.ROUTE_WEIGHT.format("number", weight.toString()));
         }
+        // an empty kind is defaulted to Service; any other kind is refused
         if (kind != null && !kind.isEmpty() && !kind.equals("Service")) {
-            r.warning(t.get("kind"), t.child("kind"), Quote.of(kind) + " is not a Service (expected Service);"
-                    + " the backend is skipped");
+            r.error(t.get("kind"), t.child("kind"), ApiValidation.ROUTE_TARGET_KIND.format("value", kind));
             return Optional.empty();
         }
         if (name == null || port == null) {
             return Optional.empty();
         }
         return Optional.of(new RouteBackend(namespace, name, port, path, r.source(n)));
+    }
+
+    private static String required(String expected) {
+        return OpenShiftRouteChecks.required(expected);
     }
 }

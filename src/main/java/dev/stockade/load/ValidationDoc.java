@@ -21,9 +21,10 @@ final class ValidationDoc {
                 .append("(`\\n`, `\\u001b`, …), cut after " + Quote.SHOWN + " characters when it is longer than "
                         + Quote.LONGEST + " (`\"aaaa…\" (10000 characters)`),\n")
                 .append("and never shown when it looks like a secret (\"" + Quote.SECRET + "\").\n")
-                .append("`{length}` is its length in characters. Other names in braces (`{selector}`, `{labels}`,\n")
-                .append("`{other}`, …) stand for what the message names: a selector or labels in kubectl's spelling\n")
-                .append("(`app=web,tier in (a,b)`), the path of the other field a value is repeated at.\n\n")
+                .append("`{length}` is its length in characters. Other names in braces stand for what the message\n")
+                .append("fills in: a selector or labels in kubectl's spelling (`{selector}`, `{labels}`: `app=web,tier in\n")
+                .append("(a,b)`), a number (`{number}`, `{count}`, `{max}`), what is expected (`{expected}`), the path of\n")
+                .append("an earlier item or field (`{first}`, `{other}`), a kind, a protocol or a list of fields.\n\n")
                 .append("| id | applies to | rule | source in the API server | message |\n")
                 .append("|----|------------|------|--------------------------|---------|\n");
         for (ApiValidation v : ApiValidation.values()) {

@@ -406,6 +406,183 @@ class ApiValidationTest {
                 """, "in.yaml:4:23: error: Service prod/web: spec.ports[0].name: \"HTTP\" is not a valid port name"
                 + " (expected up to 63 lowercase letters, digits and '-', starting and ending with a letter or digit,"
                 + " e.g. http)");
+        String anp = "apiVersion: policy.networking.k8s.io/v1alpha1\nkind: AdminNetworkPolicy\nmetadata: {name: anp}\n";
+        String cnp = "apiVersion: policy.networking.k8s.io/v1alpha2\nkind: ClusterNetworkPolicy\nmetadata: {name: cnp}\n";
+        row(ApiValidation.CRD_REQUIRED, anp + "spec: {subject: {namespaces: {}}}\n",
+                "in.yaml:4:7: error: AdminNetworkPolicy anp: spec.priority: is required (expected an integer from 0 to"
+                        + " 1000)");
+        row(ApiValidation.CRD_MIN_ITEMS, anp + """
+                spec:
+                  priority: 1
+                  subject: {namespaces: {}}
+                  ingress: [{action: Deny, from: [{namespaces: {}}], ports: []}]
+                """, "in.yaml:7:61: error: AdminNetworkPolicy anp: spec.ingress[0].ports: is empty (expected at least"
+                + " one port; leave ports out to match every port)");
+        row(ApiValidation.CRD_MAX_ITEMS, cnp + "spec:\n  tier: Admin\n  priority: 1\n  subject: {namespaces: {}}\n"
+                + "  ingress:\n" + "  - {action: Deny, from: [{namespaces: {}}]}\n".repeat(26),
+                "in.yaml:9:3: error: ClusterNetworkPolicy cnp: spec.ingress: 26 rules (expected at most 25)");
+        row(ApiValidation.CRD_ONE_FIELD, anp + "spec: {priority: 1, subject: {}}\n",
+                "in.yaml:4:30: error: AdminNetworkPolicy anp: spec.subject: must set exactly one field (expected"
+                        + " namespaces or pods)");
+        row(ApiValidation.CRD_ONLY_ONE_FIELD, anp + """
+                spec:
+                  priority: 1
+                  subject: {namespaces: {}, pods: {namespaceSelector: {}, podSelector: {}}}
+                """, "in.yaml:6:29: error: AdminNetworkPolicy anp: spec.subject: sets namespaces and pods (expected"
+                + " exactly one of namespaces or pods)");
+        row(ApiValidation.ADMIN_PRIORITY, anp + "spec: {priority: 1001, subject: {namespaces: {}}}\n",
+                "in.yaml:4:18: error: AdminNetworkPolicy anp: spec.priority: 1001 is out of range (expected an integer"
+                        + " from 0 to 1000)");
+        row(ApiValidation.ADMIN_TIER, cnp + "spec: {tier: admin, priority: 1, subject: {namespaces: {}}}\n",
+                "in.yaml:4:14: error: ClusterNetworkPolicy cnp: spec.tier: unknown tier \"admin\" (expected Admin or"
+                        + " Baseline)");
+        row(ApiValidation.ADMIN_ACTION, cnp + """
+                spec:
+                  tier: Admin
+                  priority: 1
+                  subject: {namespaces: {}}
+                  egress: [{action: Allow, to: [{namespaces: {}}]}]
+                """, "in.yaml:8:21: error: ClusterNetworkPolicy cnp: spec.egress[0].action: unknown action \"Allow\""
+                + " for ClusterNetworkPolicy (expected Accept, Deny or Pass)");
+        row(ApiValidation.ADMIN_PORT, anp + """
+                spec:
+                  priority: 1
+                  subject: {namespaces: {}}
+                  ingress: [{action: Deny, from: [{namespaces: {}}], ports: [{portNumber: {port: 0}}]}]
+                """, "in.yaml:7:82: error: AdminNetworkPolicy anp: spec.ingress[0].ports[0].portNumber.port: 0 is out"
+                + " of range (expected 1-65535)");
+        row(ApiValidation.ADMIN_PORT_RANGE, anp + """
+                spec:
+                  priority: 1
+                  subject: {namespaces: {}}
+                  ingress:
+                  - action: Deny
+                    from: [{namespaces: {}}]
+                    ports: [{portRange: {start: 9000, end: 8000}}]
+                """, "in.yaml:10:44: error: AdminNetworkPolicy anp: spec.ingress[0].ports[0].portRange.end: 8000 is not"
+                + " above start 9000 (expected start < end; use a single port for one port)");
+        row(ApiValidation.ADMIN_NAMED_PORT_PEER, anp + """
+                spec:
+                  priority: 1
+                  subject: {namespaces: {}}
+                  egress:
+                  - action: Deny
+                    to: [{networks: [10.0.0.0/8]}]
+                    ports: [{namedPort: http}]
+                """, "in.yaml:10:12: error: AdminNetworkPolicy anp: spec.egress[0].ports: a named port may not be used"
+                + " with networks, nodes or domainNames peers (expected port numbers: those peers have no named ports)");
+        row(ApiValidation.ADMIN_DOMAIN_NAMES_ACTION, anp + """
+                spec:
+                  priority: 1
+                  subject: {namespaces: {}}
+                  egress: [{action: Deny, to: [{domainNames: [example.com]}]}]
+                """, "in.yaml:7:33: error: AdminNetworkPolicy anp: spec.egress[0].to[0].domainNames: is only allowed in"
+                + " Allow rules (expected another peer for a Deny rule)");
+        row(ApiValidation.ADMIN_CIDR, anp + """
+                spec:
+                  priority: 1
+                  subject: {namespaces: {}}
+                  egress: [{action: Deny, to: [{networks: [10.0.0.0/33]}]}]
+                """, "in.yaml:7:44: error: AdminNetworkPolicy anp: spec.egress[0].to[0].networks[0]: \"10.0.0.0/33\" is"
+                + " not a valid CIDR (expected an address and prefix length such as 10.0.0.0/8 or fd00::/64)");
+        row(ApiValidation.ADMIN_LIST_SET, anp + """
+                spec:
+                  priority: 1
+                  subject: {namespaces: {}}
+                  egress: [{action: Deny, to: [{networks: [10.0.0.0/8, 10.0.0.0/8]}]}]
+                """, "in.yaml:7:56: error: AdminNetworkPolicy anp: spec.egress[0].to[0].networks[1]: \"10.0.0.0/8\" is"
+                + " already listed at spec.egress[0].to[0].networks[0] (expected each item once: the list is a set)");
+        row(ApiValidation.ADMIN_DOMAIN_NAME, anp + """
+                spec:
+                  priority: 1
+                  subject: {namespaces: {}}
+                  egress: [{action: Allow, to: [{domainNames: [localhost]}]}]
+                """, "in.yaml:7:48: error: AdminNetworkPolicy anp: spec.egress[0].to[0].domainNames[0]: \"localhost\""
+                + " is not a valid domain name (expected e.g. example.com or *.example.com)");
+        String route = "apiVersion: route.openshift.io/v1\nkind: Route\nmetadata: {name: r, namespace: prod}\n";
+        row(ApiValidation.ROUTE_REQUIRED, route + "spec: {to: {kind: Service, name: web}, tls: {key: k}}\n",
+                "in.yaml:4:45: error: Route prod/r: spec.tls.termination: is required (expected edge, passthrough or"
+                        + " reencrypt)");
+        row(ApiValidation.ROUTE_TARGET_KIND, route + "spec: {to: {kind: Deployment, name: web}}\n",
+                "in.yaml:4:19: error: Route prod/r: spec.to.kind: \"Deployment\" is not allowed (expected Service: a"
+                        + " Route sends its traffic to Services only)");
+        row(ApiValidation.ROUTE_ALTERNATE_BACKENDS, route + "spec:\n  to: {name: a}\n  alternateBackends: [{name: b},"
+                + " {name: c}, {name: d}, {name: e}]\n",
+                "in.yaml:6:22: error: Route prod/r: spec.alternateBackends: 4 alternate backends (expected at most 3)");
+        row(ApiValidation.ROUTE_WEIGHT, route + "spec: {to: {name: web, weight: 257}}\n",
+                "in.yaml:4:32: error: Route prod/r: spec.to.weight: 257 is out of range (expected 0-256)");
+        row(ApiValidation.ROUTE_HOST, route + "spec: {host: Shop.example.com, to: {name: web}}\n",
+                "in.yaml:4:14: error: Route prod/r: spec.host: \"Shop.example.com\" is not a valid host name (expected a"
+                        + " DNS name: dot-separated parts of lowercase letters, digits and '-', each starting and"
+                        + " ending with a letter or digit and up to 63 characters long, up to 253 characters in all)");
+        row(ApiValidation.ROUTE_PATH, route + "spec: {path: shop, to: {name: web}}\n",
+                "in.yaml:4:14: error: Route prod/r: spec.path: \"shop\" is not a valid path (expected a path that starts"
+                        + " with / and has no '#' or spaces)");
+        row(ApiValidation.ROUTE_PASSTHROUGH_PATH, route + "spec: {path: /shop, to: {name: web}, tls: {termination:"
+                + " passthrough}}\n", "in.yaml:4:14: error: Route prod/r: spec.path: is not allowed with passthrough"
+                + " termination (expected no path: the router does not decrypt the traffic to read it)");
+        row(ApiValidation.ROUTE_TERMINATION, route + "spec: {to: {name: web}, tls: {termination: Edge}}\n",
+                "in.yaml:4:44: error: Route prod/r: spec.tls.termination: \"Edge\" is not a TLS termination (expected"
+                        + " edge, passthrough or reencrypt)");
+        row(ApiValidation.ROUTE_INSECURE_POLICY, route + "spec:\n  to: {name: web}\n  tls: {termination: passthrough,"
+                + " insecureEdgeTerminationPolicy: Allow}\n", "in.yaml:6:66: error: Route prod/r:"
+                + " spec.tls.insecureEdgeTerminationPolicy: \"Allow\" is not allowed with passthrough termination"
+                + " (expected None or Redirect)");
+        row(ApiValidation.ROUTE_WILDCARD_POLICY, route + "spec: {to: {name: web}, wildcardPolicy: subdomain}\n",
+                "in.yaml:4:41: error: Route prod/r: spec.wildcardPolicy: \"subdomain\" is not a wildcard policy"
+                        + " (expected None or Subdomain)");
+        String gateway = "apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: edge, namespace:"
+                + " prod}\nspec:\n  gatewayClassName: x\n  listeners:\n";
+        String httpRoute = "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: r, namespace:"
+                + " prod}\nspec:\n  parentRefs: [{name: edge}]\n";
+        row(ApiValidation.GATEWAY_PORT, gateway + "  - {name: http, port: 0, protocol: HTTP}\n",
+                "in.yaml:7:24: error: Gateway prod/edge: spec.listeners[0].port: 0 is out of range (expected"
+                        + " 1-65535)");
+        row(ApiValidation.GATEWAY_LISTENER_NAME, gateway + "  - {name: web, port: 80, protocol: HTTP}\n"
+                + "  - {name: web, port: 443, protocol: HTTPS}\n",
+                "in.yaml:8:12: error: Gateway prod/edge: spec.listeners[1].name: \"web\" is already the name of"
+                        + " spec.listeners[0] (expected each listener name once: routes attach to listeners by name)");
+        row(ApiValidation.GATEWAY_LISTENER_UNIQUE, gateway + "  - {name: a, port: 80, protocol: HTTP}\n"
+                + "  - {name: b, port: 80, protocol: HTTP}\n",
+                "in.yaml:8:5: error: Gateway prod/edge: spec.listeners[1]: has the port, protocol and hostname of"
+                        + " spec.listeners[0] (expected each listener to differ in port, protocol or hostname)");
+        row(ApiValidation.GATEWAY_HOSTNAME_PROTOCOL, gateway + "  - {name: db, port: 5432, protocol: TCP, hostname:"
+                + " db.example.com}\n", "in.yaml:7:53: error: Gateway prod/edge: spec.listeners[0].hostname: is not"
+                + " allowed with protocol TCP (expected no hostname: TCP and UDP listeners have no host names to"
+                + " match)");
+        row(ApiValidation.GATEWAY_HOSTNAME, httpRoute + "  hostnames: [Shop.example.com]\n",
+                "in.yaml:6:15: error: HTTPRoute prod/r: spec.hostnames[0]: \"Shop.example.com\" is not a valid hostname"
+                        + " (expected a DNS name of lowercase letters, digits, '-' and '.', up to 253 characters,"
+                        + " optionally starting with *., e.g. shop.example.com)");
+        row(ApiValidation.GATEWAY_FROM, gateway + "  - name: web\n    port: 80\n    protocol: HTTP\n"
+                + "    allowedRoutes: {namespaces: {from: Everywhere}}\n", "in.yaml:10:40: error: Gateway prod/edge:"
+                + " spec.listeners[0].allowedRoutes.namespaces.from: unknown value \"Everywhere\" (expected Same, All"
+                + " or Selector)");
+        row(ApiValidation.GATEWAY_WEIGHT, httpRoute + "  rules: [{backendRefs: [{name: web, port: 80, weight: -1}]}]\n",
+                "in.yaml:6:56: error: HTTPRoute prod/r: spec.rules[0].backendRefs[0].weight: -1 is out of range"
+                        + " (expected 0-1000000)");
+        row(ApiValidation.GATEWAY_SERVICE_PORT, httpRoute + "  rules: [{backendRefs: [{name: web}]}]\n",
+                "in.yaml:6:26: error: HTTPRoute prod/r: spec.rules[0].backendRefs[0].port: is required for a Service"
+                        + " backend (expected a port number 1-65535)");
+        row(ApiValidation.GATEWAY_REDIRECT_BACKENDS, httpRoute + """
+                  rules:
+                  - filters:
+                    - type: RequestRedirect
+                      requestRedirect: {scheme: https, statusCode: 301}
+                    backendRefs: [{name: web, port: 80}]
+                """, "in.yaml:8:7: error: HTTPRoute prod/r: spec.rules[0].filters[0]: a RequestRedirect filter may not"
+                + " be used with backendRefs (expected either a redirect or backends: a redirected request reaches no"
+                + " backend)");
+        String route2 = "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: r, namespace:"
+                + " prod}\nspec:\n  parentRefs:\n";
+        row(ApiValidation.GATEWAY_PARENT_REF_ALIKE, route2 + "  - {name: edge, sectionName: http}\n  - {name: edge}\n",
+                "in.yaml:7:5: error: HTTPRoute prod/r: spec.parentRefs[1]: refers to the parent of spec.parentRefs[0],"
+                        + " which sets sectionName (expected sectionName and port set alike on every reference to one"
+                        + " parent)");
+        row(ApiValidation.GATEWAY_PARENT_REF_UNIQUE, route2 + "  - {name: edge, port: 80}\n"
+                + "  - {name: edge, port: 80, group: gateway.networking.k8s.io}\n",
+                "in.yaml:7:5: error: HTTPRoute prod/r: spec.parentRefs[1]: repeats spec.parentRefs[0] (expected each"
+                        + " parent once, or told apart by sectionName or port)");
     }
 
     @ParameterizedTest

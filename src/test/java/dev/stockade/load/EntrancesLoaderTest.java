@@ -554,8 +554,8 @@ class EntrancesLoaderTest {
                     "in.yaml:9:22: error: Route prod/bad: spec.port.targetPort: 70000 is out of range (expected"
                             + " 1-65535)",
                     "in.yaml:5:7: error: Route prod/bad: spec.to.name: is required (expected the Service's name)",
-                    "in.yaml:7:12: warning: Route prod/bad: spec.alternateBackends[0].kind: \"Deployment\" is not a"
-                            + " Service (expected Service); the backend is skipped",
+                    "in.yaml:7:12: error: Route prod/bad: spec.alternateBackends[0].kind: \"Deployment\" is not"
+                            + " allowed (expected Service: a Route sends its traffic to Services only)",
                     "in.yaml:8:23: error: Route prod/bad: spec.alternateBackends[1].weight: 300 is out of range"
                             + " (expected 0-256)",
                     "in.yaml:15:22: error: Route prod/noto: spec.port.targetPort: expected a port number 1-65535 or a"
