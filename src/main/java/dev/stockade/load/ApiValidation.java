@@ -213,6 +213,11 @@ enum ApiValidation {
             + " `spec.initContainers` of a Pod or pod template", "set and not empty (spaces alone are accepted)",
             "core `validateContainerCommon` (`field.Required`)",
             "is required (expected the container's image, e.g. nginx:1.27)"),
+    TEMPLATE_EPHEMERAL_CONTAINERS("template-ephemeral-containers", "`spec.ephemeralContainers` of a pod template"
+            + " (a Pod's are kept: a Pod read from a cluster may have them)", "absent or empty",
+            "core `ValidatePodTemplateSpec` (\"ephemeral containers not allowed in pod template\")",
+            "may not be set in a pod template (expected no ephemeralContainers: they are added to running Pods only,"
+                    + " e.g. by kubectl debug)"),
     OWNER_REFERENCE_REQUIRED("owner-reference-required", "`metadata.ownerReferences[].apiVersion`, `kind`, `name`,"
             + " `uid` of every object the loader reads", "each set and not empty",
             "apimachinery `ValidateObjectMeta` → `ValidateOwnerReferences` (\"must not be empty\", \"version must not"

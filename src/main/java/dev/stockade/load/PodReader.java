@@ -56,15 +56,15 @@ final class PodReader {
         Fields meta = r.mapping(t.get("metadata"), t.child("metadata"));
         r.metadata(meta);
         Labels labels = labels(meta);
-        return Optional.of(fromSpec(t.get("spec"), t.node(), t.child("spec"), namespace, name, labels, List.of(),
-                source));
+        return Optional.of(fromSpec(t.get("spec"), t.node(), t.child("spec"), true, namespace, name, labels,
+                List.of(), source));
     }
 
     /** A pod from a Pod object's spec and status. */
     Pod pod(Fields top, Fields meta, String namespace, String name, Source source) {
         Labels labels = labels(meta);
         List<IpAddress> ips = statusIps(top.get("status"));
-        return fromSpec(top.get("spec"), top.node(), "spec", namespace, name, labels, ips, source);
+        return fromSpec(top.get("spec"), top.node(), "spec", false, namespace, name, labels, ips, source);
     }
 
     /**
@@ -72,10 +72,11 @@ final class PodReader {
      * container ({@link ApiValidation#POD_CONTAINERS_REQUIRED}), each container and init container
      * a name and an image ({@link ApiValidation#CONTAINER_NAME_REQUIRED},
      * {@link ApiValidation#CONTAINER_IMAGE_REQUIRED}): the API server validates a template's pod
-     * spec as a Pod's.
+     * spec as a Pod's, and a {@code template} has no ephemeral containers
+     * ({@link ApiValidation#TEMPLATE_EPHEMERAL_CONTAINERS}).
      */
-    private Pod fromSpec(Node specNode, Node parent, String path, String namespace, String name, Labels labels,
-                         List<IpAddress> ips, Source source) {
+    private Pod fromSpec(Node specNode, Node parent, String path, boolean template, String namespace, String name,
+                         Labels labels, List<IpAddress> ips, Source source) {
         Fields spec = r.mapping(specNode, path);
         if (spec == null && ObjectReader.isNull(specNode)) {
             r.error(specNode == null ? parent : specNode, path + ".containers",
@@ -97,6 +98,9 @@ final class PodReader {
             for (int i = 0; i < containers.size(); i++) {
                 ports.addAll(containerPorts(containers.get(i), spec.child("containers") + "[" + i + "]", hostNetwork,
                         names));
+            }
+            if (template && spec.get("ephemeralContainers") instanceof SequenceNode e && !e.getValue().isEmpty()) {
+                r.error(e, spec.child("ephemeralContainers"), ApiValidation.TEMPLATE_EPHEMERAL_CONTAINERS.format());
             }
             List<Node> init = r.list(spec.get("initContainers"), spec.child("initContainers"));
             for (int i = 0; i < init.size(); i++) {

@@ -345,6 +345,20 @@ class ApiValidationTest {
                         spec: {restartPolicy: Never, containers: [{name: backup, image: ""}]}
                 """, "in.yaml:9:73: error: CronJob prod/nightly: spec.jobTemplate.spec.template.spec.containers[0].image:"
                 + " is required (expected the container's image, e.g. nginx:1.27)");
+        row(ApiValidation.TEMPLATE_EPHEMERAL_CONTAINERS, """
+                apiVersion: apps/v1
+                kind: DaemonSet
+                metadata: {name: agent, namespace: prod}
+                spec:
+                  selector: {matchLabels: {app: agent}}
+                  template:
+                    metadata: {labels: {app: agent}}
+                    spec:
+                      containers: [{name: agent, image: agent:1}]
+                      ephemeralContainers: [{name: debug, image: busybox}]
+                """, "in.yaml:10:28: error: DaemonSet prod/agent: spec.template.spec.ephemeralContainers: may not be"
+                + " set in a pod template (expected no ephemeralContainers: they are added to running Pods only, e.g."
+                + " by kubectl debug)");
         row(ApiValidation.OWNER_REFERENCE_REQUIRED, """
                 apiVersion: v1
                 kind: Pod

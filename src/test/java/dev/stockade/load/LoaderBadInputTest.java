@@ -1013,6 +1013,49 @@ class LoaderBadInputTest {
         }
 
         @Test
+        void load_podWithoutSpec_isRefusedAtTheObjectAndTheRestStillLoads() {
+            LoadResult r = load("""
+                    apiVersion: v1
+                    kind: Pod
+                    metadata: {name: bare, namespace: prod}
+                    ---
+                    apiVersion: v1
+                    kind: Pod
+                    metadata: {name: web, namespace: prod}
+                    spec:
+                      containers:
+                      - name: app
+                    """);
+
+            assertThat(lines(r)).containsExactly(
+                    "in.yaml:1:1: error: Pod prod/bare: spec.containers: is required (expected at least one container"
+                            + " with a name and an image, e.g. [{name: app, image: nginx}])",
+                    "in.yaml:10:5: error: Pod prod/web: spec.containers[0].image: is required (expected the"
+                            + " container's image, e.g. nginx:1.27)");
+            assertThat(r.cluster().workloads()).isEmpty();
+            assertThat(r.cluster().namespaces()).extracting(Object::toString).containsExactly("prod");
+        }
+
+        @Test
+        void load_ownerReferences_theControllingOneOwnsThePodWhateverItsPlace() {
+            LoadResult r = load("""
+                    apiVersion: v1
+                    kind: Pod
+                    metadata:
+                      name: db-0
+                      namespace: prod
+                      ownerReferences:
+                      - {apiVersion: v1, kind: Node, name: n1, uid: a1}
+                      - {apiVersion: apps/v1, kind: ReplicaSet, name: other, uid: a2}
+                      - {apiVersion: apps/v1, kind: StatefulSet, name: db, uid: a3, controller: true}
+                    spec: {containers: [{name: c, image: i}]}
+                    """);
+
+            assertThat(lines(r)).isEmpty();
+            assertThat(workloadNames(r)).containsExactly("StatefulSet prod/db");
+        }
+
+        @Test
         void load_cronJobWithoutJobTemplate_reportsTheMissingTemplate() {
             LoadResult r = load(CRONJOB_WITHOUT_JOB_TEMPLATE);
 
