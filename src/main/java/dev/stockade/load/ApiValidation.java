@@ -219,7 +219,7 @@ enum ApiValidation {
             "may not be set in a pod template (expected no ephemeralContainers: they are added to running Pods only,"
                     + " e.g. by kubectl debug)"),
     OWNER_REFERENCE_REQUIRED("owner-reference-required", "`metadata.ownerReferences[].apiVersion`, `kind`, `name`,"
-            + " `uid` of every object the loader reads", "each set and not empty",
+            + " `uid` of every object the loader models (not of the kinds only audit reads)", "each set and not empty",
             "apimachinery `ValidateObjectMeta` → `ValidateOwnerReferences` (\"must not be empty\", \"version must not"
                     + " be empty\")", "is required (expected {expected})"),
     OWNER_REFERENCE_API_VERSION("owner-reference-api-version", "`metadata.ownerReferences[].apiVersion`",
