@@ -77,14 +77,15 @@ public final class ClusterGenerator {
                 String rs = name + "-" + Integer.toHexString(0x5d8f0 + w);
                 doc("apiVersion: apps/v1\nkind: ReplicaSet\nmetadata:\n  name: " + rs + "\n  namespace: " + ns(i)
                         + "\n  ownerReferences:\n  - {apiVersion: apps/v1, kind: Deployment, name: " + name
-                        + ", controller: true}\nspec:\n  selector: {matchLabels: {app: " + name + "}}\n"
-                        + template("app: " + name + "\n        tier: " + tier, name, ports));
+                        + ", uid: " + uid(ns(i), name) + ", controller: true}\nspec:\n  selector: {matchLabels: {app: "
+                        + name + "}}\n" + template("app: " + name + "\n        tier: " + tier, name, ports));
                 for (int p = 0; p < pods; p++) {
                     ip++;
                     doc("apiVersion: v1\nkind: Pod\nmetadata:\n  name: " + rs + "-" + p + "\n  namespace: " + ns(i)
                             + "\n  labels: {app: " + name + ", tier: " + tier + "}\n  ownerReferences:\n"
-                            + "  - {apiVersion: apps/v1, kind: ReplicaSet, name: " + rs + ", controller: true}\n"
-                            + "spec:\n  containers:\n  - name: main\n    image: registry.example/" + tier + ":1.0\n"
+                            + "  - {apiVersion: apps/v1, kind: ReplicaSet, name: " + rs + ", uid: " + uid(ns(i), rs)
+                            + ", controller: true}\nspec:\n  containers:\n  - name: main\n    image: registry.example/" + tier
+                            + ":1.0\n"
                             + "    ports:\n" + ports.replace("    - ", "    - ") + "status:\n  podIP: "
                             + podIp(ip) + "\n");
                 }
@@ -158,11 +159,19 @@ public final class ClusterGenerator {
         String rs = name + "-5d8f";
         doc("apiVersion: apps/v1\nkind: ReplicaSet\nmetadata:\n  name: " + rs + "\n  namespace: " + ns
                 + "\n  ownerReferences:\n  - {apiVersion: apps/v1, kind: Deployment, name: " + name
-                + ", controller: true}\nspec:\n  selector: {matchLabels: {" + label + "}}\n" + template(label, name, ports));
+                + ", uid: " + uid(ns, name) + ", controller: true}\nspec:\n  selector: {matchLabels: {" + label + "}}\n"
+                + template(label, name, ports));
         doc("apiVersion: v1\nkind: Pod\nmetadata:\n  name: " + rs + "-0\n  namespace: " + ns + "\n  labels: {" + label
-                + "}\n  ownerReferences:\n  - {apiVersion: apps/v1, kind: ReplicaSet, name: " + rs + ", controller: true}\n"
+                + "}\n  ownerReferences:\n  - {apiVersion: apps/v1, kind: ReplicaSet, name: " + rs + ", uid: " + uid(ns, rs)
+                + ", controller: true}\n"
                 + "spec:\n  containers:\n  - name: main\n    image: registry.example/" + name + ":1.0\n    ports:\n" + ports
                 + "status:\n  podIP: 10.127.0." + k + "\n");
+    }
+
+    /** The owner's {@code metadata.uid} an owner reference names: derived from its namespace and name. */
+    private static String uid(String ns, String name) {
+        return java.util.UUID.nameUUIDFromBytes((ns + "/" + name).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString();
     }
 
     private static String podIp(int k) {

@@ -198,6 +198,39 @@ enum ApiValidation {
             "core `validateInitContainers`, `validateContainers` (`field.Duplicate`)",
             "container name {value} is used twice in this pod (also {other}; expected names unique across"
                     + " containers and initContainers)"),
+    POD_CONTAINERS_REQUIRED("pod-containers-required", "`spec.containers` of a Pod or pod template (Deployment,"
+            + " ReplicaSet, StatefulSet, DaemonSet, Job, CronJob `spec.jobTemplate.spec.template`,"
+            + " ReplicationController)", "at least one container (a template's pod spec is validated as a Pod's)",
+            "core `ValidatePodSpec` → `validateContainers` (`field.Required`); `ValidatePodTemplateSpec` →"
+                    + " `ValidatePodSpec`",
+            "is required (expected at least one container with a name and an image, e.g. [{name: app, image:"
+                    + " nginx}])"),
+    CONTAINER_NAME_REQUIRED("container-name-required", "`name` of each entry of `spec.containers`,"
+            + " `spec.initContainers` of a Pod or pod template", "set and not empty",
+            "core `validateContainerCommon` (`field.Required`)",
+            "is required (expected a name for the container, unique in the pod, e.g. app)"),
+    CONTAINER_IMAGE_REQUIRED("container-image-required", "`image` of each entry of `spec.containers`,"
+            + " `spec.initContainers` of a Pod or pod template", "set and not empty (spaces alone are accepted)",
+            "core `validateContainerCommon` (`field.Required`)",
+            "is required (expected the container's image, e.g. nginx:1.27)"),
+    TEMPLATE_EPHEMERAL_CONTAINERS("template-ephemeral-containers", "`spec.ephemeralContainers` of a pod template"
+            + " (a Pod's are kept: a Pod read from a cluster may have them)", "absent or empty",
+            "core `ValidatePodTemplateSpec` (\"ephemeral containers not allowed in pod template\")",
+            "may not be set in a pod template (expected no ephemeralContainers: they are added to running Pods only,"
+                    + " e.g. by kubectl debug)"),
+    OWNER_REFERENCE_REQUIRED("owner-reference-required", "`metadata.ownerReferences[].apiVersion`, `kind`, `name`,"
+            + " `uid` of every object the loader models (not of the kinds only audit reads)", "each set and not empty",
+            "apimachinery `ValidateObjectMeta` → `ValidateOwnerReferences` (\"must not be empty\", \"version must not"
+                    + " be empty\")", "is required (expected {expected})"),
+    OWNER_REFERENCE_API_VERSION("owner-reference-api-version", "`metadata.ownerReferences[].apiVersion`",
+            "a version (`v1`) or a group and version (`apps/v1`): at most one `/`, a version after it",
+            "apimachinery `ValidateOwnerReferences` (`schema.FromAPIVersionAndKind`: \"version must not be empty\")",
+            "{value} has no version (expected the owner's apiVersion: v1, or a group and version such as apps/v1)"),
+    OWNER_REFERENCE_CONTROLLER("owner-reference-controller", "`metadata.ownerReferences[].controller`",
+            "`true` on at most one reference", "apimachinery `ValidateOwnerReferences` (\"Only one reference can have"
+                    + " Controller set to true\")",
+            "is also true on {first} (expected controller: true on at most one owner reference: an object has one"
+                    + " controller)"),
     HOST_NETWORK_HOST_PORT("host-network-host-port", "`ports[].hostPort` of the containers of a pod with"
             + " `hostNetwork: true`", "equal to `containerPort` (it defaults to it)",
             "core `validateHostNetwork` (\"must match `containerPort` when `hostNetwork` is true\")",

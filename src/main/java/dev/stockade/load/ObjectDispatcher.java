@@ -182,6 +182,7 @@ final class ObjectDispatcher {
             keepRaw(r, kind, apiVersion, top);
         }
         r.metadata(meta);
+        ObjectRef owner = new OwnerReferences(r).owner(meta, namespace);
         ObjectRef ref = new ObjectRef(kind, namespace, name);
         Source source = r.source(top.node());
         switch (kind) {
@@ -207,7 +208,8 @@ final class ObjectDispatcher {
                     top.node(), source), ref, source, r);
             case "ReferenceGrant" -> keep(referenceGrants, ref, new GatewayApiReader(r).referenceGrant(namespace,
                     name, top.get("spec"), top.node(), source), ref, source, r);
-            default -> keep(workloads, ref, new WorkloadReader(r).read(ref, apiVersion, top, meta, source), ref, source, r);
+            default -> keep(workloads, ref, new WorkloadReader(r).read(ref, owner, apiVersion, top, meta,
+                    source), ref, source, r);
         }
     }
 

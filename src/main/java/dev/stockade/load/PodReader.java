@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
  * Reads what policies need of a pod — labels, container ports, host networking and IPs — from
@@ -53,19 +56,32 @@ final class PodReader {
         Fields meta = r.mapping(t.get("metadata"), t.child("metadata"));
         r.metadata(meta);
         Labels labels = labels(meta);
-        return Optional.of(fromSpec(t.get("spec"), t.child("spec"), namespace, name, labels, List.of(), source));
+        return Optional.of(fromSpec(t.get("spec"), t.node(), t.child("spec"), true, namespace, name, labels,
+                List.of(), source));
     }
 
     /** A pod from a Pod object's spec and status. */
     Pod pod(Fields top, Fields meta, String namespace, String name, Source source) {
         Labels labels = labels(meta);
         List<IpAddress> ips = statusIps(top.get("status"));
-        return fromSpec(top.get("spec"), "spec", namespace, name, labels, ips, source);
+        return fromSpec(top.get("spec"), top.node(), "spec", false, namespace, name, labels, ips, source);
     }
 
-    private Pod fromSpec(Node specNode, String path, String namespace, String name, Labels labels,
-                         List<IpAddress> ips, Source source) {
+    /**
+     * A pod spec ({@code parent} holds it, where an absent spec is reported). It has at least one
+     * container ({@link ApiValidation#POD_CONTAINERS_REQUIRED}), each container and init container
+     * a name and an image ({@link ApiValidation#CONTAINER_NAME_REQUIRED},
+     * {@link ApiValidation#CONTAINER_IMAGE_REQUIRED}): the API server validates a template's pod
+     * spec as a Pod's, and a {@code template} has no ephemeral containers
+     * ({@link ApiValidation#TEMPLATE_EPHEMERAL_CONTAINERS}).
+     */
+    private Pod fromSpec(Node specNode, Node parent, String path, boolean template, String namespace, String name,
+                         Labels labels, List<IpAddress> ips, Source source) {
         Fields spec = r.mapping(specNode, path);
+        if (spec == null && ObjectReader.isNull(specNode)) {
+            r.error(specNode == null ? parent : specNode, path + ".containers",
+                    ApiValidation.POD_CONTAINERS_REQUIRED.format());
+        }
         List<ContainerPort> ports = new ArrayList<>();
         boolean hostNetwork = false;
         if (spec != null) {
@@ -74,9 +90,17 @@ final class PodReader {
             hostNetwork = hn != null && hn;
             Map<String, String> names = new java.util.HashMap<>();
             List<Node> containers = r.list(spec.get("containers"), spec.child("containers"));
+            Node cs = spec.get("containers");
+            if (ObjectReader.isNull(cs) || (cs instanceof SequenceNode seq && seq.getValue().isEmpty())) {
+                r.error(cs == null ? spec.node() : cs, spec.child("containers"),
+                        ApiValidation.POD_CONTAINERS_REQUIRED.format());
+            }
             for (int i = 0; i < containers.size(); i++) {
                 ports.addAll(containerPorts(containers.get(i), spec.child("containers") + "[" + i + "]", hostNetwork,
                         names));
+            }
+            if (template && spec.get("ephemeralContainers") instanceof SequenceNode e && !e.getValue().isEmpty()) {
+                r.error(e, spec.child("ephemeralContainers"), ApiValidation.TEMPLATE_EPHEMERAL_CONTAINERS.format());
             }
             List<Node> init = r.list(spec.get("initContainers"), spec.child("initContainers"));
             for (int i = 0; i < init.size(); i++) {
@@ -89,11 +113,17 @@ final class PodReader {
     }
 
     /**
-     * A container's name, when written, is a DNS-1123 label ({@link ApiValidation#CONTAINER_NAME})
-     * not used by another container or init container of the pod ({@code names}: name → path).
+     * A container has a name and an image; its name is a DNS-1123 label
+     * ({@link ApiValidation#CONTAINER_NAME}) not used by another container or init container of
+     * the pod ({@code names}: name → path).
      */
     private void containerName(Fields c, Map<String, String> names) {
         if (c == null) {
+            return;
+        }
+        boolean named = required(c, "name", ApiValidation.CONTAINER_NAME_REQUIRED);
+        required(c, "image", ApiValidation.CONTAINER_IMAGE_REQUIRED);
+        if (!named) {
             return;
         }
         String name = r.string(c.get("name"), c.child("name"));
@@ -107,6 +137,21 @@ final class PodReader {
             r.error(c.get("name"), c.child("name"), ApiValidation.CONTAINER_NAME_UNIQUE.fill("value", Quote.of(name),
                     "other", before));
         }
+    }
+
+    /**
+     * Whether the container's {@code field} is written and not empty; when it is absent, null or
+     * empty, {@code row} is reported (at the container, or at the empty value). A value of the
+     * wrong type has its own error and counts as written.
+     */
+    private boolean required(Fields c, String field, ApiValidation row) {
+        Node n = c.get(field);
+        boolean empty = n instanceof ScalarNode s && s.getValue().isEmpty() && s.getTag().equals(Tag.STR);
+        if (ObjectReader.isNull(n) || empty) {
+            r.error(n == null ? c.node() : n, c.child(field), row.format());
+            return false;
+        }
+        return true;
     }
 
     private List<ContainerPort> containerPorts(Node n, String path, boolean hostNetwork, Map<String, String> containers) {

@@ -3,14 +3,13 @@ package dev.stockade.load;
 import dev.stockade.model.ObjectRef;
 import dev.stockade.model.Pod;
 import dev.stockade.model.Source;
-import java.util.List;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
  * Reads a Pod or a controller (Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob,
  * ReplicationController) into a {@link WorkloadObject}: the Pod itself, or the controller's pod
  * template ({@code spec.template}; {@code spec.jobTemplate.spec.template} for a CronJob), and
- * the controlling owner reference.
+ * the controlling owner.
  */
 final class WorkloadReader {
     private final ObjectReader r;
@@ -19,10 +18,12 @@ final class WorkloadReader {
         this.r = r;
     }
 
-    /** The workload object, or null when it is unusable (the problems are reported). */
-    WorkloadObject read(ObjectRef ref, String apiVersion, Fields top, Fields meta, Source source) {
+    /**
+     * The workload object with its controlling {@code owner} (see {@link OwnerReferences}), or null
+     * when it is unusable (the problems are reported).
+     */
+    WorkloadObject read(ObjectRef ref, ObjectRef owner, String apiVersion, Fields top, Fields meta, Source source) {
         String kind = ref.kind();
-        ObjectRef owner = owner(meta, ref.namespace());
         PodReader pr = new PodReader(r);
         Pod pod;
         if (kind.equals("Pod")) {
@@ -67,40 +68,5 @@ final class WorkloadReader {
             return null;
         }
         return new WorkloadObject(ref, owner, pod, source);
-    }
-
-    /** The controlling owner (controller: true, else the first reference), ignoring Node owners. */
-    private ObjectRef owner(Fields meta, String namespace) {
-        if (meta == null || !meta.has("ownerReferences")) {
-            return null;
-        }
-        List<Node> refs = r.list(meta.get("ownerReferences"), "metadata.ownerReferences");
-        ObjectRef first = null;
-        for (int i = 0; i < refs.size(); i++) {
-            String p = "metadata.ownerReferences[" + i + "]";
-            Fields f = r.mapping(refs.get(i), p);
-            if (f == null) {
-                continue;
-            }
-            r.checkFields(f, KnownFields.OWNER_REFERENCE);
-            String kind = r.string(f.get("kind"), p + ".kind");
-            String name = r.string(f.get("name"), p + ".name");
-            Boolean controller = r.bool(f.get("controller"), p + ".controller");
-            if (kind == null || name == null) {
-                r.warning(f.node(), p, "owner reference without kind or name is ignored");
-                continue;
-            }
-            if (kind.equals("Node")) {
-                continue;
-            }
-            ObjectRef ref = new ObjectRef(kind, namespace, name);
-            if (Boolean.TRUE.equals(controller)) {
-                return ref;
-            }
-            if (first == null) {
-                first = ref;
-            }
-        }
-        return first;
     }
 }

@@ -34,6 +34,7 @@ class AuditManifestTest {
                     - name: api
                       securityContext:
                         privileged: true
+                      image: i
             """;
 
     @Test

@@ -129,12 +129,12 @@ class VerifyCliTest {
                 apiVersion: apps/v1
                 kind: Deployment
                 metadata: {name: web, namespace: production}
-                spec: {selector: {matchLabels: {app: web}}, template: {metadata: {labels: {app: web}}, spec: {containers: [{name: c}]}}}
+                spec: {selector: {matchLabels: {app: web}}, template: {metadata: {labels: {app: web}}, spec: {containers: [{name: c, image: i}]}}}
                 ---
                 apiVersion: apps/v1
                 kind: Deployment
                 metadata: {name: coredns, namespace: kube-system}
-                spec: {selector: {matchLabels: {k8s-app: kube-dns}}, template: {metadata: {labels: {k8s-app: kube-dns}}, spec: {containers: [{name: c}]}}}
+                spec: {selector: {matchLabels: {k8s-app: kube-dns}}, template: {metadata: {labels: {k8s-app: kube-dns}}, spec: {containers: [{name: c, image: i}]}}}
                 """;
 
         GoldenTest.Run a = runWithStdin(world, "analyze", "-n", "production", "-");

@@ -87,16 +87,6 @@ class NpGuardCorpusTest {
                 agrees("anp_with_banp_pass_test"),
                 // Ingresses and OpenShift Routes; np-guard's list names two controllers, read as one
                 agrees("demo_app_with_routes_and_ingress"),
-                // ipBlock with except: the external ranges agree once both sides are cut alike.
-                // The one difference is not one of semantics: np-guard's list also reflects a policy
-                // admitting app-1 to app-2 (policy_b.yaml of the sibling case, "policy-from1-to2"),
-                // which this case's directory holds upstream but the copy we could take lacks.
-                new Accepted("semanticDiff-different-topologies-policy-b-with-ipblock",
-                        directoryAnd("semanticDiff-different-topologies-policy-b-with-ipblock"),
-                        "tests/output_files/connlist/semanticDiff-different-topologies-policy-b-with-ipblock_connlist_output.txt",
-                        List.of("default/cog-agents-1[DaemonSet] => default/cog-agents-2[DaemonSet] :"
-                                + " np-guard All connections | stockade No connections"),
-                        "the input taken lacks the case's second policy (policy-from1-to2)"),
                 // a raw PodList (items without kind) of three host-network pods
                 agreesWithHostNetworkPods("semanticDiff-same-topologies-new3",
                         "tests/semanticDiff-same-topologies-new3/connlist_output.txt"),

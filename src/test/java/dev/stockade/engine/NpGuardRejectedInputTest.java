@@ -89,13 +89,22 @@ class NpGuardRejectedInputTest {
                                 + "].name: is required when the Service has more than one port (expected a name such as http)")
                         .toList(), "ServicePort.name is required when a Service has more than one port"),
                 // a raw NamespaceList and a PodList whose containers' ports are a mapping: the API
-                // server cannot decode a list field from an object and refuses the Pods.
+                // server cannot decode a list field from an object and refuses the Pods; their
+                // containers have neither name nor image, which the API server requires too.
                 new Rejected("semanticDiff-different-topologies-policy-b", List.of(), Stream.of(
-                        "28:22 pod-0", "56:22 pod-1", "84:22 pod-2", "112:22 pod-5", "140:22 pod-6").map(a ->
-                        "semanticDiff-different-topologies-policy-b/pods_list_b.json:" + a.substring(0, a.indexOf(' '))
-                                + ": error: Pod default/" + a.substring(a.indexOf(' ') + 1)
-                                + ": spec.containers[0].ports: expected a list, found a mapping").toList(),
-                        "Container.ports is a list"),
+                        "27:11 28:22 pod-0", "55:11 56:22 pod-1", "83:11 84:22 pod-2", "111:11 112:22 pod-5",
+                        "139:11 140:22 pod-6").flatMap(a -> namelessContainer("semanticDiff-different-topologies-policy-b",
+                                a, true)).toList(),
+                        "Container.ports is a list; Container.name and Container.image are required"),
+                // the same Pods with ports as a list; their containers still have neither name nor
+                // image. (np-guard's list also reflects a policy this copy of the case lacks.)
+                new Rejected("semanticDiff-different-topologies-policy-b-with-ipblock", List.of(), Stream.concat(Stream.of(
+                        "27:11 pod-0", "55:11 pod-1", "83:11 pod-2", "111:11 pod-5", "139:11 pod-6").flatMap(a ->
+                        namelessContainer("semanticDiff-different-topologies-policy-b-with-ipblock", a, false)), Stream.of(
+                        "semanticDiff-different-topologies-policy-b-with-ipblock/policy_b_ipBlock.yaml:1:1: warning:"
+                                + " Namespace default: is used but not defined in the input; it gets only the label"
+                                + " kubernetes.io/metadata.name=default")).toList(),
+                        "Container.name and Container.image are required"),
                 // np-guard's own bad-path cases (it stops with a fatal error on each); the API
                 // server refuses them too, for the same reasons.
                 new Rejected("bad_netpols/subdir1", List.of(), List.of(
@@ -153,13 +162,15 @@ class NpGuardRejectedInputTest {
                         "action is one of Allow, Deny, Pass"),
                 // np-guard folds both pods into one workload default/internal-security[Pod] through
                 // owner references that have neither kind, apiVersion nor uid; the API server refuses
-                // such references (all four fields are required). Stockade says so at each one and
-                // analyses the two pods as bare pods.
-                new Rejected("example_pods_w_same_owner_and_labels_gap_no_policy", List.of(), List.of(
-                        "example_pods_w_same_owner_and_labels_gap_no_policy/pods.yaml:17:7: warning: Pod default/pod-1:"
-                                + " metadata.ownerReferences[0]: owner reference without kind or name is ignored",
-                        "example_pods_w_same_owner_and_labels_gap_no_policy/pods.yaml:35:7: warning: Pod default/pod-2:"
-                                + " metadata.ownerReferences[0]: owner reference without kind or name is ignored"),
+                // such references (all four fields are required), and Stockade says so at each one.
+                new Rejected("example_pods_w_same_owner_and_labels_gap_no_policy", List.of(), Stream.of(
+                        "17:7 pod-1", "35:7 pod-2").flatMap(a -> Stream.of(
+                                "apiVersion: is required (expected the owner's apiVersion, e.g. apps/v1)",
+                                "kind: is required (expected the owner's kind, e.g. ReplicaSet)",
+                                "uid: is required (expected the owner's metadata.uid)").map(m ->
+                                "example_pods_w_same_owner_and_labels_gap_no_policy/pods.yaml:" + a.substring(0, a.indexOf(' '))
+                                        + ": error: Pod default/" + a.substring(a.indexOf(' ') + 1)
+                                        + ": metadata.ownerReferences[0]." + m)).toList(),
                         "OwnerReference.apiVersion, kind, name and uid are required"));
     }
 
@@ -191,6 +202,23 @@ class NpGuardRejectedInputTest {
         LoadResult loaded = Loader.load(List.of(CORPUS.resolve("tests/bad_netpols/subdir6").toString()));
         assertThat(loaded.diagnostics().stream().filter(Diagnostic::isError)).isEmpty();
         assertThat(loaded.cluster().policies()).hasSize(1);
+    }
+
+    /**
+     * The errors for a Pod's container without name and image ({@code "line:col [line:col] pod"}:
+     * the container, then, with {@code portsMapping}, its ports written as a mapping).
+     */
+    private static Stream<String> namelessContainer(String dir, String at, boolean portsMapping) {
+        String[] parts = at.split(" ");
+        String pod = parts[parts.length - 1];
+        String head = dir + "/pods_list_b.json:";
+        String object = ": error: Pod default/" + pod + ": spec.containers[0].";
+        Stream<String> required = Stream.of(
+                head + parts[0] + object + "name: is required (expected a name for the container, unique in the pod,"
+                        + " e.g. app)",
+                head + parts[0] + object + "image: is required (expected the container's image, e.g. nginx:1.27)");
+        return portsMapping ? Stream.concat(required, Stream.of(head + parts[1] + object
+                + "ports: expected a list, found a mapping")) : required;
     }
 
     /** The error for each {@code "line:col path"} of an admin policy's pods peer without podSelector. */

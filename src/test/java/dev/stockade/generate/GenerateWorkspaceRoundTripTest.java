@@ -57,7 +57,7 @@ class GenerateWorkspaceRoundTripTest {
     private static String deployment(String ns, String name, String labels, String ports) {
         return "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: " + name + ", namespace: " + ns + "}\n"
                 + "spec:\n  selector: {matchLabels: {" + labels + "}}\n  template:\n    metadata: {labels: {" + labels + "}}\n"
-                + "    spec: {containers: [{name: c, ports: [" + ports + "]}]}\n";
+                + "    spec: {containers: [{name: c, ports: [" + ports + "], image: i}]}\n";
     }
 
     static Stream<Arguments> combinations() {

@@ -45,6 +45,7 @@ class ApiValidationTest {
                 apiVersion: v1
                 kind: Pod
                 metadata: {name: web, namespace: Prod}
+                spec: {containers: [{name: c, image: i}]}
                 """, "in.yaml:3:34: error: Pod \"Prod\"/web: metadata.namespace: \"Prod\" is not a valid namespace"
                 + " name " + LABEL);
         row(ApiValidation.OBJECT_NAME, """
@@ -101,6 +102,7 @@ class ApiValidationTest {
                 spec:
                   containers:
                   - name: App
+                    image: i
                 """, "in.yaml:6:11: error: Pod prod/web: spec.containers[0].name: \"App\" is not a valid container"
                 + " name " + LABEL);
         row(ApiValidation.GATEWAY_SECTION_NAME, """
@@ -127,12 +129,14 @@ class ApiValidationTest {
                 apiVersion: v1
                 kind: Pod
                 metadata: {name: web, namespace: prod, labels: {Example.com/app: web}}
+                spec: {containers: [{name: c, image: i}]}
                 """, "in.yaml:3:49: error: Pod prod/web: metadata.labels.Example.com/app: label key prefix"
                 + " \"Example.com\" is not a DNS subdomain (expected e.g. example.com/name)");
         row(ApiValidation.LABEL_KEY, """
                 apiVersion: v1
                 kind: Pod
                 metadata: {name: web, namespace: prod, labels: {-app: web}}
+                spec: {containers: [{name: c, image: i}]}
                 """, "in.yaml:3:49: error: Pod prod/web: metadata.labels.-app: \"-app\" is not a valid label key"
                 + " (expected up to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit,"
                 + " with an optional DNS prefix and '/')");
@@ -140,6 +144,7 @@ class ApiValidationTest {
                 apiVersion: v1
                 kind: Pod
                 metadata: {name: web, namespace: prod, labels: {app: web!}}
+                spec: {containers: [{name: c, image: i}]}
                 """, "in.yaml:3:54: error: Pod prod/web: metadata.labels.app: \"web!\" is not a valid label value"
                 + " (expected up to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit)");
         row(ApiValidation.WORKLOAD_SELECTOR_REQUIRED, """
@@ -149,6 +154,7 @@ class ApiValidationTest {
                 spec:
                   template:
                     metadata: {labels: {app: web}}
+                    spec: {containers: [{name: c, image: i}]}
                 """, "in.yaml:5:3: error: Deployment prod/web: spec.selector: is required (expected a label selector"
                 + " that the pod template's labels match, e.g. matchLabels: {app: web})");
         row(ApiValidation.WORKLOAD_SELECTOR_EMPTY, """
@@ -159,6 +165,7 @@ class ApiValidationTest {
                   selector: {}
                   template:
                     metadata: {labels: {app: db}}
+                    spec: {containers: [{name: c, image: i}]}
                 """, "in.yaml:5:13: error: StatefulSet prod/db: spec.selector: is empty, so it would select every pod"
                 + " in the namespace (expected matchLabels or matchExpressions that the pod template's labels match)");
         row(ApiValidation.SELECTOR_MATCHES_TEMPLATE, """
@@ -170,6 +177,7 @@ class ApiValidationTest {
                     matchLabels: {app: web}
                   template:
                     metadata: {labels: {app: frontend, tier: web}}
+                    spec: {containers: [{name: c, image: i}]}
                 """, "in.yaml:8:24: error: Deployment prod/web: spec.template.metadata.labels: the template's labels"
                 + " app=frontend,tier=web do not match the selector app=web (expected labels the selector selects:"
                 + " the controller manages only the pods its selector matches)");
@@ -179,7 +187,7 @@ class ApiValidationTest {
                 metadata: {name: web, namespace: prod}
                 spec:
                   template:
-                    spec: {containers: [{name: app}]}
+                    spec: {containers: [{name: app, image: i}]}
                 """, "in.yaml:5:3: error: ReplicationController prod/web: spec.selector: is required (expected a"
                 + " selector, or labels on the pod template for it to default to)");
         row(ApiValidation.JOB_GENERATED_LABEL, """
@@ -189,6 +197,7 @@ class ApiValidationTest {
                 spec:
                   template:
                     metadata: {labels: {job-name: seed}}
+                    spec: {containers: [{name: c, image: i}]}
                 """, "in.yaml:6:35: error: Job prod/migrate: spec.template.metadata.labels.job-name: \"seed\" is not"
                 + " the value the API server gives this label (expected \"migrate\", or no such label: the API server"
                 + " adds it)");
@@ -200,6 +209,7 @@ class ApiValidationTest {
                   selector: {matchLabels: {app: migrate}}
                   template:
                     metadata: {labels: {app: migrate}}
+                    spec: {containers: [{name: c, image: i}]}
                 """, "in.yaml:5:13: error: Job prod/migrate: spec.selector: app=migrate is not a selector the API"
                 + " server generates for a Job (expected no selector, or manualSelector: true with a selector of your"
                 + " own)");
@@ -214,6 +224,7 @@ class ApiValidationTest {
                       selector: {matchLabels: {app: nightly}}
                       template:
                         metadata: {labels: {app: nightly}}
+                        spec: {containers: [{name: c, image: i}]}
                 """, "in.yaml:8:17: error: CronJob prod/nightly: spec.jobTemplate.spec.selector: may not be set in a"
                 + " CronJob's job template (expected no selector and no manualSelector: true: each Job the CronJob"
                 + " creates gets a generated selector)");
@@ -277,36 +288,122 @@ class ApiValidationTest {
                 apiVersion: v1
                 kind: Pod
                 metadata: {name: web, namespace: prod}
-                spec: {containers: [{name: app, ports: [{containerPort: 70000}]}]}
+                spec: {containers: [{name: app, ports: [{containerPort: 70000}], image: i}]}
                 """, "in.yaml:4:57: error: Pod prod/web: spec.containers[0].ports[0].containerPort: 70000 is out of"
                 + " range (expected 1-65535)");
         row(ApiValidation.PROTOCOL, """
                 apiVersion: v1
                 kind: Pod
                 metadata: {name: web, namespace: prod}
-                spec: {containers: [{name: app, ports: [{containerPort: 80, protocol: tcp}]}]}
+                spec: {containers: [{name: app, ports: [{containerPort: 80, protocol: tcp}], image: i}]}
                 """, "in.yaml:4:71: error: Pod prod/web: spec.containers[0].ports[0].protocol: unknown protocol \"tcp\""
                 + " (expected TCP, UDP or SCTP)");
         row(ApiValidation.CONTAINER_PORT_NAME_UNIQUE, """
                 apiVersion: v1
                 kind: Pod
                 metadata: {name: web, namespace: prod}
-                spec: {containers: [{name: app, ports: [{name: http, containerPort: 80}, {name: http, containerPort: 8080}]}]}
+                spec: {containers: [{name: app, ports: [{name: http, containerPort: 80}, {name: http, containerPort: 8080}], image: i}]}
                 """, "in.yaml:4:81: error: Pod prod/web: spec.containers[0].ports[1].name: port name \"http\" is used"
                 + " twice in this container (also spec.containers[0].ports[0]; expected names unique in a container)");
         row(ApiValidation.CONTAINER_NAME_UNIQUE, """
                 apiVersion: v1
                 kind: Pod
                 metadata: {name: web, namespace: prod}
-                spec: {initContainers: [{name: app}], containers: [{name: app}]}
+                spec: {initContainers: [{name: app, image: i}], containers: [{name: app, image: i}]}
                 """, "in.yaml:4:32: error: Pod prod/web: spec.initContainers[0].name: container name \"app\" is used"
                 + " twice in this pod (also spec.containers[0]; expected names unique across containers and"
                 + " initContainers)");
+        row(ApiValidation.POD_CONTAINERS_REQUIRED, """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web, namespace: prod}
+                spec:
+                  selector: {matchLabels: {app: web}}
+                  template:
+                    metadata: {labels: {app: web}}
+                    spec: {containers: []}
+                """, "in.yaml:8:24: error: Deployment prod/web: spec.template.spec.containers: is required (expected"
+                + " at least one container with a name and an image, e.g. [{name: app, image: nginx}])");
+        row(ApiValidation.CONTAINER_NAME_REQUIRED, """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: web, namespace: prod}
+                spec: {initContainers: [{image: busybox}], containers: [{name: "", image: nginx}]}
+                """, "in.yaml:4:64: error: Pod prod/web: spec.containers[0].name: is required (expected a name for the"
+                + " container, unique in the pod, e.g. app)",
+                "in.yaml:4:25: error: Pod prod/web: spec.initContainers[0].name: is required (expected a name for"
+                + " the container, unique in the pod, e.g. app)");
+        row(ApiValidation.CONTAINER_IMAGE_REQUIRED, """
+                apiVersion: batch/v1
+                kind: CronJob
+                metadata: {name: nightly, namespace: prod}
+                spec:
+                  schedule: "0 3 * * *"
+                  jobTemplate:
+                    spec:
+                      template:
+                        spec: {restartPolicy: Never, containers: [{name: backup, image: ""}]}
+                """, "in.yaml:9:73: error: CronJob prod/nightly: spec.jobTemplate.spec.template.spec.containers[0].image:"
+                + " is required (expected the container's image, e.g. nginx:1.27)");
+        row(ApiValidation.TEMPLATE_EPHEMERAL_CONTAINERS, """
+                apiVersion: apps/v1
+                kind: DaemonSet
+                metadata: {name: agent, namespace: prod}
+                spec:
+                  selector: {matchLabels: {app: agent}}
+                  template:
+                    metadata: {labels: {app: agent}}
+                    spec:
+                      containers: [{name: agent, image: agent:1}]
+                      ephemeralContainers: [{name: debug, image: busybox}]
+                """, "in.yaml:10:28: error: DaemonSet prod/agent: spec.template.spec.ephemeralContainers: may not be"
+                + " set in a pod template (expected no ephemeralContainers: they are added to running Pods only, e.g."
+                + " by kubectl debug)");
+        row(ApiValidation.OWNER_REFERENCE_REQUIRED, """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web-1
+                  namespace: prod
+                  ownerReferences:
+                  - {apiVersion: apps/v1, kind: ReplicaSet, name: web}
+                  - {apiVersion: "", name: web, uid: 5d3c}
+                spec: {containers: [{name: app, image: nginx}]}
+                """, "in.yaml:7:5: error: Pod prod/web-1: metadata.ownerReferences[0].uid: is required (expected the"
+                + " owner's metadata.uid)",
+                "in.yaml:8:18: error: Pod prod/web-1: metadata.ownerReferences[1].apiVersion: is required (expected"
+                + " the owner's apiVersion, e.g. apps/v1)",
+                "in.yaml:8:5: error: Pod prod/web-1: metadata.ownerReferences[1].kind: is required (expected the"
+                + " owner's kind, e.g. ReplicaSet)");
+        row(ApiValidation.OWNER_REFERENCE_API_VERSION, """
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata:
+                  name: np
+                  namespace: prod
+                  ownerReferences: [{apiVersion: example.com/, kind: Policy, name: p, uid: 1a2b}]
+                spec: {podSelector: {}}
+                """, "in.yaml:6:34: error: NetworkPolicy prod/np: metadata.ownerReferences[0].apiVersion:"
+                + " \"example.com/\" has no version (expected the owner's apiVersion: v1, or a group and version such"
+                + " as apps/v1)");
+        row(ApiValidation.OWNER_REFERENCE_CONTROLLER, """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web-1
+                  namespace: prod
+                  ownerReferences:
+                  - {apiVersion: apps/v1, kind: ReplicaSet, name: web, uid: 5d3c, controller: true}
+                  - {apiVersion: apps/v1, kind: StatefulSet, name: db, uid: 9e1f, controller: true}
+                spec: {containers: [{name: app, image: nginx}]}
+                """, "in.yaml:8:79: error: Pod prod/web-1: metadata.ownerReferences[1].controller: is also true on"
+                + " metadata.ownerReferences[0] (expected controller: true on at most one owner reference: an object"
+                + " has one controller)");
         row(ApiValidation.HOST_NETWORK_HOST_PORT, """
                 apiVersion: v1
                 kind: Pod
                 metadata: {name: agent, namespace: prod}
-                spec: {hostNetwork: true, containers: [{name: app, ports: [{containerPort: 9100, hostPort: 19100}]}]}
+                spec: {hostNetwork: true, containers: [{name: app, ports: [{containerPort: 9100, hostPort: 19100}], image: i}]}
                 """, "in.yaml:4:92: error: Pod prod/agent: spec.containers[0].ports[0].hostPort: 19100 is not the"
                 + " containerPort 9100 (expected hostPort equal to containerPort, or no hostPort: a host-network pod"
                 + " listens on the node's port itself)");
@@ -395,6 +492,7 @@ class ApiValidationTest {
                   containers:
                   - name: app
                     ports: [{name: HTTP, containerPort: 80}]
+                    image: i
                 """, "in.yaml:7:20: error: Pod prod/web: spec.containers[0].ports[0].name: \"HTTP\" is not a valid"
                 + " port name (expected up to 15 lowercase letters, digits and single '-', with at least one letter,"
                 + " e.g. http or metrics)");

@@ -50,6 +50,7 @@ class HostileNamesTest {
                 metadata:
                   name: web
                   namespace: "x\\e[2J\\"\\\\"
+                spec: {containers: [{name: c, image: i}]}
                 """);
         assertThat(lines(r)).containsExactly("in.yaml:5:14: error: Pod \"x\\u001b[2J\\\"\\\\\"/web: metadata.namespace:"
                 + " \"x\\u001b[2J\\\"\\\\\" is not a valid namespace name (expected up to 63 lowercase letters, digits"
@@ -89,7 +90,8 @@ class HostileNamesTest {
     @Test
     void load_tenThousandCharacterName_isCutInEveryMessage() {
         String name = "a".repeat(10_000);
-        LoadResult r = load("apiVersion: v1\nkind: Pod\nmetadata:\n  name: " + name + "\n  namespace: prod\n");
+        LoadResult r = load("apiVersion: v1\nkind: Pod\nmetadata:\n  name: " + name + "\n  namespace: prod\n"
+                + "spec: {containers: [{name: c, image: i}]}\n");
         String shown = "\"" + "a".repeat(40) + "…\" (10000 characters)";
         assertThat(lines(r)).containsExactly("in.yaml:4:9: error: Pod prod/" + shown + ": metadata.name: " + shown
                 + " is not a valid object name (expected a DNS subdomain: dot-separated parts of lowercase letters,"
@@ -107,6 +109,7 @@ class HostileNamesTest {
                   - name: app
                     ports:
                     - containerPort: ghp_0123456789abcdefghijABCDEFGHIJ012345
+                    image: i
                 """);
         assertThat(lines(r)).containsExactly("in.yaml:8:22: error: Pod prod/web: spec.containers[0].ports[0]"
                 + ".containerPort: expected an integer, found a string that looks like a secret (not shown)");
@@ -119,6 +122,7 @@ class HostileNamesTest {
                 kind: Pod
                 metadata: {name: web, namespace: prod}
                 "spec\\nx": {}
+                spec: {containers: [{name: c, image: i}]}
                 """);
         assertThat(lines(r)).containsExactly("in.yaml:4:1: warning: Pod prod/web: spec\\nx: unknown field"
                 + " \"spec\\nx\" (did you mean \"spec\"?); it is ignored");
@@ -134,6 +138,7 @@ class HostileNamesTest {
                   containers:
                   - name: app
                     ports: [{containerPort: 70000}]
+                    image: i
                 """);
         assertThat(lines(r)).containsExactly("in.yaml:7:29: error: Pod x/web: spec.containers[0].ports[0]"
                 + ".containerPort: 70000 is out of range (expected 1-65535)");

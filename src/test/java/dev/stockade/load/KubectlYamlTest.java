@@ -44,7 +44,7 @@ class KubectlYamlTest {
                       annotations:
                         enabled: yes
                         replicas: 1_000
-                    spec: {containers: [{name: c}]}
+                    spec: {containers: [{name: c, image: i}]}
                     """);
 
             assertThat(lines(r)).containsExactly(
@@ -108,6 +108,7 @@ class KubectlYamlTest {
                       containers:
                       - name: c
                         ports: [{containerPort: 0x1F90}, {containerPort: 1_0_0_0}, {containerPort: 08}, {containerPort: 80.0}]
+                        image: i
                     """);
 
             assertThat(lines(r)).isEmpty();
@@ -147,7 +148,7 @@ class KubectlYamlTest {
                       name: p
                       namespace: prod
                       labels: {yes: a, "no": b}
-                    spec: {containers: [{name: c}]}
+                    spec: {containers: [{name: c, image: i}]}
                     """);
 
             assertThat(lines(r)).containsExactly("in.yaml:6:12: warning: Pod prod/p: metadata.labels: key yes is read as"
@@ -162,7 +163,7 @@ class KubectlYamlTest {
                     apiVersion: v1
                     kind: Pod
                     metadata: {name: p, namespace: prod, labels: {~: a}}
-                    spec: {containers: [{name: c}]}
+                    spec: {containers: [{name: c, image: i}]}
                     """);
 
             assertThat(lines(r)).containsExactly("in.yaml:3:47: error: Pod prod/p: metadata.labels: ~ is read as a null"
@@ -184,7 +185,7 @@ class KubectlYamlTest {
                         name: a
                         namespace: prod
                         labels: &common {app: shop, tier: web}
-                      spec: {containers: [{name: c}]}
+                      spec: {containers: [{name: c, image: i}]}
                     - apiVersion: v1
                       kind: Pod
                       metadata:
@@ -193,7 +194,7 @@ class KubectlYamlTest {
                         labels:
                           <<: *common
                           tier: db
-                      spec: {containers: [{name: c}]}
+                      spec: {containers: [{name: c, image: i}]}
                     """);
 
             assertThat(lines(r)).isEmpty();
@@ -213,7 +214,7 @@ class KubectlYamlTest {
                       labels:
                         <<: [*web, *base]
                         team: b
-                    spec: {containers: [{name: c}]}
+                    spec: {containers: [{name: c, image: i}]}
                     """);
 
             assertThat(lines(r)).containsExactly(
@@ -233,7 +234,7 @@ class KubectlYamlTest {
                       labels:
                         tier: db
                         <<: &defaults {app: shop, tier: web}
-                    spec: {containers: [{name: c}]}
+                    spec: {containers: [{name: c, image: i}]}
                     """);
 
             assertThat(lines(r)).containsExactly("in.yaml:7:5: warning: key \"tier\" is overridden by the merge key <<"
@@ -253,7 +254,7 @@ class KubectlYamlTest {
                       annotations: &bad {note: yes}
                       labels:
                         <<: *bad
-                    spec: {containers: [{name: c}]}
+                    spec: {containers: [{name: c, image: i}]}
                     """);
 
             assertThat(lines(r)).containsExactly(
@@ -273,7 +274,7 @@ class KubectlYamlTest {
                       namespace: prod
                       labels:
                         <<: [{app: a}, shop]
-                    spec: {containers: [{name: c}]}
+                    spec: {containers: [{name: c, image: i}]}
                     """);
 
             assertThat(lines(r)).containsExactly("in.yaml:7:20: error: the merge key << takes a mapping or a list of"
@@ -291,7 +292,7 @@ class KubectlYamlTest {
                       namespace: prod
                       labels:
                         "<<": {app: a}
-                    spec: {containers: [{name: c}]}
+                    spec: {containers: [{name: c, image: i}]}
                     """);
 
             assertThat(lines(r)).containsExactly(
@@ -342,7 +343,7 @@ class KubectlYamlTest {
                   selector: {matchLabels: *l}
                   template:
                     metadata: {labels: {<<: *l, version: v1}}
-                    spec: {containers: [{name: c}]}
+                    spec: {containers: [{name: c, image: i}]}
                 """);
         LoadResult written = load("""
                 apiVersion: apps/v1
@@ -352,7 +353,7 @@ class KubectlYamlTest {
                   selector: {matchLabels: {app: web, tier: front}}
                   template:
                     metadata: {labels: {app: web, tier: front, version: v1}}
-                    spec: {containers: [{name: c}]}
+                    spec: {containers: [{name: c, image: i}]}
                 """);
 
         assertThat(lines(merged)).isEmpty();

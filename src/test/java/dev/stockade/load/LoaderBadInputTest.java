@@ -78,6 +78,7 @@ class LoaderBadInputTest {
             apiVersion: v1
             kind: Pod
             metadata: {name: first, namespace: prod}
+            spec: {containers: [{name: c, image: i}]}
             ---
             apiVersion: v1
             kind: Pod
@@ -109,7 +110,7 @@ class LoaderBadInputTest {
             LoadResult r = Loader.loadString("in.yaml", SYNTAX_SECOND_DOCUMENT);
 
             assertThat(lines(r)).containsExactly(
-                    "in.yaml:8:1: error: YAML syntax error: expected ',' or '}', but got <stream end> (while parsing"
+                    "in.yaml:9:1: error: YAML syntax error: expected ',' or '}', but got <stream end> (while parsing"
                             + " a flow mapping)",
                     "in.yaml:1:1: warning: Namespace prod: is used but not defined in the input; it gets only the"
                             + " label kubernetes.io/metadata.name=prod");
@@ -153,6 +154,7 @@ class LoaderBadInputTest {
               - name: main
                 ports:
                 - {containerPort: "8080", name: http}
+                image: i
             """;
 
     @Nested
@@ -196,7 +198,7 @@ class LoaderBadInputTest {
                     metadata: {name: p, namespace: prod, labels: ~}
                     spec:
                       hostNetwork: True
-                      containers: [{name: main, ports: [{containerPort: 0x50}]}]
+                      containers: [{name: main, ports: [{containerPort: 0x50}], image: i}]
                     """);
 
             assertThat(lines(r)).isEmpty();
@@ -504,15 +506,17 @@ class LoaderBadInputTest {
             apiVersion: v1
             kind: Pod
             metadata: {name: p, namespace: prod}
-            spec: {hostNetwork: 1}
+            spec: {hostNetwork: 1, containers: [{name: c, image: i}]}
             ---
             apiVersion: v1
             kind: Pod
             metadata: {namespace: prod}
+            spec: {containers: [{name: c, image: i}]}
             ---
             apiVersion: v1
             kind: Pod
             metadata: {name: q, namespace: prod}
+            spec: {containers: [{name: c, image: i}]}
             """;
 
     static final String LISTS = """
@@ -525,6 +529,7 @@ class LoaderBadInputTest {
             - apiVersion: v1
               kind: Pod
               metadata: {name: p, namespace: prod}
+              spec: {containers: [{name: c, image: i}]}
             - 42
             - apiVersion: networking.k8s.io/v1
               kind: NetworkPolicyList
@@ -539,10 +544,12 @@ class LoaderBadInputTest {
             apiVersion: v1
             kind: Pod
             metadata: {name: p, namespace: prod, labels: {v: one}}
+            spec: {containers: [{name: c, image: i}]}
             ---
             apiVersion: v1
             kind: Pod
             metadata: {name: p, namespace: prod, labels: {v: two}}
+            spec: {containers: [{name: c, image: i}]}
             """;
 
     static final String DUPLICATE_KEY = """
@@ -552,6 +559,7 @@ class LoaderBadInputTest {
               name: p
               namespace: prod
               name: q
+            spec: {containers: [{name: c, image: i}]}
             """;
 
     @Nested
@@ -582,7 +590,7 @@ class LoaderBadInputTest {
             LoadResult r = Loader.loadString("in.yaml", LISTS);
 
             assertThat(lines(r)).containsExactly(
-                    "in.yaml:10:3: error: items[2]: expected a mapping (key: value), found the number 42");
+                    "in.yaml:11:3: error: items[2]: expected a mapping (key: value), found the number 42");
             assertThat(workloadNames(r)).containsExactly("Pod prod/p");
             assertThat(policyNames(r)).containsExactly("prod/np");
             assertThat(r.cluster().namespaces()).extracting(n -> n.name() + " declared=" + n.declared())
@@ -593,7 +601,7 @@ class LoaderBadInputTest {
         void load_duplicateObjectInOneFile_warnsWithBothLocationsAndKeepsTheLast() {
             LoadResult r = load(DUPLICATE);
 
-            assertThat(lines(r)).containsExactly("in.yaml:5:1: warning: Pod prod/p: defined twice (also at"
+            assertThat(lines(r)).containsExactly("in.yaml:6:1: warning: Pod prod/p: defined twice (also at"
                     + " in.yaml:1:1); the last definition wins");
             assertThat(r.cluster().workloads()).singleElement()
                     .extracting(w -> w.pods().get(0).labels().toString()).isEqualTo("v=two");
@@ -652,7 +660,7 @@ class LoaderBadInputTest {
                       selector: {matchLabels: {app: web}}
                       template:
                         metadata: {labels: {app: web}}
-                        spec: {containers: [{name: main}]}
+                        spec: {containers: [{name: main, image: i}]}
                     ...
                     """);
 
@@ -764,9 +772,11 @@ class LoaderBadInputTest {
         @Test
         void load_directory_readsManifestsRecursivelyInPathOrder(@TempDir Path dir) throws IOException {
             Files.createDirectory(dir.resolve("sub"));
-            Files.writeString(dir.resolve("b.yml"), "apiVersion: v1\nkind: Pod\nmetadata: {name: b, namespace: prod}\n");
+            Files.writeString(dir.resolve("b.yml"), "apiVersion: v1\nkind: Pod\nmetadata: {name: b, namespace: prod}\n"
+                    + "spec: {containers: [{name: c, image: i}]}\n");
             Files.writeString(dir.resolve("sub/a.JSON"),
-                    "{\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"metadata\": {\"name\": \"a\", \"namespace\": \"prod\"}}");
+                    "{\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"metadata\": {\"name\": \"a\", \"namespace\": \"prod\"},"
+                    + " \"spec\": {\"containers\": [{\"name\": \"c\", \"image\": \"i\"}]}}");
             Files.writeString(dir.resolve("ns.yaml"), NAMESPACE);
             Files.writeString(dir.resolve("notes.txt"), "not: read");
 
@@ -824,7 +834,7 @@ class LoaderBadInputTest {
                     apiVersion: v1
                     kind: Pod
                     metadata: {name: p, namespace: prod}
-                    spec: {containers: [{name: main, ports: [{containerPort: 0}]}]}
+                    spec: {containers: [{name: main, ports: [{containerPort: 0}], image: i}]}
                     """).getBytes(StandardCharsets.UTF_8));
 
             LoadResult r = Loader.load(List.of("-"), in);
@@ -911,7 +921,7 @@ class LoaderBadInputTest {
                     - apiVersion: v1
                       kind: Pod
                       metadata: {name: p, namespace: prod, labels: &labels {app: web}}
-                      spec: {containers: &containers [{name: main, ports: [{name: http, containerPort: 80}]}]}
+                      spec: {containers: &containers [{name: main, ports: [{name: http, containerPort: 80}], image: i}]}
                     - apiVersion: v1
                       kind: Pod
                       metadata: {name: q, namespace: prod, labels: *labels}
@@ -1003,6 +1013,49 @@ class LoaderBadInputTest {
         }
 
         @Test
+        void load_podWithoutSpec_isRefusedAtTheObjectAndTheRestStillLoads() {
+            LoadResult r = load("""
+                    apiVersion: v1
+                    kind: Pod
+                    metadata: {name: bare, namespace: prod}
+                    ---
+                    apiVersion: v1
+                    kind: Pod
+                    metadata: {name: web, namespace: prod}
+                    spec:
+                      containers:
+                      - name: app
+                    """);
+
+            assertThat(lines(r)).containsExactly(
+                    "in.yaml:1:1: error: Pod prod/bare: spec.containers: is required (expected at least one container"
+                            + " with a name and an image, e.g. [{name: app, image: nginx}])",
+                    "in.yaml:10:5: error: Pod prod/web: spec.containers[0].image: is required (expected the"
+                            + " container's image, e.g. nginx:1.27)");
+            assertThat(r.cluster().workloads()).isEmpty();
+            assertThat(r.cluster().namespaces()).extracting(Object::toString).containsExactly("prod");
+        }
+
+        @Test
+        void load_ownerReferences_theControllingOneOwnsThePodWhateverItsPlace() {
+            LoadResult r = load("""
+                    apiVersion: v1
+                    kind: Pod
+                    metadata:
+                      name: db-0
+                      namespace: prod
+                      ownerReferences:
+                      - {apiVersion: v1, kind: Node, name: n1, uid: a1}
+                      - {apiVersion: apps/v1, kind: ReplicaSet, name: other, uid: a2}
+                      - {apiVersion: apps/v1, kind: StatefulSet, name: db, uid: a3, controller: true}
+                    spec: {containers: [{name: c, image: i}]}
+                    """);
+
+            assertThat(lines(r)).isEmpty();
+            assertThat(workloadNames(r)).containsExactly("StatefulSet prod/db");
+        }
+
+        @Test
         void load_cronJobWithoutJobTemplate_reportsTheMissingTemplate() {
             LoadResult r = load(CRONJOB_WITHOUT_JOB_TEMPLATE);
 
@@ -1029,6 +1082,7 @@ class LoaderBadInputTest {
                       containers:
                       - name: main
                         ports: [{name: http, containerPort: 80}, {name: Bad_Name, containerPort: 81}]
+                        image: i
                     """);
 
             assertThat(lines(r)).containsExactly("in.yaml:7:53: error: Pod prod/p: spec.containers[0].ports[1].name:"
@@ -1057,23 +1111,23 @@ class LoaderBadInputTest {
                   spec:
                     template:
                       metadata: {labels: {app: cj}}
-                      spec: {containers: [{name: c, ports: [{containerPort: 80, name: http}]}]}
+                      spec: {containers: [{name: c, ports: [{containerPort: 80, name: http}], image: i}]}
             - apiVersion: v1
               kind: Pod
               metadata:
                 name: web-1
                 namespace: prod
                 labels: {app: web}
-                ownerReferences: [{apiVersion: apps/v1, kind: ReplicaSet, name: web-rs, controller: true}]
-              spec: {hostNetwork: false, containers: [{name: c, ports: [{containerPort: 8080, name: http, protocol: TCP}]}]}
+                ownerReferences: [{apiVersion: apps/v1, kind: ReplicaSet, name: web-rs, controller: true, uid: u}]
+              spec: {hostNetwork: false, containers: [{name: c, ports: [{containerPort: 8080, name: http, protocol: TCP}], image: i}]}
               status: {podIP: 10.1.2.3, podIPs: [{ip: 10.1.2.3}, {ip: "fd00::3"}]}
             - apiVersion: apps/v1
               kind: ReplicaSet
               metadata:
                 name: web-rs
                 namespace: prod
-                ownerReferences: [{apiVersion: apps/v1, kind: Deployment, name: web, controller: true}]
-              spec: {selector: {matchLabels: {app: web}}, template: {metadata: {labels: {app: web}}, spec: {containers: [{name: c}]}}}
+                ownerReferences: [{apiVersion: apps/v1, kind: Deployment, name: web, controller: true, uid: u}]
+              spec: {selector: {matchLabels: {app: web}}, template: {metadata: {labels: {app: web}}, spec: {containers: [{name: c, image: i}]}}}
             - apiVersion: networking.k8s.io/v1
               kind: NetworkPolicy
               metadata: {name: np, namespace: prod}

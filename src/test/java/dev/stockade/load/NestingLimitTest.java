@@ -32,6 +32,7 @@ class NestingLimitTest {
                 spec:
                   containers:
                   - env: %s
+                    image: i
                 """.formatted(name, "[".repeat(depth) + "]".repeat(depth));
     }
 

@@ -50,6 +50,7 @@ class NetworkPolicyFieldTruthTableTest {
                 ports:
                 - {name: http, containerPort: 80}
                 - {name: dns, containerPort: 53, protocol: UDP}
+                image: i
             status: {podIP: 10.0.0.1}
             ---
             apiVersion: v1
@@ -59,6 +60,7 @@ class NetworkPolicyFieldTruthTableTest {
               containers:
               - name: main
                 ports: [{name: http, containerPort: 8080}]
+                image: i
             status: {podIP: 10.0.0.2}
             ---
             apiVersion: v1
@@ -68,6 +70,7 @@ class NetworkPolicyFieldTruthTableTest {
               containers:
               - name: main
                 ports: [{name: http, containerPort: 81}]
+                image: i
             status: {podIP: 10.0.1.1}
             ---
             apiVersion: v1
@@ -77,6 +80,7 @@ class NetworkPolicyFieldTruthTableTest {
               containers:
               - name: main
                 ports: [{name: http, containerPort: 80, protocol: UDP}]
+                image: i
             status: {podIP: 10.0.1.2}
             """;
 
@@ -604,7 +608,7 @@ class NetworkPolicyFieldTruthTableTest {
 
             assertTable(c, UDP, 53, X_CLOSED);
             assertTable(c, TCP, 53, X_CLOSED);
-            assertThat(c.warnings()).containsExactly("NetworkPolicy x/ports (cluster.yaml:47): spec.ingress[0].ports[0]:"
+            assertThat(c.warnings()).containsExactly("NetworkPolicy x/ports (cluster.yaml:51): spec.ingress[0].ports[0]:"
                     + " named port \"dns\" (TCP) is unresolved for x/a, x/b (no container port with that name and"
                     + " protocol); it admits nothing there");
         }
@@ -701,7 +705,7 @@ class NetworkPolicyFieldTruthTableTest {
                 apiVersion: v1
                 kind: Pod
                 metadata: {name: h, namespace: x, labels: {app: a}}
-                spec: {hostNetwork: true}
+                spec: {hostNetwork: true, containers: [{name: c, image: i}]}
                 ---
                 """;
 
@@ -756,19 +760,19 @@ class NetworkPolicyFieldTruthTableTest {
                       selector: {matchLabels: {app: web}}
                       template:
                         metadata: {labels: {app: web}}
-                        spec: {containers: [{name: main}]}
+                        spec: {containers: [{name: main, image: i}]}
                     ---
                     apiVersion: apps/v1
                     kind: ReplicaSet
                     metadata:
                       name: web-7d9f
                       namespace: x
-                      ownerReferences: [{apiVersion: apps/v1, kind: Deployment, name: web, controller: true}]
+                      ownerReferences: [{apiVersion: apps/v1, kind: Deployment, name: web, controller: true, uid: u}]
                     spec:
                       selector: {matchLabels: {app: web}}
                       template:
                         metadata: {labels: {app: web}}
-                        spec: {containers: [{name: main}]}
+                        spec: {containers: [{name: main, image: i}]}
                     ---
                     apiVersion: v1
                     kind: Pod
@@ -776,7 +780,8 @@ class NetworkPolicyFieldTruthTableTest {
                       name: web-7d9f-abcde
                       namespace: x
                       labels: {app: web}
-                      ownerReferences: [{apiVersion: apps/v1, kind: ReplicaSet, name: web-7d9f, controller: true}]
+                      ownerReferences: [{apiVersion: apps/v1, kind: ReplicaSet, name: web-7d9f, controller: true, uid: u}]
+                    spec: {containers: [{name: c, image: i}]}
                     ---
                     apiVersion: v1
                     kind: Pod
@@ -784,7 +789,8 @@ class NetworkPolicyFieldTruthTableTest {
                       name: db-0
                       namespace: x
                       labels: {app: db}
-                      ownerReferences: [{apiVersion: apps/v1, kind: StatefulSet, name: db, controller: true}]
+                      ownerReferences: [{apiVersion: apps/v1, kind: StatefulSet, name: db, controller: true, uid: u}]
+                    spec: {containers: [{name: c, image: i}]}
                     """);
             assertThat(r.diagnostics()).isEmpty();
 
@@ -805,6 +811,7 @@ class NetworkPolicyFieldTruthTableTest {
                     apiVersion: v1
                     kind: Pod
                     metadata: {name: c, namespace: z}
+                    spec: {containers: [{name: c, image: i}]}
                     ---
                     """ + policy("x", "to-a", """
                     podSelector: {matchLabels: {app: a}}
@@ -814,7 +821,7 @@ class NetworkPolicyFieldTruthTableTest {
                           matchExpressions: [{key: team, operator: DoesNotExist}]
                     """));
 
-            assertThat(r.diagnostics()).extracting(Diagnostic::toString).containsExactly("cluster.yaml:47:1: warning:"
+            assertThat(r.diagnostics()).extracting(Diagnostic::toString).containsExactly("cluster.yaml:51:1: warning:"
                     + " Namespace z: is used but not defined in the input; it gets only the label"
                     + " kubernetes.io/metadata.name=z");
             assertThat(r.cluster().namespaces()).filteredOn(n -> n.name().equals("z"))

@@ -40,7 +40,7 @@ class ObjectLimitTest {
             apiVersion: v1
             kind: Pod
             metadata: {name: web, namespace: prod, labels: {app: web}}
-            spec: {containers: [{name: main}]}
+            spec: {containers: [{name: main, image: i}]}
             ---
             apiVersion: v1
             kind: ConfigMap

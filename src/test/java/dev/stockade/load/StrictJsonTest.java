@@ -28,12 +28,12 @@ class StrictJsonTest {
               "items": [
                 {
                   "metadata": {"name": "web", "namespace": "prod", "labels": {"app": "web"}},
-                  "spec": {"hostNetwork": false, "containers": [{"name": "c", "ports": [{"containerPort": 8080}]}]},
+                  "spec": {"hostNetwork": false, "containers": [{"name": "c", "ports": [{"containerPort": 8080}], "image": "i"}]},
                   "status": {"podIP": "10.0.0.5"}
                 },
                 {
                   "metadata": {"name": "db", "namespace": "prod", "labels": {"app": "db"}},
-                  "spec": {"containers": [{"name": "c", "ports": [{"containerPort": 70000}]}]}
+                  "spec": {"containers": [{"name": "c", "ports": [{"containerPort": 70000}], "image": "i"}]}
                 }
               ]
             }
@@ -60,7 +60,7 @@ class StrictJsonTest {
         LoadResult r = Loader.loadString("in.json", """
                 {"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "prod"}}
                 {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "p", "namespace": "prod"},
-                 "spec": {"containers": [{"name": "c"}]}}
+                 "spec": {"containers": [{"name": "c", "image": "i"}]}}
                 """);
 
         assertThat(lines(r)).isEmpty();
@@ -116,7 +116,7 @@ class StrictJsonTest {
         LoadResult r = Loader.loadString("in.json", """
                 {"apiVersion": "v1", "kind": "Pod",
                  "metadata": {"name": "p", "namespace": "prod", "labels": {"feature": "on", "mode": "0755"}},
-                 "spec": {"containers": [{"name": "c"}]}}
+                 "spec": {"containers": [{"name": "c", "image": "i"}]}}
                 """);
 
         assertThat(lines(r)).containsExactly("in.json:1:1: warning: Namespace prod: is used but not defined in the"

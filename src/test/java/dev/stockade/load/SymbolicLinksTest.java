@@ -25,7 +25,7 @@ class SymbolicLinksTest {
             apiVersion: v1
             kind: Pod
             metadata: {name: %s, namespace: prod, labels: {app: web}}
-            spec: {containers: [{name: main}]}
+            spec: {containers: [{name: main, image: i}]}
             """;
 
     @TempDir

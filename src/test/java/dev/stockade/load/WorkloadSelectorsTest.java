@@ -26,6 +26,7 @@ class WorkloadSelectorsTest {
                   selector: {matchLabels: {app: web}}
                   template:
                     metadata: {labels: {app: frontend}}
+                    spec: {containers: [{name: c, image: i}]}
                 ---
                 apiVersion: apps/v1
                 kind: Deployment
@@ -34,6 +35,7 @@ class WorkloadSelectorsTest {
                   selector: {matchExpressions: [{key: app, operator: In, values: [api, api2]}]}
                   template:
                     metadata: {labels: {app: api}}
+                    spec: {containers: [{name: c, image: i}]}
                 """);
 
         assertThat(r.diagnostics()).map(Diagnostic::toString).containsExactly("in.yaml:11:24: error: Deployment"
@@ -52,6 +54,7 @@ class WorkloadSelectorsTest {
                 spec:
                   template:
                     metadata: {labels: {app: web}}
+                    spec: {containers: [{name: c, image: i}]}
                 ---
                 apiVersion: v1
                 kind: ReplicationController
@@ -59,6 +62,7 @@ class WorkloadSelectorsTest {
                 spec:
                   template:
                     metadata: {labels: {app: legacy}}
+                    spec: {containers: [{name: c, image: i}]}
                 """);
 
         assertThat(r.diagnostics()).isEmpty();
@@ -75,6 +79,7 @@ class WorkloadSelectorsTest {
                   selector: {app: legacy, tier: db}
                   template:
                     metadata: {labels: {app: legacy}}
+                    spec: {containers: [{name: c, image: i}]}
                 """);
 
         assertThat(r.diagnostics()).map(Diagnostic::toString).containsExactly("in.yaml:11:24: error:"
@@ -93,6 +98,7 @@ class WorkloadSelectorsTest {
                 spec:
                   template:
                     metadata: {labels: {app: migrate}}
+                    spec: {containers: [{name: c, image: i}]}
                 """);
 
         assertThat(r.diagnostics()).isEmpty();
@@ -116,6 +122,7 @@ class WorkloadSelectorsTest {
                         batch.kubernetes.io/job-name: migrate
                         controller-uid: 8f1c2d3e-0000-4000-8000-000000000001
                         job-name: migrate
+                    spec: {containers: [{name: c, image: i}]}
                 ---
                 apiVersion: batch/v1
                 kind: Job
@@ -125,6 +132,7 @@ class WorkloadSelectorsTest {
                   selector: {matchLabels: {app: manual}}
                   template:
                     metadata: {labels: {app: manual}}
+                    spec: {containers: [{name: c, image: i}]}
                 """);
 
         assertThat(r.diagnostics()).isEmpty();
@@ -143,6 +151,7 @@ class WorkloadSelectorsTest {
                   selector: {matchLabels: {app: manual}}
                   template:
                     metadata: {labels: {app: other}}
+                    spec: {containers: [{name: c, image: i}]}
                 """);
 
         assertThat(r.diagnostics()).map(Diagnostic::toString).containsExactly("in.yaml:12:24: error: Job"

@@ -120,7 +120,7 @@ class QueryRedundantTest {
                   name: api-1
                   namespace: a
                   labels: {app: api, version: v1}
-                  ownerReferences: [{apiVersion: apps/v1, kind: Deployment, name: api, controller: true}]
+                  ownerReferences: [{apiVersion: apps/v1, kind: Deployment, name: api, controller: true, uid: u}]
                 spec: {containers: [{name: c, image: i}]}
                 ---
                 apiVersion: v1
@@ -129,7 +129,7 @@ class QueryRedundantTest {
                   name: api-2
                   namespace: a
                   labels: {app: api, version: v2}
-                  ownerReferences: [{apiVersion: apps/v1, kind: Deployment, name: api, controller: true}]
+                  ownerReferences: [{apiVersion: apps/v1, kind: Deployment, name: api, controller: true, uid: u}]
                 spec: {containers: [{name: c, image: i}]}
                 ---
                 apiVersion: v1

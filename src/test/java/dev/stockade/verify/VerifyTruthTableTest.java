@@ -49,7 +49,7 @@ class VerifyTruthTableTest {
               selector: {matchLabels: {app: web, tier: front}}
               template:
                 metadata: {labels: {app: web, tier: front}}
-                spec: {containers: [{name: c, ports: [{name: http, containerPort: 8080}]}]}
+                spec: {containers: [{name: c, ports: [{name: http, containerPort: 8080}], image: i}]}
             ---
             apiVersion: apps/v1
             kind: Deployment
@@ -59,7 +59,7 @@ class VerifyTruthTableTest {
               template:
                 metadata: {labels: {app: api, tier: back}}
                 spec:
-                  containers: [{name: c, ports: [{name: http, containerPort: 8080}, {name: metrics, containerPort: 9090}]}]
+                  containers: [{name: c, ports: [{name: http, containerPort: 8080}, {name: metrics, containerPort: 9090}], image: i}]
             ---
             apiVersion: apps/v1
             kind: StatefulSet
@@ -68,7 +68,7 @@ class VerifyTruthTableTest {
               selector: {matchLabels: {app: db, tier: back}}
               template:
                 metadata: {labels: {app: db, tier: back}}
-                spec: {containers: [{name: c, ports: [{name: postgres, containerPort: 5432}]}]}
+                spec: {containers: [{name: c, ports: [{name: postgres, containerPort: 5432}], image: i}]}
             ---
             apiVersion: apps/v1
             kind: Deployment
@@ -77,7 +77,7 @@ class VerifyTruthTableTest {
               selector: {matchLabels: {app: notebook}}
               template:
                 metadata: {labels: {app: notebook}}
-                spec: {containers: [{name: c, ports: [{name: http, containerPort: 8888}]}]}
+                spec: {containers: [{name: c, ports: [{name: http, containerPort: 8888}], image: i}]}
             ---
             apiVersion: apps/v1
             kind: Deployment
@@ -86,7 +86,7 @@ class VerifyTruthTableTest {
               selector: {matchLabels: {app: prometheus}}
               template:
                 metadata: {labels: {app: prometheus}}
-                spec: {containers: [{name: c}]}
+                spec: {containers: [{name: c, image: i}]}
             ---
             apiVersion: networking.k8s.io/v1
             kind: NetworkPolicy

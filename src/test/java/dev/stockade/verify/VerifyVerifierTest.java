@@ -31,7 +31,7 @@ class VerifyVerifierTest {
     private static String deployment(String ns, String name, String labels) {
         return "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: " + name + ", namespace: \"" + ns + "\"}\n"
                 + "spec: {selector: {matchLabels: {" + labels + "}}, template: {metadata: {labels: {" + labels + "}},"
-                + " spec: {containers: [{name: c}]}}}\n";
+                + " spec: {containers: [{name: c, image: i}]}}}\n";
     }
 
     /** 15 clients in namespace a, 10 servers in namespace b behind an ingress default deny. */
@@ -93,13 +93,13 @@ class VerifyVerifierTest {
         String cluster = """
                 apiVersion: v1
                 kind: Pod
-                metadata: {name: db-0, namespace: p, labels: {app: db}, ownerReferences: [{kind: StatefulSet, name: db, controller: true}]}
-                spec: {containers: [{name: c, ports: [{name: pg, containerPort: 5432}]}]}
+                metadata: {name: db-0, namespace: p, labels: {app: db}, ownerReferences: [{kind: StatefulSet, name: db, controller: true, uid: u, apiVersion: apps/v1}]}
+                spec: {containers: [{name: c, ports: [{name: pg, containerPort: 5432}], image: i}]}
                 ---
                 apiVersion: v1
                 kind: Pod
-                metadata: {name: db-1, namespace: p, labels: {app: db, open: "yes"}, ownerReferences: [{kind: StatefulSet, name: db, controller: true}]}
-                spec: {containers: [{name: c, ports: [{name: pg, containerPort: 5432}]}]}
+                metadata: {name: db-1, namespace: p, labels: {app: db, open: "yes"}, ownerReferences: [{kind: StatefulSet, name: db, controller: true, uid: u, apiVersion: apps/v1}]}
+                spec: {containers: [{name: c, ports: [{name: pg, containerPort: 5432}], image: i}]}
                 """ + deployment("p", "web", "app: web") + """
                 ---
                 apiVersion: networking.k8s.io/v1
@@ -138,7 +138,7 @@ class VerifyVerifierTest {
         String cluster = deployment("n", "client", "app: client")
                 + "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api, namespace: \"n\"}\n"
                 + "spec: {selector: {matchLabels: {tier: back}}, template: {metadata: {labels: {tier: back}}, spec: {containers: [{name: c, ports: [{name: metrics,"
-                + " containerPort: 9090}]}]}}}\n" + deployment("n", "db", "tier: back");
+                + " containerPort: 9090}], image: i}]}}}\n" + deployment("n", "db", "tier: back");
         Verifier v = verifier(cluster);
 
         ExpectationResult allow = v.check(expectation("{from: n/client, to: {podSelector: {matchLabels: {tier: back}}},"
