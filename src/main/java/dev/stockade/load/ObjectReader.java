@@ -25,6 +25,7 @@ final class ObjectReader {
     private final Diagnostics diagnostics;
     private String object;
     private boolean broken;
+    private final List<String> errorPaths = new ArrayList<>();
     private Node top;
 
     ObjectReader(String file, String object, Diagnostics diagnostics) {
@@ -50,6 +51,16 @@ final class ObjectReader {
         return broken;
     }
 
+    /** Whether an error was reported at {@code path} or a field below it. */
+    boolean brokenAt(String path) {
+        for (String p : errorPaths) {
+            if (p.equals(path) || p.startsWith(path + ".") || p.startsWith(path + "[")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The object's top node: where problems with an absent field are reported. */
     void node(Node top) {
         this.top = top;
@@ -73,6 +84,7 @@ final class ObjectReader {
 
     void error(Node at, String path, String message) {
         broken = true;
+        errorPaths.add(path == null ? "" : path);
         diagnostics.error(source(at), object, path, message);
     }
 

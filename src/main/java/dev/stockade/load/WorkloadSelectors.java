@@ -161,9 +161,13 @@ final class WorkloadSelectors {
         }
     }
 
-    /** Reports, at the template's labels, a selector that does not select them (unless already broken). */
+    /**
+     * Reports, at the template's labels, a selector that does not select them, unless the selector
+     * or the template's metadata had errors (then what was read is not what was meant); other
+     * errors of the object do not hide it, so every problem is reported at once.
+     */
     private void matchesTemplate(LabelSelector selector, String shown, Node template, Labels labels) {
-        if (r.broken() || selector.matches(labels)) {
+        if (r.brokenAt("spec.selector") || r.brokenAt("spec.template.metadata") || selector.matches(labels)) {
             return;
         }
         Node metadata = field(template, "metadata");

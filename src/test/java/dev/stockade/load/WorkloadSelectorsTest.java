@@ -46,6 +46,38 @@ class WorkloadSelectorsTest {
     }
 
     @Test
+    void load_selectorMissingTheTemplateBesideAnotherError_bothAreReported() {
+        LoadResult r = Loader.loadString("in.yaml", PROD + """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web, namespace: prod}
+                spec:
+                  selector: {matchLabels: {app: web}}
+                  template:
+                    metadata: {labels: {app: frontend}}
+                    spec: {containers: [{name: c}]}
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: api, namespace: prod}
+                spec:
+                  selector: {matchLabels: {app: api}}
+                  template:
+                    metadata: {labels: {app: on}}
+                    spec: {containers: [{name: c, image: i}]}
+                """);
+
+        assertThat(r.diagnostics()).map(Diagnostic::toString).containsExactly(
+                "in.yaml:12:25: error: Deployment prod/web: spec.template.spec.containers[0].image: is required"
+                        + " (expected the container's image, e.g. nginx:1.27)",
+                "in.yaml:11:24: error: Deployment prod/web: spec.template.metadata.labels: the template's labels"
+                        + " app=frontend do not match the selector app=web (expected labels the selector selects: the"
+                        + " controller manages only the pods its selector matches)",
+                "in.yaml:20:30: error: Deployment prod/api: spec.template.metadata.labels.app: on is read as the"
+                        + " boolean true by kubectl (YAML 1.1), not as a string (quote it: \"on\")");
+    }
+
+    @Test
     void load_oldApiVersionWithoutSelector_defaultsItToTheTemplateLabels() {
         LoadResult r = Loader.loadString("in.yaml", PROD + """
                 apiVersion: extensions/v1beta1
