@@ -56,9 +56,8 @@ public final class AuditCommand implements Callable<Integer> {
     @ParentCommand
     StockadeCommand parent;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (default: by namespace and workload, most severe first), json, sarif (2.1.0) or junit.")
-    String output;
+    @Mixin
+    OutputOption output;
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "error",
             description = "Exit 1 when an active finding is at least this severe: error (default), warning or note.")
@@ -92,7 +91,7 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AuditRenderer.Format format = format();
+        AuditRenderer.Format format = output.format(AuditRenderer.Format.values());
         Severity threshold = Severity.parse(failOn).orElseThrow(() -> new ParameterException(spec.commandLine(),
                 "--fail-on: unknown severity '" + failOn + "' (expected error, warning or note)"));
         Framework chosen = framework == null ? null : Framework.named(framework).orElseThrow(
@@ -183,13 +182,4 @@ public final class AuditCommand implements Callable<Integer> {
         return found.size() == 1 ? found.get(0) : null;
     }
 
-    private AuditRenderer.Format format() {
-        for (AuditRenderer.Format f : AuditRenderer.Format.values()) {
-            if (f.toString().equalsIgnoreCase(output)) {
-                return f;
-            }
-        }
-        throw new ParameterException(spec.commandLine(), "-o: unknown format '" + output
-                + "' (expected text, json, sarif or junit)");
-    }
 }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,15 +70,15 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--write", paramLabel = "DIR", description = "Keep the generated YAML in DIR.")
     Path write;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
-    String output;
+    @Mixin
+    OutputOption output;
 
     @Option(names = "--dataplane", description = "Measure the nftables data plane and the lab instead (root).")
     boolean dataplane;
 
     @Override
     public Integer call() throws IOException {
-        OutputFormat format = Formats.parse(spec, output, OutputFormat.TEXT, OutputFormat.JSON);
+        OutputFormat format = output.format(OutputFormat.TEXT, OutputFormat.JSON);
         BenchSpec s;
         try {
             s = new BenchSpec(workloads, policies, namespaces, dataplane && pods == 0 ? workloads : pods, seed,

@@ -70,13 +70,13 @@ public final class QueryCommand implements Runnable {
         @ParentCommand
         QueryCommand parent;
 
-        @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
-        String output;
+        @Mixin
+        OutputOption output;
 
         abstract String namespace();
 
         OutputFormat format() {
-            return Formats.parse(spec, output, OutputFormat.TEXT, OutputFormat.JSON);
+            return output.format(OutputFormat.TEXT, OutputFormat.JSON);
         }
 
         InputStream stdin() {
