@@ -3,6 +3,7 @@ package dev.stockade.query;
 import dev.stockade.engine.AnalysisOptions;
 import dev.stockade.engine.Selectors;
 import dev.stockade.model.Cluster;
+import dev.stockade.model.EditDistance;
 import dev.stockade.model.LabelSelector;
 import dev.stockade.model.Labels;
 import dev.stockade.model.Namespace;
