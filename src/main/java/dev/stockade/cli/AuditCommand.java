@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -154,10 +155,10 @@ public final class AuditCommand implements Callable<Integer> {
 
     /** {@code -v}: where the time went, the slowest rules first (the first rules to ask pay for shared analyses). */
     private static void timings(PrintWriter err, long loadMillis, long rulesMillis, AuditReport report) {
-        List<java.util.Map.Entry<String, Long>> slowest = new ArrayList<>(report.ruleNanos().entrySet());
-        slowest.sort(java.util.Map.Entry.<String, Long>comparingByValue().reversed());
+        List<Map.Entry<String, Long>> slowest = new ArrayList<>(report.ruleNanos().entrySet());
+        slowest.sort(Map.Entry.<String, Long>comparingByValue().reversed());
         StringBuilder sb = new StringBuilder();
-        for (java.util.Map.Entry<String, Long> e : slowest.subList(0, Math.min(5, slowest.size()))) {
+        for (Map.Entry<String, Long> e : slowest.subList(0, Math.min(5, slowest.size()))) {
             sb.append(sb.isEmpty() ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue() / 1_000_000)
                     .append(" ms");
         }

@@ -10,6 +10,7 @@ import dev.stockade.report.TerminalText;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,7 +57,7 @@ public final class LabCommand implements Runnable {
     }
 
     /** Whether the process may create namespaces and load rules; replaceable by tests. */
-    static java.util.function.BooleanSupplier root = Lab::isRoot;
+    static BooleanSupplier root = Lab::isRoot;
 
     static boolean requireRoot(CommandSpec spec) {
         if (root.getAsBoolean()) {
