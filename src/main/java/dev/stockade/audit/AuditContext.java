@@ -16,10 +16,14 @@ import dev.stockade.query.Exposure;
 import dev.stockade.query.SelectsNothing;
 import dev.stockade.query.Unprotected;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * What rules look at: the cluster model (for the engine and the queries), the objects as written
@@ -49,16 +53,16 @@ public final class AuditContext {
     private final Lazy<Map<String, Source>> firstSources = new Lazy<>(this::indexFirstSources);
     private final Lazy<List<WorkloadPod>> pods = new Lazy<>(() -> WorkloadPod.read(this));
     /** Pod-spec-relative paths as parsed and printed, by workload kind and relative path. */
-    private final Map<String, PathText> podPaths = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, PathText> podPaths = new ConcurrentHashMap<>();
 
     private record PathText(FieldPath path, String text) {}
 
     /** A value computed once, on first use, under its own lock. */
     private static final class Lazy<T> {
-        private final java.util.function.Supplier<T> make;
+        private final Supplier<T> make;
         private volatile T value;
 
-        Lazy(java.util.function.Supplier<T> make) {
+        Lazy(Supplier<T> make) {
             this.make = make;
         }
 
@@ -83,7 +87,7 @@ public final class AuditContext {
      * kind is only counted, not copied (a million ConfigMaps cost a copy each; a million objects
      * of a kind no rule reads cost nothing). A rule that asks for a kind not listed here fails.
      */
-    public static final java.util.Set<String> KINDS_READ = java.util.Set.of("Namespace", "Service", "Ingress",
+    public static final Set<String> KINDS_READ = Set.of("Namespace", "Service", "Ingress",
             "Route", "Gateway", "ConfigMap", "Secret", "ServiceAccount", "Role", "ClusterRole", "RoleBinding",
             "ClusterRoleBinding", "LimitRange", "PeerAuthentication", "DestinationRule");
 
@@ -228,7 +232,7 @@ public final class AuditContext {
 
     private List<Workload> sortWorkloads() {
         List<Workload> out = new ArrayList<>(cluster.workloads());
-        out.sort(java.util.Comparator.comparing(Workload::namespace).thenComparing(Workload::name)
+        out.sort(Comparator.comparing(Workload::namespace).thenComparing(Workload::name)
                 .thenComparing(Workload::kind));
         return List.copyOf(out);
     }

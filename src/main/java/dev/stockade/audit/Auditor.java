@@ -1,11 +1,15 @@
 package dev.stockade.audit;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Runs the enabled rules and applies severities, suppressions and the baseline. A finding is
@@ -65,8 +69,7 @@ public final class Auditor {
         List<Finding> out = new ArrayList<>();
         Map<String, Long> nanos = new HashMap<>();
         // the objects that carry a suppression annotation at all (usually few): the others are not asked
-        java.util.Set<dev.stockade.manifest.RawObject> annotated = java.util.Collections.newSetFromMap(
-                new java.util.IdentityHashMap<>());
+        Set<dev.stockade.manifest.RawObject> annotated = Collections.newSetFromMap(new IdentityHashMap<>());
         for (dev.stockade.manifest.RawObject o : context.manifests()) {
             if (Suppressions.annotated(o)) {
                 annotated.add(o);
@@ -97,7 +100,7 @@ public final class Auditor {
         }
         // both cores sort (stable, like List.sort: equal findings keep rule order)
         Finding[] sorted = out.toArray(Finding[]::new);
-        java.util.Arrays.parallelSort(sorted, ORDER);
+        Arrays.parallelSort(sorted, ORDER);
         return new AuditReport(ran, List.of(sorted), nanos);
     }
 

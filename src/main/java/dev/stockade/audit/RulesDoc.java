@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * Writes {@code docs/rules.md} from the catalogue: {@code java -cp target/classes
@@ -29,7 +30,7 @@ public final class RulesDoc {
         sb.append("its findings, which are still reported.\n\n");
         sb.append("| id | severity | title | checklist |\n|---|---|---|---|\n");
         for (Rule r : Catalogue.rules()) {
-            sb.append("| [").append(r.id()).append("](#").append(r.id().toLowerCase(java.util.Locale.ROOT))
+            sb.append("| [").append(r.id()).append("](#").append(r.id().toLowerCase(Locale.ROOT))
                     .append(") | ").append(r.severity()).append(" | ").append(r.title()).append(" | ")
                     .append(String.join("; ", r.checklist())).append(" |\n");
         }

@@ -26,8 +26,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -208,7 +212,7 @@ public final class DataplaneBench {
             smallCost[i] = connects(c, serverIp);
             nft(router, large);
             largeCost[i] = connects(c, serverIp);
-            progress.accept(String.format(java.util.Locale.ROOT,
+            progress.accept(String.format(Locale.ROOT,
                     "round %d of %d: %.1f µs a connection with %d policies, %.1f µs with %d", i + 1, PACKET_ROUNDS,
                     largeCost[i], cluster.policies().size(), smallCost[i], few.policies().size()));
         }
@@ -242,7 +246,7 @@ public final class DataplaneBench {
      */
     private static Target.PodTarget[] allowedPair(Cluster cluster) {
         Explainer explainer = new Explainer(cluster, AnalysisOptions.DEFAULT);
-        Map<String, List<Target.PodTarget>> byNamespace = new java.util.LinkedHashMap<>();
+        Map<String, List<Target.PodTarget>> byNamespace = new LinkedHashMap<>();
         for (Workload w : cluster.workloads()) {
             for (Pod p : w.pods()) {
                 if (p.ips().stream().anyMatch(a -> !a.v6()) && !p.hostNetwork()) {
@@ -351,7 +355,7 @@ public final class DataplaneBench {
             return loaded.cluster();
         } finally {
             try (var s = Files.walk(dir)) {
-                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
     }
@@ -365,7 +369,7 @@ public final class DataplaneBench {
             return nft(ns, script);
         }
         long t = System.nanoTime();
-        java.util.Optional<String> complaint = session.submit(script);
+        Optional<String> complaint = session.submit(script);
         long ms = millis(t);
         if (complaint.isPresent()) {
             throw new IllegalStateException("nft refused the bench's change: " + complaint.get().strip());

@@ -38,9 +38,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (default), json, csv, md or dot.")
-    String output;
+    @Mixin
+    OutputOption output;
 
     @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
             description = "Show only connections from or to workloads in this namespace.")
@@ -52,7 +51,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutputFormat format = Formats.parse(spec, output, OutputFormat.values());
+        OutputFormat format = output.format(OutputFormat.values());
         LoadResult loaded = input.load(StockadeCommand.stdin(parent), spec.commandLine().getErr());
         Connectivity c = new Analyzer(input.analysisOptions()).analyze(loaded.cluster());
         if (input.verbose) {

@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,9 +57,8 @@ public final class AuditCommand implements Callable<Integer> {
     @ParentCommand
     StockadeCommand parent;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (default: by namespace and workload, most severe first), json, sarif (2.1.0) or junit.")
-    String output;
+    @Mixin
+    OutputOption output;
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "error",
             description = "Exit 1 when an active finding is at least this severe: error (default), warning or note.")
@@ -92,7 +92,7 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AuditRenderer.Format format = format();
+        AuditRenderer.Format format = output.format(AuditRenderer.Format.values());
         Severity threshold = Severity.parse(failOn).orElseThrow(() -> new ParameterException(spec.commandLine(),
                 "--fail-on: unknown severity '" + failOn + "' (expected error, warning or note)"));
         Framework chosen = framework == null ? null : Framework.named(framework).orElseThrow(
@@ -155,10 +155,10 @@ public final class AuditCommand implements Callable<Integer> {
 
     /** {@code -v}: where the time went, the slowest rules first (the first rules to ask pay for shared analyses). */
     private static void timings(PrintWriter err, long loadMillis, long rulesMillis, AuditReport report) {
-        List<java.util.Map.Entry<String, Long>> slowest = new ArrayList<>(report.ruleNanos().entrySet());
-        slowest.sort(java.util.Map.Entry.<String, Long>comparingByValue().reversed());
+        List<Map.Entry<String, Long>> slowest = new ArrayList<>(report.ruleNanos().entrySet());
+        slowest.sort(Map.Entry.<String, Long>comparingByValue().reversed());
         StringBuilder sb = new StringBuilder();
-        for (java.util.Map.Entry<String, Long> e : slowest.subList(0, Math.min(5, slowest.size()))) {
+        for (Map.Entry<String, Long> e : slowest.subList(0, Math.min(5, slowest.size()))) {
             sb.append(sb.isEmpty() ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue() / 1_000_000)
                     .append(" ms");
         }
@@ -183,13 +183,4 @@ public final class AuditCommand implements Callable<Integer> {
         return found.size() == 1 ? found.get(0) : null;
     }
 
-    private AuditRenderer.Format format() {
-        for (AuditRenderer.Format f : AuditRenderer.Format.values()) {
-            if (f.toString().equalsIgnoreCase(output)) {
-                return f;
-            }
-        }
-        throw new ParameterException(spec.commandLine(), "-o: unknown format '" + output
-                + "' (expected text, json, sarif or junit)");
-    }
 }

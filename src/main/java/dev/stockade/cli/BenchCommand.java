@@ -9,8 +9,10 @@ import dev.stockade.lab.Lab;
 import dev.stockade.report.OutputFormat;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,15 +71,15 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--write", paramLabel = "DIR", description = "Keep the generated YAML in DIR.")
     Path write;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
-    String output;
+    @Mixin
+    OutputOption output;
 
     @Option(names = "--dataplane", description = "Measure the nftables data plane and the lab instead (root).")
     boolean dataplane;
 
     @Override
     public Integer call() throws IOException {
-        OutputFormat format = Formats.parse(spec, output, OutputFormat.TEXT, OutputFormat.JSON);
+        OutputFormat format = output.format(OutputFormat.TEXT, OutputFormat.JSON);
         BenchSpec s;
         try {
             s = new BenchSpec(workloads, policies, namespaces, dataplane && pods == 0 ? workloads : pods, seed,
@@ -144,12 +146,12 @@ public final class BenchCommand implements Callable<Integer> {
         }
         var out = spec.commandLine().getOut();
         if (format == OutputFormat.JSON) {
-            out.printf(java.util.Locale.ROOT, "{\"pods\": %d, \"policies\": %d, \"nftFullLoadMillis\": %d,"
+            out.printf(Locale.ROOT, "{\"pods\": %d, \"policies\": %d, \"nftFullLoadMillis\": %d,"
                             + " \"nftChangeMillis\": %d, \"packetCostRatio\": %.2f, \"labE2eMillis\": %d}%n",
                     r.pods(), r.policies(), r.nftFullLoadMillis(), r.nftChangeMillis(), r.packetCostRatio(),
                     r.labE2eMillis());
         } else {
-            out.printf(java.util.Locale.ROOT, "pods              %d%npolicies          %d%n"
+            out.printf(Locale.ROOT, "pods              %d%npolicies          %d%n"
                             + "nft full load     %d ms%nnft change        %d ms (one policy, one transaction)%n"
                             + "packet cost       %.2f (%d policies / 10)%nlab e2e           %d ms (up, probe, down)%n",
                     r.pods(), r.policies(), r.nftFullLoadMillis(), r.nftChangeMillis(), r.packetCostRatio(),

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
@@ -69,9 +70,8 @@ public final class DiffCommand implements Callable<Integer> {
     @Option(names = "-C", paramLabel = "DIR", description = "Run git in DIR instead of the current directory.")
     Path gitDirectory;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (default), md (a pull-request comment) or json.")
-    String output;
+    @Mixin
+    OutputOption output;
 
     @Option(names = "--fail-on", paramLabel = "added|removed|any",
             description = "Exit 1 when connections were added (added), removed (removed) or either (any); a changed"
@@ -95,7 +95,7 @@ public final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutputFormat format = Formats.parse(spec, output, OutputFormat.TEXT, OutputFormat.MD, OutputFormat.JSON);
+        OutputFormat format = output.format(OutputFormat.TEXT, OutputFormat.MD, OutputFormat.JSON);
         String fail = failOn();
         PrintWriter err = spec.commandLine().getErr();
         List<Version> versions;

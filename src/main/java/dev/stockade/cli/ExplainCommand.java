@@ -67,15 +67,15 @@ public final class ExplainCommand implements Callable<Integer> {
             description = "Namespace for names given without one (default: ${DEFAULT-VALUE}).")
     String namespace;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
-    String output;
+    @Mixin
+    OutputOption output;
 
     @Mixin
     InputOptions input;
 
     @Override
     public Integer call() {
-        OutputFormat format = Formats.parse(spec, output, OutputFormat.TEXT, OutputFormat.JSON);
+        OutputFormat format = output.format(OutputFormat.TEXT, OutputFormat.JSON);
         LoadResult loaded = input.load(StockadeCommand.stdin(parent), spec.commandLine().getErr());
         Cluster cluster = loaded.cluster();
         List<Target> sources = from.equals(IngressController.ID) ? List.of() : resolve(cluster, from, "--from");

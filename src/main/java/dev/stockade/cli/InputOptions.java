@@ -8,6 +8,8 @@ import dev.stockade.load.LoadResult;
 import dev.stockade.load.Loader;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -51,12 +53,12 @@ public final class InputOptions {
 
     /** Errors before warnings; within each, files in input order and positions in reading order. */
     static List<Diagnostic> ordered(List<Diagnostic> diagnostics) {
-        Map<String, Integer> fileOrder = new java.util.HashMap<>();
+        Map<String, Integer> fileOrder = new HashMap<>();
         for (Diagnostic d : diagnostics) {
             fileOrder.putIfAbsent(d.source().file(), fileOrder.size());
         }
         List<Diagnostic> out = new ArrayList<>(diagnostics);
-        out.sort(java.util.Comparator.comparing((Diagnostic d) -> !d.isError())
+        out.sort(Comparator.comparing((Diagnostic d) -> !d.isError())
                 .thenComparing(d -> fileOrder.get(d.source().file()))
                 .thenComparingInt(d -> d.source().line()).thenComparingInt(d -> d.source().column()));
         return out;

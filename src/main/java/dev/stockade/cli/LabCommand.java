@@ -5,10 +5,12 @@ import dev.stockade.lab.LabLock;
 import dev.stockade.lab.LabRun;
 import dev.stockade.lab.LabReport;
 import dev.stockade.load.LoadResult;
+import dev.stockade.report.OutputFormat;
 import dev.stockade.report.TerminalText;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,7 +57,7 @@ public final class LabCommand implements Runnable {
     }
 
     /** Whether the process may create namespaces and load rules; replaceable by tests. */
-    static java.util.function.BooleanSupplier root = Lab::isRoot;
+    static BooleanSupplier root = Lab::isRoot;
 
     static boolean requireRoot(CommandSpec spec) {
         if (root.getAsBoolean()) {
@@ -204,9 +206,8 @@ public final class LabCommand implements Runnable {
         @Mixin
         InputOptions input;
 
-        @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
-                description = "text (default) or json.")
-        String output;
+        @Mixin
+        OutputOption output;
 
         @Option(names = "--timeout", paramLabel = "MILLIS", defaultValue = "1000",
                 description = "How long a probe waits for an answer: 1 to 60000 ms (default 1000).")
@@ -214,9 +215,7 @@ public final class LabCommand implements Runnable {
 
         @Override
         public Integer call() {
-            if (!output.equals("text") && !output.equals("json")) {
-                throw new ParameterException(spec.commandLine(), "-o: '" + output + "' is not text or json");
-            }
+            OutputFormat format = output.format(OutputFormat.TEXT, OutputFormat.JSON);
             checkTimeout(spec, timeout);
             if (!requireRoot(spec)) {
                 return ExitCodes.BAD_INPUT;
@@ -245,7 +244,7 @@ public final class LabCommand implements Runnable {
             } catch (Lab.LabException e) {
                 return fail(spec, e.getMessage(), ExitCodes.INTERNAL);
             }
-            spec.commandLine().getOut().print(output.equals("json") ? report.json() : probeText(report));
+            spec.commandLine().getOut().print(format == OutputFormat.JSON ? report.json() : probeText(report));
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;
         }

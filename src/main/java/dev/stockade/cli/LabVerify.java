@@ -7,6 +7,7 @@ import dev.stockade.lab.LabRun;
 import dev.stockade.lab.LabVerification;
 import dev.stockade.load.LoadResult;
 import dev.stockade.report.ExplainRenderer;
+import dev.stockade.report.OutputFormat;
 import dev.stockade.report.TerminalText;
 import java.io.PrintWriter;
 import java.util.List;
@@ -15,7 +16,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -41,9 +41,8 @@ final class LabVerify implements Callable<Integer> {
     @Mixin
     InputOptions input;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (default) or json (schemas/lab-verify.schema.json).")
-    String output;
+    @Mixin
+    OutputOption output;
 
     @Option(names = "--running", description = "Probe the running lab (made by lab up or lab apply) as it is.")
     boolean running;
@@ -54,9 +53,7 @@ final class LabVerify implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!output.equals("text") && !output.equals("json")) {
-            throw new ParameterException(spec.commandLine(), "-o: '" + output + "' is not text or json");
-        }
+        OutputFormat format = output.format(OutputFormat.TEXT, OutputFormat.JSON);
         LabCommand.checkTimeout(spec, timeout);
         if (!LabCommand.requireRoot(spec)) {
             return ExitCodes.BAD_INPUT;
@@ -87,7 +84,7 @@ final class LabVerify implements Callable<Integer> {
             return LabCommand.fail(spec, e.getMessage(), ExitCodes.INTERNAL);
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(output.equals("json")
+        out.print(format == OutputFormat.JSON
                 ? result.json(v -> ExplainRenderer.json(List.of(v), options))
                 : TerminalText.escape(result.text(v -> ExplainRenderer.text(List.of(v), options))));
         out.flush();

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -85,7 +86,7 @@ public final class NftCommand implements Runnable {
         boolean check;
 
         /** How the ruleset becomes text; replaceable by tests, to show what a broken script does. */
-        static java.util.function.Function<Ruleset, String> renderer = NftText::render;
+        static Function<Ruleset, String> renderer = NftText::render;
 
         private int fail(String message, int exit) {
             spec.commandLine().getErr().println("stockade: " + message);

@@ -22,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,6 +63,9 @@ public final class QueryCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** The resource key of {@code -n}'s help line, which {@link OptionHelp} words per subcommand. */
+    static final String NAMESPACE_KEY = "query.namespace";
+
     /** What the subcommands share: -o, the namespace filter, printing and the exit code. */
     abstract static class Query implements Callable<Integer> {
         @Spec
@@ -70,13 +74,15 @@ public final class QueryCommand implements Runnable {
         @ParentCommand
         QueryCommand parent;
 
-        @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
-        String output;
+        @Mixin
+        OutputOption output;
 
-        abstract String namespace();
+        @Option(names = {"-n", "--namespace"}, paramLabel = "NS", descriptionKey = NAMESPACE_KEY,
+                description = "Only workloads in this namespace.")
+        String namespace;
 
         OutputFormat format() {
-            return Formats.parse(spec, output, OutputFormat.TEXT, OutputFormat.JSON);
+            return output.format(OutputFormat.TEXT, OutputFormat.JSON);
         }
 
         InputStream stdin() {
@@ -85,22 +91,63 @@ public final class QueryCommand implements Runnable {
 
         /** Accepts every namespace, or just {@code -n}'s, which must exist in the input. */
         Predicate<String> namespaces(Cluster... clusters) {
-            String ns = namespace();
-            if (ns == null) {
+            if (namespace == null) {
                 return n -> true;
             }
             for (Cluster c : clusters) {
-                if (c.namespaces().stream().map(Namespace::name).anyMatch(ns::equals)) {
-                    return ns::equals;
+                if (c.namespaces().stream().map(Namespace::name).anyMatch(namespace::equals)) {
+                    return namespace::equals;
                 }
             }
-            throw new ParameterException(spec.commandLine(), "-n: no namespace " + ns + " in the input");
+            throw new ParameterException(spec.commandLine(), "-n: no namespace " + namespace + " in the input");
         }
 
         int finish(String text, boolean finding, boolean badInput) {
             spec.commandLine().getOut().print(text);
             spec.commandLine().getOut().flush();
             return badInput ? ExitCodes.BAD_INPUT : finding ? ExitCodes.FINDINGS : ExitCodes.OK;
+        }
+    }
+
+    /**
+     * A query over one input ({@code PATH...} and its {@link InputOptions}): loads it, runs the query on the
+     * namespaces {@code -n} keeps, prints the result as text or JSON, and exits 1 on a finding. A subcommand
+     * supplies the query, its finding test and its two renderings.
+     */
+    abstract static class OnInput<R> extends Query {
+        /** The query proper. */
+        interface Run<R> {
+            R run(Cluster cluster, AnalysisOptions options, Predicate<String> namespaces);
+        }
+
+        /** The JSON rendering, which records the options and {@code -n}. */
+        interface Json<R> {
+            String json(R result, AnalysisOptions options, String namespace);
+        }
+
+        private final Run<R> query;
+        private final Predicate<R> finding;
+        private final Json<R> json;
+        private final Function<R, String> text;
+
+        @Mixin
+        InputOptions input;
+
+        OnInput(Run<R> query, Predicate<R> finding, Json<R> json, Function<R, String> text) {
+            this.query = query;
+            this.finding = finding;
+            this.json = json;
+            this.text = text;
+        }
+
+        @Override
+        public final Integer call() {
+            OutputFormat f = format();
+            LoadResult loaded = input.load(stdin(), spec.commandLine().getErr());
+            AnalysisOptions options = input.analysisOptions();
+            R r = query.run(loaded.cluster(), options, namespaces(loaded.cluster()));
+            String out = f == OutputFormat.JSON ? json.json(r, options, namespace) : text.apply(r);
+            return finish(out, finding.test(r), loaded.hasErrors());
         }
     }
 
@@ -116,27 +163,10 @@ public final class QueryCommand implements Runnable {
                 "",
                 "Exit codes: 0 every workload is protected both ways, 1 some is not, 2 bad input or usage,",
                 "3 internal error."})
-    static final class UnprotectedCommand extends Query {
-        @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Only workloads in this namespace.")
-        String namespace;
-
-        @Mixin
-        InputOptions input;
-
-        @Override
-        String namespace() {
-            return namespace;
-        }
-
-        @Override
-        public Integer call() {
-            OutputFormat f = format();
-            LoadResult loaded = input.load(stdin(), spec.commandLine().getErr());
-            AnalysisOptions options = input.analysisOptions();
-            Unprotected.Result r = Unprotected.run(loaded.cluster(), options, namespaces(loaded.cluster()));
-            String text = f == OutputFormat.JSON ? QueryJson.unprotected(r, options, namespace)
-                    : QueryRenderer.unprotected(r);
-            return finish(text, r.finding(), loaded.hasErrors());
+    static final class UnprotectedCommand extends OnInput<Unprotected.Result> {
+        UnprotectedCommand() {
+            super(Unprotected::run, Unprotected.Result::finding, QueryJson::unprotected,
+                    QueryRenderer::unprotected);
         }
     }
 
@@ -151,27 +181,10 @@ public final class QueryCommand implements Runnable {
                 "  stockade query selects-nothing -n production -o json manifests/",
                 "",
                 "Exit codes: 0 every selector matches a pod, 1 some does not, 2 bad input or usage, 3 internal error."})
-    static final class SelectsNothingCommand extends Query {
-        @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Only policies in this namespace.")
-        String namespace;
-
-        @Mixin
-        InputOptions input;
-
-        @Override
-        String namespace() {
-            return namespace;
-        }
-
-        @Override
-        public Integer call() {
-            OutputFormat f = format();
-            LoadResult loaded = input.load(stdin(), spec.commandLine().getErr());
-            AnalysisOptions options = input.analysisOptions();
-            SelectsNothing.Result r = SelectsNothing.run(loaded.cluster(), options, namespaces(loaded.cluster()));
-            String text = f == OutputFormat.JSON ? QueryJson.selectsNothing(r, options, namespace)
-                    : QueryRenderer.selectsNothing(r);
-            return finish(text, r.finding(), loaded.hasErrors());
+    static final class SelectsNothingCommand extends OnInput<SelectsNothing.Result> {
+        SelectsNothingCommand() {
+            super(SelectsNothing::run, SelectsNothing.Result::finding, QueryJson::selectsNothing,
+                    QueryRenderer::selectsNothing);
         }
     }
 
@@ -187,26 +200,10 @@ public final class QueryCommand implements Runnable {
                 "  stockade query redundant -n production -o json examples/hexabase",
                 "",
                 "Exit codes: 0 nothing is redundant, 1 something is, 2 bad input or usage, 3 internal error."})
-    static final class RedundantCommand extends Query {
-        @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
-                description = "Only policies in this namespace (judged against the whole input).")
-        String namespace;
-
-        @Mixin
-        InputOptions input;
-
-        @Override
-        String namespace() {
-            return namespace;
-        }
-
-        @Override
-        public Integer call() {
-            OutputFormat f = format();
-            LoadResult loaded = input.load(stdin(), spec.commandLine().getErr());
-            Redundancy.Result r = Redundancy.run(loaded.cluster(), input.analysisOptions(), namespaces(loaded.cluster()));
-            String text = f == OutputFormat.JSON ? QueryJson.redundant(r, namespace) : QueryRenderer.redundant(r);
-            return finish(text, r.finding(), loaded.hasErrors());
+    static final class RedundantCommand extends OnInput<Redundancy.Result> {
+        RedundantCommand() {
+            super(Redundancy::run, Redundancy.Result::finding, (r, options, ns) -> QueryJson.redundant(r, ns),
+                    QueryRenderer::redundant);
         }
     }
 
@@ -225,25 +222,10 @@ public final class QueryCommand implements Runnable {
                 "",
                 "Exit codes: 0 nothing is exposed to external addresses or every namespace, 1 something is,",
                 "2 bad input or usage, 3 internal error."})
-    static final class ExposureCommand extends Query {
-        @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Only workloads in this namespace.")
-        String namespace;
-
-        @Mixin
-        InputOptions input;
-
-        @Override
-        String namespace() {
-            return namespace;
-        }
-
-        @Override
-        public Integer call() {
-            OutputFormat f = format();
-            LoadResult loaded = input.load(stdin(), spec.commandLine().getErr());
-            Exposure.Result r = Exposure.run(loaded.cluster(), input.analysisOptions(), namespaces(loaded.cluster()));
-            String text = f == OutputFormat.JSON ? QueryJson.exposure(r, namespace) : QueryRenderer.exposure(r);
-            return finish(text, r.finding(), loaded.hasErrors());
+    static final class ExposureCommand extends OnInput<Exposure.Result> {
+        ExposureCommand() {
+            super(Exposure::run, Exposure.Result::finding, (r, options, ns) -> QueryJson.exposure(r, ns),
+                    QueryRenderer::exposure);
         }
     }
 
@@ -271,10 +253,6 @@ public final class QueryCommand implements Runnable {
                 description = "What both sides share: namespaces, workloads, other policies.")
         List<String> paths = new ArrayList<>();
 
-        @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
-                description = "Only compare pairs with an end in this namespace.")
-        String namespace;
-
         @Option(names = "--ipblock-matches-pods", arity = "1", paramLabel = "true|false", defaultValue = "true",
                 description = "Whether ipBlock peers also match pods whose IP they contain (default: ${DEFAULT-VALUE}).")
         boolean ipBlockMatchesPods = true;
@@ -282,11 +260,6 @@ public final class QueryCommand implements Runnable {
         @Option(names = HostNetworkFlag.NAME, paramLabel = HostNetworkFlag.LABEL, converter = HostNetworkFlag.class,
                 description = HostNetworkFlag.DESCRIPTION + " Applies to both sides.")
         HostNetworkMode hostNetwork = HostNetworkMode.DEFAULT;
-
-        @Override
-        String namespace() {
-            return namespace;
-        }
 
         @Override
         public Integer call() {

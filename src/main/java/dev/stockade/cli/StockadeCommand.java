@@ -7,6 +7,7 @@ import picocli.CommandLine.Spec;
 import picocli.AutoComplete.GenerateCompletion;
 
 @Command(name = "stockade", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        resourceBundle = "dev.stockade.cli.OptionHelp",
         description = {"Network security for Kubernetes: who can reach whom, on which ports, and why."},
         subcommands = {AnalyzeCommand.class, ExplainCommand.class, DiffCommand.class, QueryCommand.class,
             VerifyCommand.class, AuditCommand.class, GenerateCommand.class, NftCommand.class, LabCommand.class, BenchCommand.class,

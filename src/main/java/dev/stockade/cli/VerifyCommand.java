@@ -62,9 +62,8 @@ public final class VerifyCommand implements Callable<Integer> {
         boolean generate;
     }
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT",
-            description = "With --expect: text (default: failures with their trace, then a summary), json or junit.")
-    String output;
+    @Mixin
+    OutputOption output;
 
     @Option(names = "--write", paramLabel = "FILE",
             description = "With --generate: write the expectations to FILE instead of standard output.")
@@ -83,7 +82,7 @@ public final class VerifyCommand implements Callable<Integer> {
     }
 
     private Integer verify() {
-        VerifyRenderer.Format format = format();
+        VerifyRenderer.Format format = output.format(VerifyRenderer.Format.values());
         if (write != null || !name.equals("baseline")) {
             throw new ParameterException(spec.commandLine(), (write != null ? "--write" : "--name")
                     + " applies to --generate only");
@@ -121,19 +120,8 @@ public final class VerifyCommand implements Callable<Integer> {
         return report.failed() > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
-    private VerifyRenderer.Format format() {
-        String value = output == null ? "text" : output;
-        for (VerifyRenderer.Format f : VerifyRenderer.Format.values()) {
-            if (f.toString().equalsIgnoreCase(value)) {
-                return f;
-            }
-        }
-        throw new ParameterException(spec.commandLine(), "-o: unknown format '" + value
-                + "' (expected text, json or junit)");
-    }
-
     private Integer generate() {
-        if (output != null) {
+        if (output.given()) {
             throw new ParameterException(spec.commandLine(), "-o applies to --expect only (--generate writes a"
                     + " ConnectivityExpectations YAML file)");
         }

@@ -22,9 +22,11 @@ import dev.stockade.model.Workload;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -111,7 +113,7 @@ public final class NftCompiler {
         }
         // pods whose rules of a direction are the same share one chain, named after the first of them
         Map<List<Statement>, SharedChain> shared = new LinkedHashMap<>();
-        java.util.Set<String> chainNames = new java.util.HashSet<>(List.of("forward"));
+        Set<String> chainNames = new HashSet<>(List.of("forward"));
         for (Target.PodTarget t : pods) {
             Pod pod = t.pod();
             if (pod.hostNetwork() || pod.ips().isEmpty()) {
@@ -392,7 +394,7 @@ public final class NftCompiler {
     }
 
     /** {@code name} made unique among {@code used} (the final, limited names): {@code _2}, {@code _3} … */
-    private static String uniqueName(java.util.Set<String> used, String name) {
+    private static String uniqueName(Set<String> used, String name) {
         String candidate = limit(name);
         for (int n = 2; !used.add(candidate); n++) {
             candidate = limit(name + "_" + n);

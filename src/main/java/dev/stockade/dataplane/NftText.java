@@ -6,6 +6,7 @@ import dev.stockade.engine.IpRange;
 import dev.stockade.model.IpAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -155,7 +156,7 @@ public final class NftText {
             b.append(m.family().keyword()).append(' ').append(m.field()).append(' ').append(element(m.range())).append(' ');
         }
         if (!m.ports().isAll()) {
-            String proto = m.protocol().name().toLowerCase(java.util.Locale.ROOT);
+            String proto = m.protocol().name().toLowerCase(Locale.ROOT);
             int[] iv = m.ports().intervals(m.protocol());
             if (iv.length == 2 && iv[0] == 1 && iv[1] == 65535) {
                 b.append("meta l4proto ").append(proto).append(' ');

@@ -4,7 +4,10 @@ import dev.stockade.engine.IpRange;
 import dev.stockade.engine.PortSet;
 import dev.stockade.model.IpAddress;
 import dev.stockade.model.Protocol;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -67,7 +70,7 @@ public record Ruleset(String table, List<String> notes, List<NamedSet> sets, Lis
     /** Anti-spoofing pairs: each pod address with the only input interface it may come from. */
     public record InterfaceSet(String name, Family family, SortedMap<IpAddress, String> elements) {
         public InterfaceSet {
-            elements = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(elements));
+            elements = Collections.unmodifiableSortedMap(new TreeMap<>(elements));
         }
     }
 
@@ -79,8 +82,8 @@ public record Ruleset(String table, List<String> notes, List<NamedSet> sets, Lis
     public record VerdictMap(String name, Family family, SortedMap<IpAddress, String> jumps,
             SortedMap<IpAddress, String> drops) {
         public VerdictMap {
-            jumps = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(jumps));
-            drops = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(drops));
+            jumps = Collections.unmodifiableSortedMap(new TreeMap<>(jumps));
+            drops = Collections.unmodifiableSortedMap(new TreeMap<>(drops));
             for (IpAddress a : jumps.keySet()) {
                 if (drops.containsKey(a)) {
                     throw new IllegalArgumentException(a + " both jumps and drops in map " + name);
@@ -106,7 +109,7 @@ public record Ruleset(String table, List<String> notes, List<NamedSet> sets, Lis
 
         @Override
         public String toString() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -116,7 +119,7 @@ public record Ruleset(String table, List<String> notes, List<NamedSet> sets, Lis
 
         @Override
         public String toString() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -147,7 +150,7 @@ public record Ruleset(String table, List<String> notes, List<NamedSet> sets, Lis
             if (set != null && range != null || (set != null || range != null) && family == null) {
                 throw new IllegalArgumentException("a match has a set or a range, of its family: " + set + ", " + range);
             }
-            if (!ports.isAll() && java.util.Arrays.stream(Protocol.values())
+            if (!ports.isAll() && Arrays.stream(Protocol.values())
                     .filter(p -> ports.intervals(p).length > 0).count() != 1) {
                 throw new IllegalArgumentException("a match needs all ports or ports of one protocol: " + ports);
             }

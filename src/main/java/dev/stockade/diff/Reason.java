@@ -6,6 +6,7 @@ import dev.stockade.model.NetworkPolicy;
 import dev.stockade.model.PolicyRule;
 import dev.stockade.model.PolicyType;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Why one version of the manifests allows or blocks a witness flow, on one side of it: the
@@ -22,7 +23,7 @@ public sealed interface Reason {
         /** By where the policy is written: hashing the whole policy would cost its size per witness. */
         @Override
         public int hashCode() {
-            return java.util.Objects.hash(direction, subject, policy.source(), ruleIndex);
+            return Objects.hash(direction, subject, policy.source(), ruleIndex);
         }
 
         @Override
@@ -37,7 +38,7 @@ public sealed interface Reason {
         /** By where the policy is written: hashing the whole policy would cost its size per witness. */
         @Override
         public int hashCode() {
-            return java.util.Objects.hash(direction, subject, policy.source());
+            return Objects.hash(direction, subject, policy.source());
         }
 
         @Override
@@ -57,7 +58,7 @@ public sealed interface Reason {
         /** By where the policy is written: hashing the whole policy would cost its size per witness. */
         @Override
         public int hashCode() {
-            return java.util.Objects.hash(direction, subject, policy.source(), ruleIndex);
+            return Objects.hash(direction, subject, policy.source(), ruleIndex);
         }
 
         @Override

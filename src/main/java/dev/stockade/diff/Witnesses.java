@@ -12,6 +12,7 @@ import dev.stockade.model.Pod;
 import dev.stockade.model.Protocol;
 import dev.stockade.model.Workload;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -157,7 +158,7 @@ final class Witnesses {
     }
 
     /** The admin or baseline rule that decided a side, when one did; whether one did. */
-    private static boolean adminRule(Verdict.Side side, String subject, java.util.Collection<Reason> out) {
+    private static boolean adminRule(Verdict.Side side, String subject, Collection<Reason> out) {
         Verdict.Walk w = side.walk();
         Verdict.Step step = w.stage() == Verdict.Stage.ADMIN ? w.admin() : w.stage() == Verdict.Stage.BASELINE
                 ? w.baseline() : null;

@@ -3,7 +3,10 @@ package dev.stockade.engine;
 import dev.stockade.model.AdminPolicy;
 import dev.stockade.model.Cluster;
 import dev.stockade.model.NetworkPolicy;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Computes every allowed connection between workloads and external address ranges.
@@ -42,7 +45,7 @@ public final class Analyzer {
         UnresolvedPorts unresolved = new UnresolvedPorts();
         Grants grants = new Grants(policies, admin, rules, classes, partition, unresolved);
         AllowedPairs allowed = new AllowedPairs(grants);
-        List<String> warnings = new java.util.ArrayList<>(unresolved.warnings(policies, groups, classes));
+        List<String> warnings = new ArrayList<>(unresolved.warnings(policies, groups, classes));
         warnings.addAll(TierWarnings.of(cluster, groups.index()));
         // visiting pairs resolves more named ports, so unresolved ones are reported only now
         Connectivity c = new EndpointExpansion(groups.workloads(), groups.members(), groups.memberWorkload(),
@@ -62,12 +65,12 @@ public final class Analyzer {
 
     /** The connectivity with the workloads that Services expose outside the cluster marked. */
     static Connectivity withExposures(Connectivity c, List<EntrancePaths.ExternalPath> paths) {
-        List<Connectivity.Exposure> out = new java.util.ArrayList<>();
+        List<Connectivity.Exposure> out = new ArrayList<>();
         for (Endpoint e : c.endpoints()) {
             if (!(e instanceof Endpoint.WorkloadEndpoint w)) {
                 continue;
             }
-            java.util.Map<dev.stockade.model.Service, PortSet> byService = new java.util.LinkedHashMap<>();
+            Map<dev.stockade.model.Service, PortSet> byService = new LinkedHashMap<>();
             for (EntrancePaths.ExternalPath p : paths) {
                 if (p.workload().equals(w.workload())) {
                     byService.merge(p.service(), PortSet.of(p.protocol(), p.port()), PortSet::union);
@@ -83,10 +86,10 @@ public final class Analyzer {
      * connection to each backend workload on the ports its routes name and its policies admit.
      */
     static Connectivity withController(Connectivity c, IngressReach.Result reach) {
-        List<Endpoint> endpoints = new java.util.ArrayList<>(c.endpoints());
+        List<Endpoint> endpoints = new ArrayList<>(c.endpoints());
         Endpoint controller = new Endpoint.ControllerEndpoint();
         endpoints.add(controller);
-        List<Connection> connections = new java.util.ArrayList<>(c.connections());
+        List<Connection> connections = new ArrayList<>(c.connections());
         for (Endpoint e : c.endpoints()) {
             if (e instanceof Endpoint.WorkloadEndpoint w) {
                 PortSet open = reach.open().get(w.workload());
@@ -95,7 +98,7 @@ public final class Analyzer {
                 }
             }
         }
-        List<String> warnings = new java.util.ArrayList<>(c.warnings());
+        List<String> warnings = new ArrayList<>(c.warnings());
         warnings.addAll(reach.warnings());
         return new Connectivity(endpoints, connections, c.options(), warnings, c.exposures());
     }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,7 +46,7 @@ final class EndpointExpansion {
         List<int[]> classEndpoints = new ArrayList<>();
         List<Set<Integer>> podClassWorkloads = new ArrayList<>(podClasses);
         for (int c = 0; c < podClasses; c++) {
-            podClassWorkloads.add(new java.util.LinkedHashSet<>(2));
+            podClassWorkloads.add(new LinkedHashSet<>(2));
         }
         for (int i = 0; i < members.size(); i++) {
             podClassWorkloads.get(memberClass[i]).add(memberWorkload.get(i));

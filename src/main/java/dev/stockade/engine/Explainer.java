@@ -18,9 +18,12 @@ import dev.stockade.model.PolicyRule;
 import dev.stockade.model.PolicyType;
 import dev.stockade.model.Protocol;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Decides single flows with their reasons, by the same rules as {@link Analyzer}: a flow is
@@ -35,10 +38,10 @@ public final class Explainer {
     private final Map<String, List<NetworkPolicy>> policiesByNamespace = new HashMap<>();
     private final List<AdminPolicy> adminPolicies;
     private final List<Node> nodes;
-    private final Map<String, List<AdminPolicy>> adminByNamespace = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<AdminPolicy>> adminByNamespace = new ConcurrentHashMap<>();
     /** Per rule object with many ipBlock peers, its {@link FirstBlock} index ({@link #NO_INDEX}: too few to index). */
     private final Map<PolicyRule, FirstBlock> firstBlocks =
-            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+            Collections.synchronizedMap(new IdentityHashMap<>());
     private static final FirstBlock NO_INDEX = new FirstBlock(List.of());
 
     public Explainer(Cluster cluster, AnalysisOptions options) {

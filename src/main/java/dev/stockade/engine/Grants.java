@@ -9,6 +9,8 @@ import dev.stockade.model.PolicyType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,7 +40,7 @@ final class Grants {
     private final List<Map<Integer, PortSet>> egMap;
     private final TierGrants tiers;
     /** Per rule with named ports (by identity) and destination node, the ports they resolve to. */
-    private final Map<RuleRef, Map<Integer, PortSet>> resolved = new java.util.IdentityHashMap<>();
+    private final Map<RuleRef, Map<Integer, PortSet>> resolved = new IdentityHashMap<>();
     /** Per class and direction (ingress, egress): far nodes admin Allow rules name, or null for too many. */
     private final int[][][] tierTargets;
 
@@ -118,7 +120,7 @@ final class Grants {
         if (targets == null || targets.length == 0) {
             return known;
         }
-        Set<Integer> out = new java.util.HashSet<>(known);
+        Set<Integer> out = new HashSet<>(known);
         for (int n : targets) {
             out.add(n);
         }
@@ -212,7 +214,7 @@ final class Grants {
         }
         PortSet s = PortSet.EMPTY;
         List<PolicyPort> ports = r.rule().ports();
-        Set<PolicyPort.NamedPort> seen = new java.util.HashSet<>();
+        Set<PolicyPort.NamedPort> seen = new HashSet<>();
         for (int k = 0; k < ports.size(); k++) {
             // a repeated entry resolves the same and is noted under its first index
             if (ports.get(k) instanceof PolicyPort.NamedPort n && seen.add(n)) {

@@ -8,6 +8,9 @@ import dev.stockade.model.Source;
 import dev.stockade.model.Workload;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Who the ingress controller is, for the policies of the workloads behind routes: the pods of
@@ -27,24 +30,24 @@ public record IngressController(String namespace, LabelSelector pods) {
     public static final IngressController DEFAULT = new IngressController("ingress-nginx", LabelSelector.all());
 
     /** {@code NS} or {@code NS:key=value,key=value}, as {@code --ingress-controller} spells it. */
-    public static java.util.Optional<IngressController> parse(String text) {
+    public static Optional<IngressController> parse(String text) {
         int colon = text.indexOf(':');
         String ns = colon < 0 ? text : text.substring(0, colon);
         if (!ns.matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (colon < 0) {
-            return java.util.Optional.of(new IngressController(ns, LabelSelector.all()));
+            return Optional.of(new IngressController(ns, LabelSelector.all()));
         }
-        java.util.Map<String, String> labels = new java.util.TreeMap<>();
+        Map<String, String> labels = new TreeMap<>();
         for (String pair : text.substring(colon + 1).split(",", -1)) {
             int eq = pair.indexOf('=');
             if (eq <= 0 || pair.substring(0, eq).isBlank()) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             labels.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
         }
-        return java.util.Optional.of(new IngressController(ns, LabelSelector.matchLabels(labels)));
+        return Optional.of(new IngressController(ns, LabelSelector.matchLabels(labels)));
     }
 
     /** The controller's pods and whether they were assumed (absent from the input). */

@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.IntFunction;
 
 /**
  * Splits the whole IPv4 and IPv6 space into elementary intervals at every boundary of the
@@ -34,7 +36,7 @@ final class IpPartition {
     }
 
     /** A partition refusing more than {@code limit} memberships; {@code origin} names a set in the error. */
-    IpPartition(List<AddressSet> sets, long limit, java.util.function.IntFunction<String> origin) {
+    IpPartition(List<AddressSet> sets, long limit, IntFunction<String> origin) {
         // boundaries: where a set's range starts (it enters) and one past where it ends (it leaves;
         // a range to the end of IPv4 leaves where IPv6 begins)
         List<Boundary> bounds = new ArrayList<>();
@@ -125,7 +127,7 @@ final class IpPartition {
     }
 
     private static InputTooLargeException tooLarge(List<AddressSet> sets, long limit,
-                                                   java.util.function.IntFunction<String> origin, long[] spans,
+                                                   IntFunction<String> origin, long[] spans,
                                                    TreeSet<Integer> current) {
         for (int k : current) {
             spans[k]++;
@@ -136,7 +138,7 @@ final class IpPartition {
                 widest = k;
             }
         }
-        return new InputTooLargeException(String.format(java.util.Locale.ROOT,
+        return new InputTooLargeException(String.format(Locale.ROOT,
                 "input too large: %,d distinct ipBlock lists overlap in more than %,d (address range, list) pairs,"
                         + " the limit of the analysis; the widest is %s, over %,d ranges",
                 sets.size(), limit, origin.apply(widest), spans[widest]));

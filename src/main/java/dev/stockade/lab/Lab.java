@@ -19,13 +19,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A local lab of pods on this host's kernel: one network namespace per pod of the input (named
@@ -67,12 +74,12 @@ public final class Lab {
     private final List<String> problems;
     private final List<Process> listeners = Collections.synchronizedList(new ArrayList<>());
     /** The namespaces this lab created (or was creating): what {@link #destroy} removes. */
-    private final java.util.Set<String> created = new java.util.LinkedHashSet<>();
+    private final Set<String> created = new LinkedHashSet<>();
     /** Setup steps running now; {@link #destroy} waits for them, so nothing is created behind it. */
     private int inflight;
     private boolean closing;
     private boolean wroteState;
-    private final Map<String, Prober> probers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Prober> probers = new ConcurrentHashMap<>();
     private NftSession session;
     /** The ruleset the router's table holds now (null before {@link #up}). */
     private Ruleset loaded;
@@ -138,7 +145,7 @@ public final class Lab {
                 .anyMatch(c -> c.protocol() == Protocol.SCTP))) {
             notes.add("SCTP: this kernel has no SCTP sockets; SCTP ports are neither served nor probed");
         }
-        Map<IpAddress, LabPod> owners = new java.util.HashMap<>();
+        Map<IpAddress, LabPod> owners = new HashMap<>();
         for (LabPod p : pods) {
             for (IpAddress ip : p.ips()) {
                 LabPod first = owners.putIfAbsent(ip, p);
@@ -242,7 +249,7 @@ public final class Lab {
             for (Future<?> f : done) {
                 try {
                     f.get();
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     throw e.getCause() instanceof LabException l ? l : new LabException(e.getCause().toString());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -526,7 +533,7 @@ public final class Lab {
             for (Future<?> f : done) {
                 try {
                     f.get();
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     throw e.getCause() instanceof LabException l ? l : new LabException(e.getCause().toString());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -535,7 +542,7 @@ public final class Lab {
             }
         }
         List<Probe> sorted = new ArrayList<>(probes);
-        sorted.sort(java.util.Comparator.comparing((Probe p) -> p.src().id()).thenComparing(p -> p.dst().id())
+        sorted.sort(Comparator.comparing((Probe p) -> p.src().id()).thenComparing(p -> p.dst().id())
                 .thenComparing(Probe::address).thenComparing(Probe::protocol).thenComparingInt(Probe::port));
         if (sorted.size() != expectedProbes()) {
             throw new LabException("only " + sorted.size() + " of " + expectedProbes() + " probes completed");
@@ -572,8 +579,8 @@ public final class Lab {
 
     private static void removeState() {
         if (Files.isDirectory(STATE_DIR)) {
-            try (java.util.stream.Stream<Path> s = Files.walk(STATE_DIR)) {
-                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            try (Stream<Path> s = Files.walk(STATE_DIR)) {
+                for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(p);
                 }
             } catch (IOException | java.io.UncheckedIOException ignored) {

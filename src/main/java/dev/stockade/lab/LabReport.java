@@ -2,6 +2,7 @@ package dev.stockade.lab;
 
 import dev.stockade.engine.PortSet;
 import dev.stockade.model.Protocol;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -66,7 +67,7 @@ public record LabReport(List<Lab.LabPod> pods, List<Lab.Probe> probes, List<Stri
     public String json() {
         StringBuilder b = new StringBuilder("{\n  \"schemaVersion\": 1,\n  \"source\": \"kernel\",\n  \"endpoints\": [");
         String sep = "\n";
-        for (Lab.LabPod p : pods.stream().sorted(java.util.Comparator.comparing(Lab.LabPod::id)).toList()) {
+        for (Lab.LabPod p : pods.stream().sorted(Comparator.comparing(Lab.LabPod::id)).toList()) {
             b.append(sep).append("    {\"id\": ").append(q(p.id())).append(", \"kind\": \"Pod\", \"namespace\": ")
                     .append(q(p.pod().namespace())).append(", \"name\": ").append(q(p.pod().name())).append("}");
             sep = ",\n";

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A long-lived {@code nft -i} in the router namespace, so that a change costs no process start.
@@ -70,9 +71,9 @@ public final class NftSession implements AutoCloseable {
      * Applies {@code script} as one transaction and returns nothing, or nft's complaint when it
      * refused it (or the session ended).
      */
-    public java.util.Optional<String> submit(String script) {
+    public Optional<String> submit(String script) {
         Lab.Result r = apply(script);
-        return r.exit() == 0 ? java.util.Optional.empty() : java.util.Optional.of(r.output());
+        return r.exit() == 0 ? Optional.empty() : Optional.of(r.output());
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.stockade.manifest;
 
 import dev.stockade.model.ObjectRef;
 import dev.stockade.model.Source;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -74,7 +75,7 @@ public record RawObject(String kind, String apiVersion, String namespace, String
 
     /** {@code metadata.annotations}, by key (scalar values only). */
     public Map<String, String> annotations() {
-        Map<String, String> out = new java.util.LinkedHashMap<>();
+        Map<String, String> out = new LinkedHashMap<>();
         at("metadata.annotations").ifPresent(a -> a.fields().forEach((k, v) -> v.text().ifPresent(t -> out.put(k, t))));
         return out;
     }

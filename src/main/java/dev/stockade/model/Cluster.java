@@ -2,6 +2,7 @@ package dev.stockade.model;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,7 +29,7 @@ public record Cluster(List<Namespace> namespaces, List<Workload> workloads, List
         adminPolicies = List.copyOf(sorted);
         nodes = List.copyOf(nodes);
         entrances = entrances == null ? Entrances.NONE : entrances;
-        Set<String> known = new java.util.HashSet<>();
+        Set<String> known = new HashSet<>();
         for (Namespace n : namespaces) {
             known.add(n.name());
         }

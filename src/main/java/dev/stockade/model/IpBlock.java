@@ -1,5 +1,6 @@
 package dev.stockade.model;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -13,7 +14,7 @@ public record IpBlock(Cidr cidr, List<Cidr> except) {
     }
 
     public static IpBlock of(String cidr, String... except) {
-        return new IpBlock(Cidr.of(cidr), java.util.Arrays.stream(except).map(Cidr::of).toList());
+        return new IpBlock(Cidr.of(cidr), Arrays.stream(except).map(Cidr::of).toList());
     }
 
     public boolean contains(IpAddress ip) {

@@ -1,7 +1,9 @@
 package dev.stockade.model;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -15,7 +17,7 @@ public record LabelSelector(SortedMap<String, String> matchLabels, List<Requirem
     private static final LabelSelector ALL = new LabelSelector(new TreeMap<>(), List.of());
 
     public LabelSelector {
-        matchLabels = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(matchLabels));
+        matchLabels = Collections.unmodifiableSortedMap(new TreeMap<>(matchLabels));
         matchExpressions = List.copyOf(matchExpressions);
     }
 
@@ -68,13 +70,13 @@ public record LabelSelector(SortedMap<String, String> matchLabels, List<Requirem
     public enum Operator {
         In, NotIn, Exists, DoesNotExist;
 
-        public static java.util.Optional<Operator> parse(String s) {
+        public static Optional<Operator> parse(String s) {
             for (Operator o : values()) {
                 if (o.name().equals(s)) {
-                    return java.util.Optional.of(o);
+                    return Optional.of(o);
                 }
             }
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.stockade.model;
 
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
 /** The directions a NetworkPolicy isolates. */
@@ -19,12 +20,12 @@ public enum PolicyType {
         return egressRuleCount > 0 ? Set.copyOf(EnumSet.of(Ingress, Egress)) : Set.of(Ingress);
     }
 
-    public static java.util.Optional<PolicyType> parse(String s) {
+    public static Optional<PolicyType> parse(String s) {
         for (PolicyType t : values()) {
             if (t.name().equals(s)) {
-                return java.util.Optional.of(t);
+                return Optional.of(t);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

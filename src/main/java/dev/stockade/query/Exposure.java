@@ -19,6 +19,7 @@ import dev.stockade.model.Source;
 import dev.stockade.model.Workload;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -142,7 +143,7 @@ public final class Exposure {
             for (IngressReach.Entry e : reach.entries()) {
                 EntrancePaths.Path p = e.path();
                 Map<RouteAccess, RouteAccess> lines = routesByWorkload.computeIfAbsent(p.workload(),
-                        k -> new java.util.LinkedHashMap<>());
+                        k -> new LinkedHashMap<>());
                 RouteAccess key = new RouteAccess(p.route(), p.backend().path(), p.backend().source(), p.service(),
                         p.protocol(), p.port(), false);
                 RouteAccess had = lines.get(key);
@@ -153,7 +154,7 @@ public final class Exposure {
                 }
             }
             for (EntrancePaths.ExternalPath x : reach.paths().external()) {
-                servicesByWorkload.computeIfAbsent(x.workload(), k -> new java.util.LinkedHashMap<>())
+                servicesByWorkload.computeIfAbsent(x.workload(), k -> new LinkedHashMap<>())
                         .merge(x.service(), PortSet.of(x.protocol(), x.port()), PortSet::union);
             }
         }

@@ -1,5 +1,6 @@
 package dev.stockade.query;
 
+import dev.stockade.model.EditDistance;
 import dev.stockade.model.LabelSelector;
 import dev.stockade.model.Labels;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package dev.stockade.query;
 import dev.stockade.engine.AnalysisOptions;
 import dev.stockade.engine.Selectors;
 import dev.stockade.model.Cluster;
+import dev.stockade.model.EditDistance;
 import dev.stockade.model.LabelSelector;
 import dev.stockade.model.Labels;
 import dev.stockade.model.Namespace;
@@ -14,6 +15,7 @@ import dev.stockade.model.PolicyType;
 import dev.stockade.model.Source;
 import dev.stockade.model.Workload;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,9 +65,9 @@ public final class SelectsNothing {
     private final Map<String, Labels> namespaceLabels = new LinkedHashMap<>();
     private final Map<String, List<Pod>> hostNetworkPods = new LinkedHashMap<>();
     /** Thousands of peers share a few hundred selectors: each is matched against the namespaces once. */
-    private final Map<LabelSelector, List<String>> namespacesBySelector = new java.util.HashMap<>();
+    private final Map<LabelSelector, List<String>> namespacesBySelector = new HashMap<>();
     /** Whether a pod selector matches a pod in a scope, by selector and scope. */
-    private final Map<Map.Entry<LabelSelector, List<String>>, Boolean> podMatches = new java.util.HashMap<>();
+    private final Map<Map.Entry<LabelSelector, List<String>>, Boolean> podMatches = new HashMap<>();
 
     private SelectsNothing(Cluster cluster, AnalysisOptions options) {
         this.cluster = cluster;

@@ -4,6 +4,7 @@ import dev.stockade.engine.Connection;
 import dev.stockade.engine.Connectivity;
 import dev.stockade.engine.Endpoint;
 import dev.stockade.engine.PortSet;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +82,7 @@ public final class ConnectivityRenderer {
         for (Endpoint e : v.endpoints()) {
             ids.put(e, "n" + n++);
             String ns = e instanceof Endpoint.WorkloadEndpoint w ? w.workload().namespace() : "";
-            byNs.computeIfAbsent(ns, k -> new java.util.ArrayList<>()).add(e);
+            byNs.computeIfAbsent(ns, k -> new ArrayList<>()).add(e);
         }
         int cluster = 0;
         for (Map.Entry<String, List<Endpoint>> g : byNs.entrySet()) {

@@ -3,6 +3,7 @@ package dev.stockade.report;
 import dev.stockade.engine.Connection;
 import dev.stockade.engine.Connectivity;
 import dev.stockade.engine.Endpoint;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -23,7 +24,7 @@ public record ConnectivityView(Connectivity connectivity, List<Endpoint> endpoin
     public static ConnectivityView filtered(Connectivity c, Predicate<Endpoint> interesting) {
         List<Connection> kept = c.connections().stream()
                 .filter(x -> interesting.test(x.src()) || interesting.test(x.dst())).toList();
-        Set<Endpoint> touched = new java.util.HashSet<>();
+        Set<Endpoint> touched = new HashSet<>();
         for (Connection x : kept) {
             touched.add(x.src());
             touched.add(x.dst());

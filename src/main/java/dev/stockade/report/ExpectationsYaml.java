@@ -8,7 +8,9 @@ import dev.stockade.model.LabelSelector;
 import dev.stockade.model.PolicyPort;
 import dev.stockade.model.Protocol;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -21,7 +23,7 @@ public final class ExpectationsYaml {
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]*");
     private static final Pattern NUMBER = Pattern.compile(
             "[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?0[xXoObB].*");
-    private static final java.util.Set<String> RESERVED = java.util.Set.of("true", "false", "null", "y", "n", "yes",
+    private static final Set<String> RESERVED = Set.of("true", "false", "null", "y", "n", "yes",
             "no", "on", "off");
 
     private ExpectationsYaml() {}
@@ -126,7 +128,7 @@ public final class ExpectationsYaml {
     /** A plain scalar when YAML reads it back as the same string, else a double-quoted one. */
     static String scalar(String s) {
         if (PLAIN.matcher(s).matches() && !NUMBER.matcher(s).matches()
-                && !RESERVED.contains(s.toLowerCase(java.util.Locale.ROOT))) {
+                && !RESERVED.contains(s.toLowerCase(Locale.ROOT))) {
             return s;
         }
         return quoted(s);

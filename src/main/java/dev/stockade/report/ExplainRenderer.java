@@ -9,7 +9,10 @@ import dev.stockade.model.AdminPort;
 import dev.stockade.model.PolicyPort;
 import dev.stockade.model.PolicyRule;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
 
 /** Renders verdicts: a readable trace, or the {@code explain -o json} document. */
 public final class ExplainRenderer {
@@ -26,7 +29,7 @@ public final class ExplainRenderer {
      */
     public static String text(List<Verdict> verdicts, AnalysisOptions options, ControllerEntry entry) {
         StringBuilder sb = new StringBuilder();
-        java.util.function.Predicate<Verdict> ok = entry == null ? Verdict::allowed : entry::allowed;
+        Predicate<Verdict> ok = entry == null ? Verdict::allowed : entry::allowed;
         boolean allowed = verdicts.stream().anyMatch(ok);
         Verdict first = verdicts.get(0);
         sb.append(allowed ? "ALLOWED" : "BLOCKED").append(": ")
@@ -92,7 +95,7 @@ public final class ExplainRenderer {
             sb.append("  NetworkPolicy ").append(p.policy()).append(" (").append(p.policy().source().fileLine())
                     .append(") selects it");
             if (p.rules().isEmpty()) {
-                sb.append(": no ").append(s.direction().name().toLowerCase(java.util.Locale.ROOT))
+                sb.append(": no ").append(s.direction().name().toLowerCase(Locale.ROOT))
                         .append(" rules, admits nothing\n");
                 continue;
             }
@@ -150,7 +153,7 @@ public final class ExplainRenderer {
      */
     public static String walkText(Verdict.Side s) {
         Verdict.Walk w = s.walk();
-        List<String> parts = new java.util.ArrayList<>();
+        List<String> parts = new ArrayList<>();
         if (w.admin() != null) {
             parts.add(w.admin().toString());
         } else if (!s.admin().isEmpty()) {

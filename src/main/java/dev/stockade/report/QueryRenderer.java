@@ -8,6 +8,7 @@ import dev.stockade.query.Redundancy;
 import dev.stockade.query.SelectsNothing;
 import dev.stockade.query.Unprotected;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -45,7 +46,7 @@ public final class QueryRenderer {
     }
 
     private static String directions(Set<PolicyType> d) {
-        return d.size() == 2 ? "ingress and egress" : d.iterator().next().name().toLowerCase(java.util.Locale.ROOT);
+        return d.size() == 2 ? "ingress and egress" : d.iterator().next().name().toLowerCase(Locale.ROOT);
     }
 
     public static String selectsNothing(SelectsNothing.Result r) {

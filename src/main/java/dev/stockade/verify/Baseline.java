@@ -17,6 +17,7 @@ import dev.stockade.model.Protocol;
 import dev.stockade.model.Source;
 import dev.stockade.model.Workload;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -127,7 +128,7 @@ public final class Baseline {
                 out.add(x);
             }
         }
-        out.sort(java.util.Comparator.comparing(position::get));
+        out.sort(Comparator.comparing(position::get));
         return out;
     }
 
@@ -143,7 +144,7 @@ public final class Baseline {
         EndpointSelector self = ref(w);
         Map<Endpoint, PortSet> egress = outOf(w);
         List<Endpoint> destinations = new ArrayList<>(egress.keySet());
-        destinations.sort(java.util.Comparator.comparing(position::get));
+        destinations.sort(Comparator.comparing(position::get));
         for (Endpoint d : destinations) {
             if (d instanceof Endpoint.WorkloadEndpoint dw) {
                 allow(self, ref(dw), egress.get(d));

@@ -16,11 +16,16 @@ import dev.stockade.model.Namespace;
 import dev.stockade.model.Pod;
 import dev.stockade.model.Workload;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
@@ -33,7 +38,7 @@ final class EndpointIndex {
     private final List<Endpoint> endpoints;
     private final int workloadCount;
     private final Map<String, List<Integer>> byName = new HashMap<>();
-    private final Map<String, int[]> byNamespace = new java.util.TreeMap<>();
+    private final Map<String, int[]> byNamespace = new TreeMap<>();
     private final Map<String, Labels> namespaceLabels = new HashMap<>();
     private final Map<Long, PortSet> connections;
     private final Map<EndpointSelector, int[]> expansions = new HashMap<>();
@@ -79,7 +84,7 @@ final class EndpointIndex {
             degree[i] = 0;
         }
         List<Connection> sorted = new ArrayList<>(kept);
-        sorted.sort(java.util.Comparator.comparingInt((Connection c) -> position.get(c.src()))
+        sorted.sort(Comparator.comparingInt((Connection c) -> position.get(c.src()))
                 .thenComparingInt(c -> position.get(c.dst())));
         for (Connection c : sorted) {
             int s = position.get(c.src());
@@ -172,7 +177,7 @@ final class EndpointIndex {
                 continue;
             }
             if (n + members.length > out.length) {
-                out = java.util.Arrays.copyOf(out, Math.max(out.length * 2, n + members.length));
+                out = Arrays.copyOf(out, Math.max(out.length * 2, n + members.length));
             }
             for (int i : members) {
                 if (podMatches == null || anyPodMatches(workload(i), podMatches)) {
@@ -181,9 +186,9 @@ final class EndpointIndex {
                 }
             }
         }
-        int[] result = java.util.Arrays.copyOf(out, n);
+        int[] result = Arrays.copyOf(out, n);
         if (!sorted) {
-            java.util.Arrays.sort(result);
+            Arrays.sort(result);
         }
         return result;
     }
@@ -210,7 +215,7 @@ final class EndpointIndex {
                 small.add(r);
                 continue;
             }
-            java.util.Set<String> values = new java.util.HashSet<>(r.values());
+            Set<String> values = new HashSet<>(r.values());
             boolean in = r.operator() == LabelSelector.Operator.In;
             large.add(l -> {
                 String v = l.map().get(r.key());

@@ -116,7 +116,7 @@ class AuditCliTest {
     void badOptions_areUsageErrors() {
         GoldenTest.Run format = run("audit", "-o", "xml", WEAK);
         assertThat(format.exit()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(format.err()).startsWith("stockade: -o: unknown format 'xml' (expected text, json, sarif or junit)");
+        assertThat(format.err()).startsWith("stockade: -o: unknown format 'xml' (expected text, json, sarif, junit)");
         GoldenTest.Run failOn = run("audit", "--fail-on", "critical", WEAK);
         assertThat(failOn.err()).startsWith("stockade: --fail-on: unknown severity 'critical'");
         GoldenTest.Run missing = run("audit", "--baseline", "no/such/file.yaml", WEAK);

@@ -132,6 +132,20 @@ class CliTest {
     }
 
     @Test
+    void labProbeAndVerify_badOutputFormat_exit2BeforeTheRootCheck() {
+        assertUsageError(run("lab", "probe", "-o", "csv", HEXABASE),
+                "-o: unknown format 'csv' (expected text, json)", "stockade lab probe");
+        assertUsageError(run("lab", "verify", "-o", "md", HEXABASE),
+                "-o: unknown format 'md' (expected text, json)", "stockade lab verify");
+    }
+
+    @Test
+    void diff_formatOnlyAnalyzeOffers_exits2ListingFormats() {
+        assertUsageError(run("diff", "-o", "dot", HEXABASE, HEXABASE),
+                "-o: unknown format 'dot' (expected text, md, json)", "stockade diff");
+    }
+
+    @Test
     void bench_noWorkloads_exits2WithSpecMessage() {
         assertUsageError(run("bench", "--workloads", "0"),
                 "workloads and namespaces must be positive, policies and pods >= 0", "stockade bench");

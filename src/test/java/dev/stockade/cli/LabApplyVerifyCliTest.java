@@ -233,6 +233,6 @@ class LabApplyVerifyCliTest {
     void verify_badOutputFormat_isAUsageError() {
         Run r = run("lab", "verify", "-o", "csv", SHOP);
         assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(r.err()).contains("-o: 'csv' is not text or json");
+        assertThat(r.err()).contains("-o: unknown format 'csv' (expected text, json)");
     }
 }

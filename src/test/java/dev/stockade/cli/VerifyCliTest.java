@@ -104,7 +104,7 @@ class VerifyCliTest {
         assertUsageError(run("verify", "--expect", "x.yaml", "--name", "n", HEXABASE),
                 "--name applies to --generate only", "stockade verify");
         assertUsageError(run("verify", "--expect", "x.yaml", "-o", "xml", HEXABASE),
-                "-o: unknown format 'xml' (expected text, json or junit)", "stockade verify");
+                "-o: unknown format 'xml' (expected text, json, junit)", "stockade verify");
         assertUsageError(run("verify", "--expect", "x.yaml", "--generate", HEXABASE),
                 "Error: --expect=FILE, --generate are mutually exclusive (specify only one)", "stockade verify");
         assertUsageError(run("verify", "--generate", "--name", "Bad_Name", HEXABASE),

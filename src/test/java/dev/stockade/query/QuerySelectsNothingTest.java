@@ -3,7 +3,6 @@ package dev.stockade.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stockade.report.QueryRenderer;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class QuerySelectsNothingTest {
@@ -72,23 +71,5 @@ class QuerySelectsNothingTest {
             assertThat(f.problem()).isEqualTo("selects no pod in namespace a");
             assertThat(f.hints()).isEmpty();
         });
-    }
-
-    @Test
-    void oneEditAway_insertionDeletionSubstitutionSwapAndCase_areOneEdit() {
-        List<String> labels = List.of("frontend", "backend", "Web");
-
-        assertThat(EditDistance.oneEditAway("frontnd", labels)).contains("frontend");
-        assertThat(EditDistance.oneEditAway("frontendd", labels)).contains("frontend");
-        assertThat(EditDistance.oneEditAway("frontand", labels)).contains("frontend");
-        assertThat(EditDistance.oneEditAway("fornted", labels)).isEmpty();
-        assertThat(EditDistance.oneEditAway("backedn", labels)).contains("backend");
-        assertThat(EditDistance.oneEditAway("web", labels)).contains("Web");
-        assertThat(EditDistance.oneEditAway("frontend", labels)).isEmpty();
-    }
-
-    @Test
-    void oneEditAway_ties_takeTheFirstInSortOrder() {
-        assertThat(EditDistance.oneEditAway("ab", List.of("ac", "aa", "xb"))).contains("aa");
     }
 }

@@ -5,6 +5,7 @@ import dev.stockade.audit.Rule;
 import dev.stockade.audit.Severity;
 import dev.stockade.audit.WorkloadPod;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A rule over the image of every container (containers, initContainers, ephemeralContainers) of
@@ -35,7 +36,7 @@ abstract class ImageRule extends Rule {
     record Image(AuditContext context, Rule rule, WorkloadPod pod, WorkloadPod.Container container, String written,
                  ImageReference ref, Report report) {
         /** The container's {@code imagePullPolicy} as written, empty when it sets none. */
-        java.util.Optional<String> pullPolicy() {
+        Optional<String> pullPolicy() {
             return container.text("imagePullPolicy").filter(s -> !s.isEmpty());
         }
 

@@ -7,6 +7,7 @@ import dev.stockade.model.NetworkPolicy;
 import dev.stockade.model.Peer;
 import dev.stockade.model.PolicyType;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * NET011: a peer {@code namespaceSelector: {}} without a podSelector or with {@code podSelector: {}}:
@@ -44,7 +45,7 @@ public final class AllNamespacesPeer extends Rule {
                         };
                         if (all) {
                             report.add(context.finding(this, p.ref(), PolicyPaths.peer(d, i, k), peers.get(k).source(),
-                                    d.toString().toLowerCase(java.util.Locale.ROOT) + " rule " + i + " peer " + k
+                                    d.toString().toLowerCase(Locale.ROOT) + " rule " + i + " peer " + k
                                             + " (" + peers.get(k) + ") matches every pod of every namespace", ""));
                         }
                     }

@@ -7,6 +7,7 @@ import dev.stockade.model.Namespace;
 import dev.stockade.model.NetworkPolicy;
 import dev.stockade.model.PolicyType;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -21,7 +22,7 @@ abstract class DefaultDeny extends Rule {
     private final PolicyType direction;
 
     DefaultDeny(String id, Severity severity, PolicyType direction, String fix) {
-        super(id, "Namespace without default deny for " + direction, severity, java.util.List.of(Checklist.DEFAULT_DENY),
+        super(id, "Namespace without default deny for " + direction, severity, List.of(Checklist.DEFAULT_DENY),
                 "No NetworkPolicy with an empty podSelector isolates the namespace's pods for " + direction
                         + ": a pod no other policy selects " + (direction == PolicyType.Ingress
                         ? "accepts connections from every pod and address" : "may connect anywhere")

@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * REACH005: a policy port that no pod it could apply to declares. In an ingress rule, the ports
@@ -124,7 +125,7 @@ public final class UndeclaredPolicyPort extends Rule {
     }
 
     private static String declared(List<Pod> selected) {
-        Set<String> seen = new java.util.TreeSet<>();
+        Set<String> seen = new TreeSet<>();
         for (Pod p : selected) {
             for (ContainerPort c : p.ports()) {
                 seen.add(c.protocol() + " " + c.port());

@@ -9,7 +9,9 @@ import dev.stockade.audit.WorkloadPod;
 import dev.stockade.audit.WorkloadPod.Container;
 import dev.stockade.manifest.FieldPath;
 import dev.stockade.manifest.RawNode;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -78,8 +80,8 @@ abstract class PodRule extends Rule {
         }
 
         /** The pod template's annotations. */
-        java.util.Map<String, String> annotations() {
-            java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        Map<String, String> annotations() {
+            Map<String, String> out = new LinkedHashMap<>();
             pod.object().at(PodTemplates.metadata(pod.workload().kind()).field("annotations"))
                     .ifPresent(a -> a.fields().forEach((k, v) -> out.put(k, v.text().orElse(""))));
             return out;

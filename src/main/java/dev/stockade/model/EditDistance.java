@@ -1,4 +1,4 @@
-package dev.stockade.query;
+package dev.stockade.model;
 
 import java.util.Collection;
 import java.util.Optional;
@@ -6,12 +6,14 @@ import java.util.Optional;
 /**
  * Optimal string alignment distance: insertions, deletions, substitutions and swaps of two
  * adjacent characters each count as one edit. Case matters ({@code Web} is one edit from
- * {@code web}), as it does for label keys and values.
+ * {@code web}), as it does for label keys and values. Pure and JDK only: the one home of the edit distance,
+ * for the loader's "did you mean" on field names and the queries' hints on label typos alike.
  */
-final class EditDistance {
+public final class EditDistance {
     private EditDistance() {}
 
-    static int between(String a, String b) {
+    /** The number of edits that turn {@code a} into {@code b}. */
+    public static int between(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {
             d[i][0] = i;
@@ -32,7 +34,7 @@ final class EditDistance {
     }
 
     /** The candidate exactly one edit away from {@code word}; on ties the first in sort order. */
-    static Optional<String> oneEditAway(String word, Collection<String> candidates) {
+    public static Optional<String> oneEditAway(String word, Collection<String> candidates) {
         String best = null;
         for (String c : candidates) {
             if (Math.abs(c.length() - word.length()) <= 1 && between(word, c) == 1
