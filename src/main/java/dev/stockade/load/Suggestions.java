@@ -1,5 +1,6 @@
 package dev.stockade.load;
 
+import dev.stockade.model.EditDistance;
 import java.util.Collection;
 import java.util.Optional;
 
@@ -11,7 +12,7 @@ final class Suggestions {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String c : candidates) {
-            int d = distance(word.toLowerCase(java.util.Locale.ROOT), c.toLowerCase(java.util.Locale.ROOT));
+            int d = EditDistance.between(word.toLowerCase(java.util.Locale.ROOT), c.toLowerCase(java.util.Locale.ROOT));
             // ties go to the alphabetically first name, so the message does not depend on set order
             if (d < bestDistance || (d == bestDistance && c.compareTo(best) < 0)) {
                 bestDistance = d;
@@ -20,26 +21,5 @@ final class Suggestions {
         }
         int allowed = Math.max(1, Math.min(3, word.length() / 3));
         return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
-    }
-
-    /** Levenshtein distance with adjacent transpositions counted as one edit. */
-    static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
     }
 }
