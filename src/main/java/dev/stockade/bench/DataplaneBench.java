@@ -203,7 +203,7 @@ public final class DataplaneBench {
         listen(s, serverIp);
         Map<String, String> interfaces = Map.of(client.toString(), "stb0", server.toString(), "stb1");
         String large = NftText.render(NftCompiler.compile(cluster, AnalysisOptions.DEFAULT, interfaces));
-        Cluster few = new Cluster(cluster.namespaces(), cluster.workloads(), fewPolicies(cluster, client.namespace()));
+        Cluster few = cluster.withPolicies(fewPolicies(cluster, client.namespace()));
         String small = NftText.render(NftCompiler.compile(few, AnalysisOptions.DEFAULT, interfaces));
         double[] largeCost = new double[PACKET_ROUNDS];
         double[] smallCost = new double[PACKET_ROUNDS];

@@ -46,7 +46,7 @@ final class IpBlockFigure {
         NetworkPolicy policy = new NetworkPolicy("bench", "ipblocks", LabelSelector.all(),
                 Set.of(PolicyType.Ingress, PolicyType.Egress), List.of(rule), List.of(rule), Source.UNKNOWN);
         Pod pod = new Pod("bench", "web-0", Labels.of("app", "web"), List.of(), List.of(), false, Source.UNKNOWN);
-        Cluster cluster = new Cluster(List.of(Namespace.implicit("bench")),
+        Cluster cluster = Cluster.of(List.of(Namespace.implicit("bench")),
                 List.of(new Workload("Deployment", "bench", "web", List.of(pod), Source.UNKNOWN)), List.of(policy));
         long t = System.nanoTime();
         new Analyzer(AnalysisOptions.DEFAULT).analyze(cluster);

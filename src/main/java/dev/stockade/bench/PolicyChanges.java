@@ -44,7 +44,7 @@ final class PolicyChanges {
         } else {
             out.set(index, retargeted(p));
         }
-        return new Cluster(c.namespaces(), c.workloads(), out);
+        return c.withPolicies(out);
     }
 
     private static NetworkPolicy retargeted(NetworkPolicy p) {

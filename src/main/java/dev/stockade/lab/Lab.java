@@ -94,7 +94,8 @@ public final class Lab {
     /**
      * Plans the lab: every pod that does not use the host network, with its status IPs or, when it
      * has none, the next address of 10.250.0.0/16 (and of fd00:5354:4b::/64). The returned lab's
-     * cluster carries the assigned addresses, so the compiler and the engine see them.
+     * cluster is the input with the assigned addresses (its admin policies, Nodes and entrances
+     * kept), so the compiler and the engine see them.
      */
     public static Lab plan(Cluster cluster) {
         List<String> problems = new ArrayList<>();
@@ -155,7 +156,7 @@ public final class Lab {
                 }
             }
         }
-        return new Lab(new Cluster(cluster.namespaces(), workloads, cluster.policies()), pods, notes, problems);
+        return new Lab(cluster.withWorkloads(workloads), pods, notes, problems);
     }
 
     /**

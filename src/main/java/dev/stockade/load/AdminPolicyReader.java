@@ -15,6 +15,7 @@ import dev.stockade.model.Source;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -410,7 +411,7 @@ final class AdminPolicyReader {
                 continue;
             }
             String field = present(f, "tcp") ? "tcp" : present(f, "udp") ? "udp" : "sctp";
-            Protocol protocol = Protocol.valueOf(field.toUpperCase(java.util.Locale.ROOT));
+            Protocol protocol = Protocol.valueOf(field.toUpperCase(Locale.ROOT));
             Fields pf = r.mapping(f.get(field), f.child(field));
             if (pf == null) {
                 continue;

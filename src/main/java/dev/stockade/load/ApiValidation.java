@@ -1,5 +1,7 @@
 package dev.stockade.load;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -564,11 +566,11 @@ enum ApiValidation {
         return replace(pairs(namesAndTexts, true), true);
     }
 
-    private static java.util.Map<String, String> pairs(String[] namesAndTexts, boolean quoteValue) {
+    private static Map<String, String> pairs(String[] namesAndTexts, boolean quoteValue) {
         if (namesAndTexts.length % 2 != 0) {
             throw new IllegalArgumentException("names and texts come in pairs");
         }
-        java.util.Map<String, String> texts = new java.util.HashMap<>();
+        Map<String, String> texts = new HashMap<>();
         for (int i = 0; i < namesAndTexts.length; i += 2) {
             String name = namesAndTexts[i];
             texts.put(name, quoteValue && name.equals("value") ? Quote.of(namesAndTexts[i + 1]) : namesAndTexts[i + 1]);
@@ -580,7 +582,7 @@ enum ApiValidation {
      * The message with its placeholders replaced in one pass (a text that holds "{name}" is not
      * replaced again); a placeholder without text is an error when {@code complete}, else kept.
      */
-    private String replace(java.util.Map<String, String> texts, boolean complete) {
+    private String replace(Map<String, String> texts, boolean complete) {
         java.util.regex.Matcher m = PLACEHOLDER.matcher(message);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

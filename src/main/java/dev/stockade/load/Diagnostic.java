@@ -1,6 +1,7 @@
 package dev.stockade.load;
 
 import dev.stockade.model.Source;
+import java.util.Locale;
 
 /**
  * One problem found in the input. {@link #toString()} is the line users see:
@@ -16,7 +17,7 @@ public record Diagnostic(Severity severity, Source source, String object, String
 
         @Override
         public String toString() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -9,10 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The manifest files of one revision of a git repository, read with {@code git ls-tree} and
@@ -82,7 +85,7 @@ public final class GitRevision {
         Map<String, String> blobByPath = new LinkedHashMap<>();
         List<List<String>> pathsOf = new ArrayList<>();
         List<List<Diagnostic>> linksOf = new ArrayList<>();
-        java.util.Set<String> links = new java.util.HashSet<>();
+        Set<String> links = new HashSet<>();
         for (String p : paths) {
             List<String> listed = new ArrayList<>();
             List<Diagnostic> notices = new ArrayList<>();
@@ -113,7 +116,7 @@ public final class GitRevision {
         }
         Map<String, byte[]> contents = contents(blobByPath);
         List<PathFiles> out = new ArrayList<>();
-        java.util.Set<String> given = new java.util.HashSet<>();
+        Set<String> given = new HashSet<>();
         for (int i = 0; i < paths.size(); i++) {
             List<TextInputs.NamedText> files = new ArrayList<>();
             for (String path : pathsOf.get(i)) {
@@ -155,7 +158,7 @@ public final class GitRevision {
                 throw new GitException("cannot read " + rev + ":" + path + " from git");
             }
             int size = Integer.parseInt(header[2]);
-            out.put(path, java.util.Arrays.copyOfRange(b, nl + 1, nl + 1 + size));
+            out.put(path, Arrays.copyOfRange(b, nl + 1, nl + 1 + size));
             at = nl + 1 + size + 1;
         }
         return out;

@@ -2,6 +2,7 @@ package dev.stockade.load;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Which kinds (and API groups) Stockade reads. */
 final class KindSupport {
@@ -12,56 +13,56 @@ final class KindSupport {
     private static final String ROUTE_GROUP = "route.openshift.io";
 
     /** Kind → the API groups it is read from ("" is the core group). */
-    private static final Map<String, java.util.Set<String>> GROUPS = Map.ofEntries(
-            Map.entry("Namespace", java.util.Set.of("")),
-            Map.entry("Pod", java.util.Set.of("")),
-            Map.entry("ReplicationController", java.util.Set.of("")),
-            Map.entry("Deployment", java.util.Set.of("apps", "extensions")),
-            Map.entry("ReplicaSet", java.util.Set.of("apps", "extensions")),
-            Map.entry("StatefulSet", java.util.Set.of("apps")),
-            Map.entry("DaemonSet", java.util.Set.of("apps", "extensions")),
-            Map.entry("Job", java.util.Set.of("batch")),
-            Map.entry("CronJob", java.util.Set.of("batch")),
-            Map.entry("NetworkPolicy", java.util.Set.of("networking.k8s.io", "extensions")),
-            Map.entry("Node", java.util.Set.of("")),
-            Map.entry("AdminNetworkPolicy", java.util.Set.of(TIERS_GROUP)),
-            Map.entry("BaselineAdminNetworkPolicy", java.util.Set.of(TIERS_GROUP)),
-            Map.entry("ClusterNetworkPolicy", java.util.Set.of(TIERS_GROUP)),
-            Map.entry("Service", java.util.Set.of("")),
-            Map.entry("Ingress", java.util.Set.of("networking.k8s.io", "extensions")),
-            Map.entry("Route", java.util.Set.of(ROUTE_GROUP)),
-            Map.entry("Gateway", java.util.Set.of(GATEWAY_GROUP)),
-            Map.entry("HTTPRoute", java.util.Set.of(GATEWAY_GROUP)),
-            Map.entry("GRPCRoute", java.util.Set.of(GATEWAY_GROUP)),
-            Map.entry("TLSRoute", java.util.Set.of(GATEWAY_GROUP)),
-            Map.entry("TCPRoute", java.util.Set.of(GATEWAY_GROUP)),
-            Map.entry("UDPRoute", java.util.Set.of(GATEWAY_GROUP)),
-            Map.entry("ReferenceGrant", java.util.Set.of(GATEWAY_GROUP)));
+    private static final Map<String, Set<String>> GROUPS = Map.ofEntries(
+            Map.entry("Namespace", Set.of("")),
+            Map.entry("Pod", Set.of("")),
+            Map.entry("ReplicationController", Set.of("")),
+            Map.entry("Deployment", Set.of("apps", "extensions")),
+            Map.entry("ReplicaSet", Set.of("apps", "extensions")),
+            Map.entry("StatefulSet", Set.of("apps")),
+            Map.entry("DaemonSet", Set.of("apps", "extensions")),
+            Map.entry("Job", Set.of("batch")),
+            Map.entry("CronJob", Set.of("batch")),
+            Map.entry("NetworkPolicy", Set.of("networking.k8s.io", "extensions")),
+            Map.entry("Node", Set.of("")),
+            Map.entry("AdminNetworkPolicy", Set.of(TIERS_GROUP)),
+            Map.entry("BaselineAdminNetworkPolicy", Set.of(TIERS_GROUP)),
+            Map.entry("ClusterNetworkPolicy", Set.of(TIERS_GROUP)),
+            Map.entry("Service", Set.of("")),
+            Map.entry("Ingress", Set.of("networking.k8s.io", "extensions")),
+            Map.entry("Route", Set.of(ROUTE_GROUP)),
+            Map.entry("Gateway", Set.of(GATEWAY_GROUP)),
+            Map.entry("HTTPRoute", Set.of(GATEWAY_GROUP)),
+            Map.entry("GRPCRoute", Set.of(GATEWAY_GROUP)),
+            Map.entry("TLSRoute", Set.of(GATEWAY_GROUP)),
+            Map.entry("TCPRoute", Set.of(GATEWAY_GROUP)),
+            Map.entry("UDPRoute", Set.of(GATEWAY_GROUP)),
+            Map.entry("ReferenceGrant", Set.of(GATEWAY_GROUP)));
 
     /** Kinds read from exactly these apiVersions (their schemas differ between versions). */
-    private static final Map<String, java.util.Set<String>> VERSIONS = Map.ofEntries(
-            Map.entry("AdminNetworkPolicy", java.util.Set.of(TIERS_GROUP + "/v1alpha1")),
-            Map.entry("BaselineAdminNetworkPolicy", java.util.Set.of(TIERS_GROUP + "/v1alpha1")),
-            Map.entry("ClusterNetworkPolicy", java.util.Set.of(TIERS_GROUP + "/v1alpha2")),
+    private static final Map<String, Set<String>> VERSIONS = Map.ofEntries(
+            Map.entry("AdminNetworkPolicy", Set.of(TIERS_GROUP + "/v1alpha1")),
+            Map.entry("BaselineAdminNetworkPolicy", Set.of(TIERS_GROUP + "/v1alpha1")),
+            Map.entry("ClusterNetworkPolicy", Set.of(TIERS_GROUP + "/v1alpha2")),
             // extensions/v1beta1 and networking.k8s.io/v1beta1 Ingresses were removed in Kubernetes 1.22
-            Map.entry("Ingress", java.util.Set.of("networking.k8s.io/v1")),
-            Map.entry("Route", java.util.Set.of(ROUTE_GROUP + "/v1")),
-            Map.entry("Gateway", java.util.Set.of(GATEWAY_GROUP + "/v1", GATEWAY_GROUP + "/v1beta1")),
-            Map.entry("HTTPRoute", java.util.Set.of(GATEWAY_GROUP + "/v1", GATEWAY_GROUP + "/v1beta1")),
-            Map.entry("GRPCRoute", java.util.Set.of(GATEWAY_GROUP + "/v1", GATEWAY_GROUP + "/v1beta1")),
-            Map.entry("ReferenceGrant", java.util.Set.of(GATEWAY_GROUP + "/v1", GATEWAY_GROUP + "/v1beta1",
+            Map.entry("Ingress", Set.of("networking.k8s.io/v1")),
+            Map.entry("Route", Set.of(ROUTE_GROUP + "/v1")),
+            Map.entry("Gateway", Set.of(GATEWAY_GROUP + "/v1", GATEWAY_GROUP + "/v1beta1")),
+            Map.entry("HTTPRoute", Set.of(GATEWAY_GROUP + "/v1", GATEWAY_GROUP + "/v1beta1")),
+            Map.entry("GRPCRoute", Set.of(GATEWAY_GROUP + "/v1", GATEWAY_GROUP + "/v1beta1")),
+            Map.entry("ReferenceGrant", Set.of(GATEWAY_GROUP + "/v1", GATEWAY_GROUP + "/v1beta1",
                     GATEWAY_GROUP + "/v1alpha2")),
             // TLSRoute v1 (the same schema as v1alpha3) is the storage version of newer Gateway API releases
-            Map.entry("TLSRoute", java.util.Set.of(GATEWAY_GROUP + "/v1alpha2", GATEWAY_GROUP + "/v1alpha3",
+            Map.entry("TLSRoute", Set.of(GATEWAY_GROUP + "/v1alpha2", GATEWAY_GROUP + "/v1alpha3",
                     GATEWAY_GROUP + "/v1")),
-            Map.entry("TCPRoute", java.util.Set.of(GATEWAY_GROUP + "/v1alpha2")),
-            Map.entry("UDPRoute", java.util.Set.of(GATEWAY_GROUP + "/v1alpha2")));
+            Map.entry("TCPRoute", Set.of(GATEWAY_GROUP + "/v1alpha2")),
+            Map.entry("UDPRoute", Set.of(GATEWAY_GROUP + "/v1alpha2")));
 
     /**
      * Kinds whose name other API groups use for something else (a Knative Service or Route, an
      * Istio Gateway): objects of another group are skipped without a word.
      */
-    private static final java.util.Set<String> SHARED_NAMES = java.util.Set.of("Service", "Ingress", "Route",
+    private static final Set<String> SHARED_NAMES = Set.of("Service", "Ingress", "Route",
             "Gateway", "HTTPRoute", "GRPCRoute", "TLSRoute", "TCPRoute", "UDPRoute", "ReferenceGrant");
 
     /** Kind → the apiVersion messages suggest. */
@@ -124,12 +125,12 @@ final class KindSupport {
 
     /** The kind when Stockade reads it with this apiVersion, else empty (the object is skipped). */
     static Optional<String> recognise(String kind, String apiVersion) {
-        java.util.Set<String> groups = GROUPS.get(kind);
+        Set<String> groups = GROUPS.get(kind);
         if (groups == null) {
             return Optional.empty();
         }
         String group = group(apiVersion);
-        java.util.Set<String> versions = VERSIONS.get(kind);
+        Set<String> versions = VERSIONS.get(kind);
         if (versions != null) {
             return versions.contains(apiVersion) ? Optional.of(kind) : Optional.empty();
         }

@@ -3,6 +3,7 @@ package dev.stockade.load;
 import dev.stockade.model.Cluster;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Locale;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
@@ -43,7 +44,7 @@ public final class Loader {
 
     /** The error at the first object past {@code limit}. */
     static String tooManyObjects(int limit) {
-        return String.format(java.util.Locale.ROOT, "input is too large: more than %,d objects (expected at most"
+        return String.format(Locale.ROOT, "input is too large: more than %,d objects (expected at most"
                 + " %,d; split the input); the rest is not read", limit, limit);
     }
 

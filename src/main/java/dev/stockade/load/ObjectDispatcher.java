@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -55,14 +56,14 @@ final class ObjectDispatcher {
     private final int maxObjects;
 
     /** Kinds without a namespace. */
-    private static final java.util.Set<String> CLUSTER_SCOPED = java.util.Set.of("Namespace", "Node",
+    private static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "Node",
             "AdminNetworkPolicy", "BaselineAdminNetworkPolicy", "ClusterNetworkPolicy", "ClusterRole", "ClusterRoleBinding");
 
     /**
      * The entrances' kinds. Their namespaces are not counted as used: a Service or route alone
      * does not add a namespace to the cluster (nor the warning that it is not defined).
      */
-    private static final java.util.Set<String> ENTRANCES = java.util.Set.of("Service", "Ingress", "Route", "Gateway",
+    private static final Set<String> ENTRANCES = Set.of("Service", "Ingress", "Route", "Gateway",
             "HTTPRoute", "GRPCRoute", "TLSRoute", "TCPRoute", "UDPRoute", "ReferenceGrant");
 
     /** Every object with a kind and a name that {@code keepRaw} keeps is also kept as written ({@link #raw()}). */

@@ -1,6 +1,8 @@
 package dev.stockade.load;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -72,7 +74,7 @@ final class ObjectNames {
      * each with whether it is namespaced. Other kinds that are skipped are only counted: their
      * rules are not Stockade's to know.
      */
-    private static final java.util.Map<String, Boolean> CHECKED_AS_WRITTEN = java.util.Map.of("ConfigMap", true,
+    private static final Map<String, Boolean> CHECKED_AS_WRITTEN = Map.of("ConfigMap", true,
             "Secret", true, "ServiceAccount", true, "LimitRange", true, "Role", true, "RoleBinding", true,
             "PeerAuthentication", true, "DestinationRule", true, "ClusterRole", false, "ClusterRoleBinding", false);
 
@@ -111,7 +113,7 @@ final class ObjectNames {
      * from the scalars written (namespace {@code default} when absent and the kind is namespaced;
      * no kind when it is not a plain string), or empty when the name cannot be read.
      */
-    static String quietLabel(Node top, java.util.Set<String> clusterScopedKinds) {
+    static String quietLabel(Node top, Set<String> clusterScopedKinds) {
         String kind = field(top, "kind") instanceof ScalarNode k && k.getTag().equals(Tag.STR) ? k.getValue() : null;
         Node metadata = field(top, "metadata");
         String name = scalar(metadata, "name");

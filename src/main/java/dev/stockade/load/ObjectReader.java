@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -292,8 +293,8 @@ final class ObjectReader {
      * A label map (metadata.labels, matchLabels): every key and value validated as the API
      * does; invalid entries are reported and left out.
      */
-    java.util.TreeMap<String, String> labelMap(Node n, String path) {
-        java.util.TreeMap<String, String> out = new java.util.TreeMap<>();
+    TreeMap<String, String> labelMap(Node n, String path) {
+        TreeMap<String, String> out = new TreeMap<>();
         Fields f = mapping(n, path);
         if (f == null) {
             return out;

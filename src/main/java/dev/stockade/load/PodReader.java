@@ -7,10 +7,12 @@ import dev.stockade.model.Pod;
 import dev.stockade.model.Protocol;
 import dev.stockade.model.Source;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
@@ -33,7 +35,7 @@ final class PodReader {
         if (metadata == null || !metadata.has("labels")) {
             return Labels.EMPTY;
         }
-        java.util.TreeMap<String, String> ok = r.labelMap(metadata.get("labels"), metadata.child("labels"));
+        TreeMap<String, String> ok = r.labelMap(metadata.get("labels"), metadata.child("labels"));
         return Labels.of(ok);
     }
 
@@ -88,7 +90,7 @@ final class PodReader {
             r.checkFields(spec, KnownFields.POD_SPEC);
             Boolean hn = r.bool(spec.get("hostNetwork"), spec.child("hostNetwork"));
             hostNetwork = hn != null && hn;
-            Map<String, String> names = new java.util.HashMap<>();
+            Map<String, String> names = new HashMap<>();
             List<Node> containers = r.list(spec.get("containers"), spec.child("containers"));
             Node cs = spec.get("containers");
             if (ObjectReader.isNull(cs) || (cs instanceof SequenceNode seq && seq.getValue().isEmpty())) {
@@ -163,7 +165,7 @@ final class PodReader {
         r.checkFields(c, KnownFields.CONTAINER);
         containerName(c, containers);
         List<Node> ports = r.list(c.get("ports"), c.child("ports"));
-        Map<String, Integer> names = new java.util.HashMap<>();
+        Map<String, Integer> names = new HashMap<>();
         for (int i = 0; i < ports.size(); i++) {
             String p = c.child("ports") + "[" + i + "]";
             Fields f = r.mapping(ports.get(i), p);

@@ -2,6 +2,7 @@ package dev.stockade.load;
 
 import dev.stockade.model.EditDistance;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Optional;
 
 /** "Did you mean" for misspelled field names: the closest known name by edit distance (ties: the first by name). */
@@ -12,7 +13,7 @@ final class Suggestions {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String c : candidates) {
-            int d = EditDistance.between(word.toLowerCase(java.util.Locale.ROOT), c.toLowerCase(java.util.Locale.ROOT));
+            int d = EditDistance.between(word.toLowerCase(Locale.ROOT), c.toLowerCase(Locale.ROOT));
             // ties go to the alphabetically first name, so the message does not depend on set order
             if (d < bestDistance || (d == bestDistance && c.compareTo(best) < 0)) {
                 bestDistance = d;

@@ -14,6 +14,8 @@ import java.util.Set;
  * is added with only its automatic {@value Namespace#NAME_LABEL} label ({@link Namespace#implicit}).
  * Admin policies are kept in evaluation order: admin tier before baseline tier, then by priority,
  * then by kind and name (the API leaves equal priorities undefined; this order is Stockade's).
+ * A cluster is started with {@link #of} (or the canonical constructor, which takes every
+ * component) and changed with the {@code with…} methods, each of which keeps every other component.
  */
 public record Cluster(List<Namespace> namespaces, List<Workload> workloads, List<NetworkPolicy> policies,
                       List<AdminPolicy> adminPolicies, List<Node> nodes, Entrances entrances) {
@@ -45,30 +47,51 @@ public record Cluster(List<Namespace> namespaces, List<Workload> workloads, List
         namespaces = List.copyOf(all);
     }
 
-    /** A cluster without admin policies or nodes. */
-    public Cluster(List<Namespace> namespaces, List<Workload> workloads, List<NetworkPolicy> policies) {
-        this(namespaces, workloads, policies, List.of(), List.of());
+    /**
+     * A cluster of namespaces, workloads and NetworkPolicies only, without admin policies, Nodes or
+     * entrances: the start of a cluster built with the {@code with…} methods.
+     */
+    public static Cluster of(List<Namespace> namespaces, List<Workload> workloads, List<NetworkPolicy> policies) {
+        return new Cluster(namespaces, workloads, policies, List.of(), List.of(), Entrances.NONE);
     }
 
-    /** A cluster without entrances. */
-    public Cluster(List<Namespace> namespaces, List<Workload> workloads, List<NetworkPolicy> policies,
-                   List<AdminPolicy> adminPolicies, List<Node> nodes) {
-        this(namespaces, workloads, policies, adminPolicies, nodes, Entrances.NONE);
+    /*
+     * Each with-method replaces one component and keeps every other one, so no component is
+     * dropped by rebuilding a cluster. The namespaces are kept as they are, implicit ones
+     * included: a namespace implied by a replaced workload or policy stays.
+     */
+
+    /** The same cluster with other namespaces (the implicit ones of its workloads and policies added back). */
+    public Cluster withNamespaces(List<Namespace> newNamespaces) {
+        return new Cluster(newNamespaces, workloads, policies, adminPolicies, nodes, entrances);
     }
 
-    /** The same cluster with other NetworkPolicies (everything else kept). */
+    /** The same cluster with other workloads. */
+    public Cluster withWorkloads(List<Workload> newWorkloads) {
+        return new Cluster(namespaces, newWorkloads, policies, adminPolicies, nodes, entrances);
+    }
+
+    /** The same cluster with other NetworkPolicies. */
     public Cluster withPolicies(List<NetworkPolicy> newPolicies) {
         return new Cluster(namespaces, workloads, newPolicies, adminPolicies, nodes, entrances);
     }
 
-    /** The same cluster with other namespaces and workloads (everything else kept). */
+    /**
+     * The same cluster with other namespaces and workloads together: unlike {@link #withNamespaces}
+     * then {@link #withWorkloads}, no implicit namespace of the old workloads is kept.
+     */
     public Cluster withContents(List<Namespace> newNamespaces, List<Workload> newWorkloads) {
         return new Cluster(newNamespaces, newWorkloads, policies, adminPolicies, nodes, entrances);
     }
 
-    /** The same cluster with other admin policies. */
+    /** The same cluster with other admin policies (put in evaluation order). */
     public Cluster withAdminPolicies(List<AdminPolicy> newAdminPolicies) {
         return new Cluster(namespaces, workloads, policies, newAdminPolicies, nodes, entrances);
+    }
+
+    /** The same cluster with other Nodes. */
+    public Cluster withNodes(List<Node> newNodes) {
+        return new Cluster(namespaces, workloads, policies, adminPolicies, newNodes, entrances);
     }
 
     /** The same cluster with other entrances. */

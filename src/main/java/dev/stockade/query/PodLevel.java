@@ -63,7 +63,9 @@ public final class PodLevel {
                 ns.add(n);
             }
         }
-        return new Expanded(new Cluster(ns, out, policies, base.adminPolicies(), base.nodes()), originals);
+        // the entrances are left out: an expanded cluster is compared pod by pod, on its connections
+        return new Expanded(Cluster.of(ns, out, policies).withAdminPolicies(base.adminPolicies()).withNodes(base.nodes()),
+                originals);
     }
 
     /** A controller whose only pod was made from its template: it runs as one or more replicas. */

@@ -53,6 +53,6 @@ final class HostileNames {
                 Set.of(PolicyType.Ingress, PolicyType.Egress), List.of(in), List.of(out), Source.UNKNOWN);
         NetworkPolicy deny = new NetworkPolicy(ns, policy + "-deny", LabelSelector.matchLabels("app", "a1"),
                 Set.of(PolicyType.Egress), List.of(), List.of(), Source.UNKNOWN);
-        return new Cluster(List.of(), List.of(w), List.of(p, deny));
+        return Cluster.of(List.of(), List.of(w), List.of(p, deny));
     }
 }

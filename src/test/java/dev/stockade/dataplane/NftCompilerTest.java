@@ -185,7 +185,7 @@ class NftCompilerTest {
         List<dev.stockade.model.NetworkPolicy> policies = shop.policies().stream()
                 .filter(p -> !p.name().equals("db")).toList();
         Ruleset before = NftCompiler.compile(shop, AnalysisOptions.DEFAULT, Map.of());
-        Ruleset after = NftCompiler.compile(new Cluster(shop.namespaces(), shop.workloads(), policies),
+        Ruleset after = NftCompiler.compile(shop.withPolicies(policies),
                 AnalysisOptions.DEFAULT, Map.of());
         assertThat(NftDelta.between(before, before)).isEmpty();
         assertThat(NftDelta.between(before, after)).isEqualTo("""

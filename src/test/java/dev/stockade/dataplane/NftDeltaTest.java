@@ -76,7 +76,7 @@ class NftDeltaTest {
         Assumptions.assumeTrue(namespace != null && !a.policies().isEmpty());
         List<NetworkPolicy> fewer = new ArrayList<>(a.policies());
         fewer.removeFirst();
-        Cluster b = new Cluster(a.namespaces(), a.workloads(), fewer);
+        Cluster b = a.withPolicies(fewer);
         Ruleset before = NftCompiler.compile(a, AnalysisOptions.DEFAULT, Map.of());
         Ruleset after = NftCompiler.compile(b, AnalysisOptions.DEFAULT, Map.of());
         String delta = NftDelta.between(before, after);

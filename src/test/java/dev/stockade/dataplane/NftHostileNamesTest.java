@@ -80,7 +80,7 @@ class NftHostileNamesTest {
 
     @Test
     void render_namesThatSanitiseAlike_getDistinctNamesWithAHashOfTheOriginal() {
-        String text = render(new Cluster(List.of(), List.of(
+        String text = render(Cluster.of(List.of(), List.of(
                 HostileNames.cluster("ns", "a_b", "web", "db").workloads().getFirst()),
                 List.of(HostileNames.cluster("ns", "a_b", "web", "db").policies().getFirst(),
                         HostileNames.cluster("ns", "a b", "web", "db").policies().getFirst())));

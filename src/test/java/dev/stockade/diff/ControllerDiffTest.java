@@ -35,7 +35,7 @@ class ControllerDiffTest {
 
     /** web (Service ports 80 -> 8080, 90 -> 9090) and api (80 -> 8080) behind the routes given. */
     private static Cluster cluster(List<Route> routes, NetworkPolicy... policies) {
-        return new Cluster(List.of(), List.of(WEB, API, CONTROLLER), List.of(policies)).withEntrances(new Entrances(
+        return Cluster.of(List.of(), List.of(WEB, API, CONTROLLER), List.of(policies)).withEntrances(new Entrances(
                 List.of(service("default", "web", servicePort("http", 80, "http"), servicePort("admin", 90, "9090")),
                         service("default", "api", servicePort("", 80, "8080"))),
                 routes, List.of(), List.of()));

@@ -186,7 +186,7 @@ class DiffPropertyTest {
                         p.ingress(), p.egress(), p.source()));
             }
         }
-        return new Cluster(namespaces, new ArrayList<>(workloads.values()), policies);
+        return Cluster.of(namespaces, new ArrayList<>(workloads.values()), policies);
     }
 
     private static String key(Workload w) {

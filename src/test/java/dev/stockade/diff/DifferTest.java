@@ -117,8 +117,8 @@ class DifferTest {
     void diff_workloadOfASecondKindWithTheSameName_getsKindQualifiedIds() {
         Workload deployment = workload("Deployment", "a");
         Workload statefulSet = workload("StatefulSet", "a");
-        Cluster before = new Cluster(List.of(), List.of(deployment), List.of());
-        Cluster after = new Cluster(List.of(), List.of(deployment, statefulSet), List.of());
+        Cluster before = Cluster.of(List.of(), List.of(deployment), List.of());
+        Cluster after = Cluster.of(List.of(), List.of(deployment, statefulSet), List.of());
 
         ConnectivityDiff d = Differ.diff(before, after, AnalysisOptions.DEFAULT);
 
@@ -139,8 +139,8 @@ class DifferTest {
         Workload web = workload("Deployment", "web");
         Workload relabelled = new Workload("Deployment", "prod", "web",
                 List.of(Pod.of("prod", "web", Labels.of("app", "web-v2"))), Source.UNKNOWN);
-        Cluster before = new Cluster(List.of(), List.of(web, workload("Deployment", "client")), List.of(denyAll));
-        Cluster after = new Cluster(List.of(), List.of(relabelled, workload("Deployment", "client")), List.of(denyAll));
+        Cluster before = Cluster.of(List.of(), List.of(web, workload("Deployment", "client")), List.of(denyAll));
+        Cluster after = Cluster.of(List.of(), List.of(relabelled, workload("Deployment", "client")), List.of(denyAll));
 
         ConnectivityDiff d = Differ.diff(before, after, AnalysisOptions.DEFAULT);
 
@@ -162,7 +162,7 @@ class DifferTest {
     }
 
     private static Cluster cluster(NetworkPolicy... policies) {
-        return new Cluster(List.of(Namespace.of("prod", Labels.EMPTY, Source.UNKNOWN)),
+        return Cluster.of(List.of(Namespace.of("prod", Labels.EMPTY, Source.UNKNOWN)),
                 List.of(workload("Deployment", "backend"), workload("Deployment", "frontend")), Arrays.asList(policies));
     }
 

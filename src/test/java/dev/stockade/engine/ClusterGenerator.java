@@ -128,7 +128,7 @@ final class ClusterGenerator {
         for (int i = 0; i < nodeSpecs.size(); i++) {
             nodes.add(new Node("node" + i, nodeSpecs.get(i).labels(), nodeSpecs.get(i).addresses(), Source.UNKNOWN));
         }
-        return new Cluster(base.namespaces(), base.workloads(), base.policies(), admin, nodes);
+        return base.withAdminPolicies(admin).withNodes(nodes);
     }
 
     /** A BaselineAdminNetworkPolicy has no Pass: such rules become Deny. */
@@ -217,7 +217,7 @@ final class ClusterGenerator {
                     PolicyType.defaulted(p.declaredTypes(), p.egress().size()), p.ingress(), p.egress(),
                     Source.UNKNOWN));
         }
-        return new Cluster(namespaces, workloads, policies);
+        return Cluster.of(namespaces, workloads, policies);
     }
 
     /** Each of the three keys absent (half the time) or set to one of two values. */

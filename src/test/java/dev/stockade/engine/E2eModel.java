@@ -134,7 +134,7 @@ final class E2eModel {
         for (Map.Entry<String, Labels> e : namespaceLabels.entrySet()) {
             namespaces.add(Namespace.of(e.getKey(), e.getValue(), Source.UNKNOWN));
         }
-        return new Cluster(namespaces, workloads(), policies);
+        return Cluster.of(namespaces, workloads(), policies);
     }
 
     private List<Workload> workloads() {

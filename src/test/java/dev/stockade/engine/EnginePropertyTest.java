@@ -111,7 +111,7 @@ class EnginePropertyTest {
         for (Workload w : shuffled(cluster.workloads(), random)) {
             workloads.add(new Workload(w.kind(), w.namespace(), w.name(), shuffled(w.pods(), random), w.source()));
         }
-        assertSameConnections(cluster, new Cluster(shuffled(cluster.namespaces(), random), workloads, policies));
+        assertSameConnections(cluster, Cluster.of(shuffled(cluster.namespaces(), random), workloads, policies));
     }
 
     @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)

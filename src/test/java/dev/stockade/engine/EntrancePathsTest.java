@@ -42,7 +42,7 @@ class EntrancePathsTest {
 
     private static Cluster cluster(List<Namespace> namespaces, List<Workload> workloads, List<Service> services,
                                    List<Route> routes, List<Gateway> gateways, List<ReferenceGrant> grants) {
-        return new Cluster(namespaces, workloads, List.of())
+        return Cluster.of(namespaces, workloads, List.of())
                 .withEntrances(new Entrances(services, routes, gateways, grants));
     }
 

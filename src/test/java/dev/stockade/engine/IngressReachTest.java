@@ -50,7 +50,7 @@ class IngressReachTest {
         if (controllerPresent) {
             workloads.add(CONTROLLER);
         }
-        return new Cluster(List.of(), workloads, List.of(policies)).withEntrances(new Entrances(
+        return Cluster.of(List.of(), workloads, List.of(policies)).withEntrances(new Entrances(
                 List.of(service("default", "web", servicePort("http", 80, "http")),
                         service("default", "api", servicePort("", 80, "8080"))),
                 List.of(ingress("default", "in", "web:80")), List.of(), List.of()));
@@ -111,7 +111,7 @@ class IngressReachTest {
         Workload controller = workload("ingress-nginx", "controller",
                 pod("ingress-nginx", "canary", Labels.of("app", "canary")),
                 pod("ingress-nginx", "main", Labels.of("app", "ctl")));
-        Cluster c = new Cluster(List.of(), List.of(WEB, controller), List.of(denyIngress("default"),
+        Cluster c = Cluster.of(List.of(), List.of(WEB, controller), List.of(denyIngress("default"),
                 allowIngress("default", "allow", fromNamespacePods("ingress-nginx", "app", "ctl"), 8080)))
                 .withEntrances(new Entrances(List.of(service("default", "web", servicePort("", 80, "8080"))),
                         List.of(ingress("default", "in", "web:80")), List.of(), List.of()));
@@ -147,7 +147,7 @@ class IngressReachTest {
 
     @Test
     void reach_noPath_hasNoControllerWarning() {
-        Cluster c = new Cluster(List.of(), List.of(WEB), List.of()).withEntrances(new Entrances(List.of(),
+        Cluster c = Cluster.of(List.of(), List.of(WEB), List.of()).withEntrances(new Entrances(List.of(),
                 List.of(ingress("default", "in", "web:80")), List.of(), List.of()));
 
         IngressReach.Result r = IngressReach.of(c, AnalysisOptions.DEFAULT);
@@ -208,7 +208,7 @@ class IngressReachTest {
     @Test
     void resolve_selectsPodsOfItsNamespaceOnly() {
         Workload elsewhere = workload("default", "ctl", pod("default", "ctl", Labels.of("app", "ctl")));
-        Cluster c = new Cluster(List.of(), List.of(elsewhere, CONTROLLER), List.of());
+        Cluster c = Cluster.of(List.of(), List.of(elsewhere, CONTROLLER), List.of());
 
         IngressController.Pods pods = IngressController.parse("ingress-nginx:app=ctl").orElseThrow().resolve(c);
 
@@ -237,7 +237,7 @@ class IngressReachTest {
     @Test
     void analyze_withRoutes_listsTheControllerLastWithConnectionsOnOpenPorts() {
         // web: two routes (8080 by name, 9090 by number); api: one route, closed by the policy
-        Cluster c = new Cluster(List.of(), List.of(WEB, API, CONTROLLER), List.of(denyIngress("default"),
+        Cluster c = Cluster.of(List.of(), List.of(WEB, API, CONTROLLER), List.of(denyIngress("default"),
                 allowIngress("default", "allow", fromNamespacePods("ingress-nginx", "app", "ctl"), 8080, 9090)))
                 .withEntrances(new Entrances(
                         List.of(service("default", "web", servicePort("http", 80, "http"), servicePort("admin", 90, "9090")),
@@ -258,7 +258,7 @@ class IngressReachTest {
 
     @Test
     void analyze_routesReachingNothing_listTheControllerWithoutConnections() {
-        Cluster c = new Cluster(List.of(), List.of(WEB), List.of()).withEntrances(new Entrances(List.of(),
+        Cluster c = Cluster.of(List.of(), List.of(WEB), List.of()).withEntrances(new Entrances(List.of(),
                 List.of(ingress("default", "in", "web:80")), List.of(), List.of()));
 
         Connectivity result = new Analyzer(AnalysisOptions.DEFAULT).analyze(c);
@@ -283,7 +283,7 @@ class IngressReachTest {
                 List.of(servicePort("", 80, "8080")), List.of("203.0.113.9"), dev.stockade.model.Source.UNKNOWN);
         NetworkPolicy[] policies = {denyIngress("default"), allowIngress("default", "allow", fromNamespace("ingress-nginx"),
                 8080)};
-        Cluster bare = new Cluster(List.of(), List.of(WEB, API, CONTROLLER), List.of(policies));
+        Cluster bare = Cluster.of(List.of(), List.of(WEB, API, CONTROLLER), List.of(policies));
         Cluster withServices = bare.withEntrances(new Entrances(List.of(external,
                 service("default", "api", servicePort("", 80, "8080"))), List.of(), List.of(), List.of()));
 

@@ -56,7 +56,7 @@ class IpBlockCostTest {
 
     private static Cluster cluster(List<NetworkPolicy> policies) {
         Pod pod = new Pod("prod", "web-0", Labels.of("app", "web"), List.of(), List.of(), false, Source.UNKNOWN);
-        return new Cluster(List.of(Namespace.implicit("prod")),
+        return Cluster.of(List.of(Namespace.implicit("prod")),
                 List.of(new Workload("Deployment", "prod", "web", List.of(pod), Source.UNKNOWN)), policies);
     }
 

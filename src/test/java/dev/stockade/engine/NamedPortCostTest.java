@@ -44,7 +44,7 @@ class NamedPortCostTest {
                 Source.UNKNOWN);
         NetworkPolicy p = new NetworkPolicy("prod", "named", LabelSelector.all(), Set.of(PolicyType.Egress), List.of(),
                 List.of(rule), Source.UNKNOWN);
-        return new Cluster(List.of(Namespace.implicit("prod")), ws, List.of(p));
+        return Cluster.of(List.of(Namespace.implicit("prod")), ws, List.of(p));
     }
 
     @Test

@@ -63,7 +63,7 @@ class QueryRedundancyPropertyTest {
         List<NetworkPolicy> policies = new ArrayList<>(c.policies());
         policies.add(new NetworkPolicy(c.namespaces().get(0).name(), "open", LabelSelector.all(), Set.of(d),
                 d == PolicyType.Ingress ? rules : List.of(), d == PolicyType.Egress ? rules : List.of(), Source.UNKNOWN));
-        return new Cluster(c.namespaces(), c.workloads(), policies);
+        return c.withPolicies(policies);
     }
 
     /**
@@ -82,7 +82,7 @@ class QueryRedundancyPropertyTest {
             }
             out.add(w);
         }
-        return new Cluster(c.namespaces(), out, c.policies());
+        return c.withWorkloads(out);
     }
 
     @Property(tries = 150, edgeCases = EdgeCasesMode.NONE)
@@ -146,7 +146,7 @@ class QueryRedundancyPropertyTest {
     private static Cluster without(Cluster c, NetworkPolicy removed) {
         List<NetworkPolicy> policies = new ArrayList<>(c.policies());
         policies.remove(removed);
-        return new Cluster(c.namespaces(), c.workloads(), policies);
+        return c.withPolicies(policies);
     }
 
     private static Cluster withoutRule(Cluster c, NetworkPolicy p, PolicyType d, int rule) {
@@ -156,6 +156,6 @@ class QueryRedundancyPropertyTest {
                 d == PolicyType.Ingress ? kept : p.ingress(), d == PolicyType.Egress ? kept : p.egress(), p.source());
         List<NetworkPolicy> policies = new ArrayList<>(c.policies());
         policies.set(policies.indexOf(p), edited);
-        return new Cluster(c.namespaces(), c.workloads(), policies);
+        return c.withPolicies(policies);
     }
 }

@@ -46,7 +46,7 @@ class SlowEvaluatorTest {
         for (Pod p : List.of(WEB, DB, CLIENT, HOST)) {
             workloads.add(new Workload("Pod", p.namespace(), p.name(), List.of(p), S));
         }
-        return new Cluster(List.of(Namespace.of("prod", Labels.of("env", "prod"), S), Namespace.of("dev", Labels.EMPTY, S)),
+        return Cluster.of(List.of(Namespace.of("prod", Labels.of("env", "prod"), S), Namespace.of("dev", Labels.EMPTY, S)),
                 workloads, List.of(policies));
     }
 

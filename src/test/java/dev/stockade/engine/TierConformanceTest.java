@@ -249,7 +249,7 @@ class TierConformanceTest {
     @Test
     void integration_withoutAdminPolicies_isPlainNetworkPolicy() throws IOException {
         Cluster c = load(integration("Deny", "Deny", true));
-        Cluster plain = new Cluster(c.namespaces(), c.workloads(), c.policies());
+        Cluster plain = c.withAdminPolicies(List.of());
         assertThat(plain.policies()).extracting(NetworkPolicy::name).containsExactly("allow-gress-from-to-slytherin-to-gryffindor");
         assertThat(poke(plain, SLYTHERIN, GRYFFINDOR, Protocol.TCP, 80)).isTrue();
     }

@@ -162,8 +162,8 @@ class TierTruthTableTest {
     private static Cluster cluster(List<Pod> pods, List<NetworkPolicy> nps, List<AdminPolicy> admin, List<Node> nodes) {
         List<Workload> ws = pods.stream().map(p -> new Workload("Pod", p.namespace(), p.name(), List.of(p), Source.UNKNOWN))
                 .toList();
-        return new Cluster(List.of(Namespace.of("src", Labels.EMPTY, Source.UNKNOWN),
-                Namespace.of("dst", Labels.EMPTY, Source.UNKNOWN)), ws, nps, admin, nodes);
+        return Cluster.of(List.of(Namespace.of("src", Labels.EMPTY, Source.UNKNOWN),
+                Namespace.of("dst", Labels.EMPTY, Source.UNKNOWN)), ws, nps).withAdminPolicies(admin).withNodes(nodes);
     }
 
     private static boolean analyzed(Cluster c, Protocol protocol, int port) {

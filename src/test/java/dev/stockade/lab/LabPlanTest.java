@@ -21,7 +21,7 @@ class LabPlanTest {
     private static final Source AT = new Source("pods.yaml", 7, 1);
 
     private static Cluster pods(List<Pod> pods) {
-        return new Cluster(List.of(), List.of(new Workload("Pod", "ns", "w", pods, Source.UNKNOWN)), List.of());
+        return Cluster.of(List.of(), List.of(new Workload("Pod", "ns", "w", pods, Source.UNKNOWN)), List.of());
     }
 
     private static Pod pod(String name, String... ips) {

@@ -91,6 +91,6 @@ class LabPropertyTest {
             }
             workloads.add(new Workload(w.kind(), w.namespace(), w.name(), pods, w.source()));
         }
-        return new Cluster(cluster.namespaces(), workloads, cluster.policies());
+        return cluster.withWorkloads(workloads);
     }
 }

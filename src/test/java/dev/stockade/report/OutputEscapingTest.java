@@ -42,7 +42,7 @@ class OutputEscapingTest {
     /** One workload with one pod (no address) in {@code namespace}. */
     private static Cluster cluster(String namespace, String name, String kind, NetworkPolicy... policies) {
         Pod pod = new Pod(namespace, name + "-0", Labels.of("app", "web"), List.of(), List.of(), false, AT);
-        return new Cluster(List.of(), List.of(new Workload(kind, namespace, name, List.of(pod), AT)), List.of(policies));
+        return Cluster.of(List.of(), List.of(new Workload(kind, namespace, name, List.of(pod), AT)), List.of(policies));
     }
 
     private static String analyze(Cluster c, OutputFormat format) {

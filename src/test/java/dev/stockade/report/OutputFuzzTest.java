@@ -206,7 +206,7 @@ class OutputFuzzTest {
                         new Source(n.file, 8, 9))), List.of(new PolicyPort.NamedPort(Protocol.TCP, n.port)),
                         new Source(n.file, 7, 5))),
                 List.of(), new Source(n.file, 5, 1)));
-        return new Cluster(namespaces, workloads, policies);
+        return Cluster.of(namespaces, workloads, policies);
     }
 
     /** Findings built directly, every string of them hostile; one suppressed, one in the baseline. */
