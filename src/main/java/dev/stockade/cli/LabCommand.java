@@ -1,10 +1,12 @@
 package dev.stockade.cli;
 
+import dev.stockade.engine.AnalysisOptions;
 import dev.stockade.lab.Lab;
 import dev.stockade.lab.LabLock;
 import dev.stockade.lab.LabRun;
 import dev.stockade.lab.LabReport;
 import dev.stockade.load.LoadResult;
+import dev.stockade.model.Cluster;
 import dev.stockade.report.OutputFormat;
 import dev.stockade.report.TerminalText;
 import java.io.PrintWriter;
@@ -118,13 +120,20 @@ public final class LabCommand implements Runnable {
         if (loaded.hasErrors()) {
             return null;
         }
-        // both refusals are printed when both apply
-        boolean admin = AdminTierRefusal.refuses(loaded.cluster(), "lab", spec.commandLine().getErr());
-        if (HostNetworkRefusal.refuses(loaded.cluster(), input.analysisOptions(), "lab", spec.commandLine().getErr())
-                || admin) {
+        if (refuses(loaded.cluster(), input.analysisOptions(), spec.commandLine().getErr())) {
             return null;
         }
         return usable(spec, Lab.plan(loaded.cluster()));
+    }
+
+    /**
+     * Whether every lab verb must refuse the input: admin policies (the lab does not enforce the
+     * tiers yet) or host-network pods under {@code --host-network=pod}; both reasons are printed
+     * when both apply.
+     */
+    static boolean refuses(Cluster cluster, AnalysisOptions options, PrintWriter err) {
+        boolean admin = AdminTierRefusal.refuses(cluster, "lab", err);
+        return HostNetworkRefusal.refuses(cluster, options, "lab", err) || admin;
     }
 
     /** The lab, or null after printing why it cannot be brought up (pods sharing an address). */

@@ -48,7 +48,7 @@ record LabInput(List<NamedText> files, AnalysisOptions options, LoadResult loade
             }
         }
         LoadResult loaded = input.load(new ByteArrayInputStream(in), err);
-        if (loaded.hasErrors() || HostNetworkRefusal.refuses(loaded.cluster(), input.analysisOptions(), "lab", err)) {
+        if (loaded.hasErrors() || LabCommand.refuses(loaded.cluster(), input.analysisOptions(), err)) {
             return null;
         }
         List<NamedText> files = new ArrayList<>();

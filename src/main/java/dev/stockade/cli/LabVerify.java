@@ -61,8 +61,7 @@ final class LabVerify implements Callable<Integer> {
         LoadResult loaded = input.load(StockadeCommand.stdin(parent == null ? null : parent.parent),
                 spec.commandLine().getErr());
         AnalysisOptions options = input.analysisOptions();
-        if (loaded.hasErrors()
-                || HostNetworkRefusal.refuses(loaded.cluster(), options, "lab", spec.commandLine().getErr())) {
+        if (loaded.hasErrors() || LabCommand.refuses(loaded.cluster(), options, spec.commandLine().getErr())) {
             return ExitCodes.BAD_INPUT;
         }
         if (!running && LabCommand.usable(spec, Lab.plan(loaded.cluster())) == null) {

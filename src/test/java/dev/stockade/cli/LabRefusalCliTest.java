@@ -79,6 +79,34 @@ class LabRefusalCliTest {
                         + " unspecified, 0.0.0.0/8 or IPv4-mapped)\n");
     }
 
+    /** The lab does not enforce the admin tiers yet: every verb refuses them rather than enforce less. */
+    @ParameterizedTest
+    @ValueSource(strings = {"up", "probe", "verify", "apply"})
+    void lab_adminPolicies_areRefusedByEveryVerb(String verb) throws IOException {
+        Path f = tmp.resolve("anp.yaml");
+        Files.writeString(f, """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: web, namespace: shop}
+                spec: {containers: [{name: c, image: i, ports: [{containerPort: 80}]}]}
+                ---
+                apiVersion: policy.networking.k8s.io/v1alpha1
+                kind: AdminNetworkPolicy
+                metadata: {name: deny-all}
+                spec:
+                  priority: 10
+                  subject: {namespaces: {}}
+                  ingress: [{name: deny, action: Deny, from: [{namespaces: {}}]}]
+                """);
+
+        Run r = run("lab", verb, f.toString());
+
+        assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("stockade: lab does not support AdminNetworkPolicy, BaselineAdminNetworkPolicy or"
+                + " ClusterNetworkPolicy yet, and the input has 1 (AdminNetworkPolicy deny-all)");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"probe --timeout 0", "probe --timeout -5", "probe --timeout 60001",
         "verify --timeout 0", "verify --timeout 2147483647", "verify --running --timeout 0"})
