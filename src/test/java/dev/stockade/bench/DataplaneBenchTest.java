@@ -16,12 +16,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code bench --dataplane} on a small cluster, for real: the JSON has exactly the documented
  * fields and validates against the schema. Needs root, nft, ip and python3 (skipped otherwise).
  */
+@Tag("kernel")
 class DataplaneBenchTest {
     private static final List<String> FIELDS = List.of("pods", "policies", "nftFullLoadMillis", "nftChangeMillis",
             "packetCostRatio", "labE2eMillis");

@@ -17,6 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the shop of {@code src/test/resources/nft-inputs/shop}. Skipped unless root with nft and
  * python3; every test removes its lab.
  */
+@Tag("kernel")
 class LabApplyVerifyCliTest {
     private static final String SHOP = "src/test/resources/nft-inputs/shop";
     private static final ObjectMapper MAPPER = new ObjectMapper();

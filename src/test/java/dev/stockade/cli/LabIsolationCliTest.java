@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * never touches a lab left up by lab up (it refuses), and removes only what it created.
  */
 @Tag("hostile")
+@Tag("kernel")
 class LabIsolationCliTest {
     private static final String SHOP = "src/test/resources/nft-inputs/shop";
     private static final long PID = ProcessHandle.current().pid();

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the launcher runs lab), with a prefix of its own.
  */
 @Tag("hostile")
+@Tag("kernel")
 class LabSignalTest {
     private static final String SHOP = "src/test/resources/nft-inputs/shop";
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,6 +59,7 @@ class NftCommandTest {
         }
     }
 
+    @Tag("kernel")
     @Test
     void compile_check_kernelAcceptsTheShop() {
         dev.stockade.dataplane.Nft.assumeAvailable();

@@ -15,6 +15,7 @@ import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.junit.jupiter.api.Assumptions;
@@ -57,6 +58,7 @@ class NftDeltaTest {
         assertThat(NftDelta.between(r, r)).isEmpty();
     }
 
+    @Tag("kernel")
     @Property(tries = 25, edgeCases = EdgeCasesMode.NONE)
     void between_twoClusters_kernelEndsWithTheNewTable(@ForAll("clusters") Cluster a, @ForAll("clusters") Cluster b) {
         Nft.assumeAvailable();
@@ -70,6 +72,7 @@ class NftDeltaTest {
         assertThat(normalize(viaDelta)).as("delta:%n%s", delta).isEqualTo(normalize(direct));
     }
 
+    @Tag("kernel")
     @Property(tries = 10, edgeCases = EdgeCasesMode.NONE)
     void between_onePolicyRemoved_kernelEndsWithTheNewTable(@ForAll("clusters") Cluster a) {
         Nft.assumeAvailable();

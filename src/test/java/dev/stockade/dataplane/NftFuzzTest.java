@@ -21,6 +21,7 @@ import net.jqwik.api.lifecycle.BeforeProperty;
  * tries, a few seconds; skipped only without nft.
  */
 @Tag("hostile")
+@Tag("kernel")
 class NftFuzzTest {
     private static final String[] PAYLOADS = {
         "\nflush ruleset", "\"", "\\", ";", "#", "}", "{", "1team", "0", "-", ".", "", " ", "\r\n", "\u001b[2J",

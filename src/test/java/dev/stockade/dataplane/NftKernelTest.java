@@ -19,6 +19,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.BeforeProperty;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,6 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * real load into a throwaway network namespace of Stockade's own (never the host's ruleset).
  * Skipped when nft is missing or may not talk to the kernel; scripts/test installs it.
  */
+@Tag("kernel")
 class NftKernelTest {
     static Cluster load(String path) {
         LoadResult r = Loader.load(List.of(path), new ByteArrayInputStream(new byte[0]));

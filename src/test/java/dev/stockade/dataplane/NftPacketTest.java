@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * with short timeouts and every result must be the engine's verdict. Needs nft, ip and python3
  * (for the listeners and clients); skipped without them. A first step towards the lab.
  */
+@Tag("kernel")
 class NftPacketTest {
     private static final String SHOP = "src/test/resources/nft-inputs/shop";
     private static final List<String> PODS = List.of("shop/web-1", "shop/api", "shop/db");

@@ -18,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * only: the router's own datagrams to c, and c's to the router, arrive although c's policies
  * admit neither. Needs nft, ip and python3; skipped without them.
  */
+@Tag("kernel")
 class NftRouterPacketTest {
     private static final String CLUSTER = """
             apiVersion: v1

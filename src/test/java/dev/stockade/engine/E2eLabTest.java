@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -32,6 +33,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * on the engine and the compiled ruleset by {@link E2eNetworkPolicyTest} only: this kernel has no
  * SCTP sockets. Skipped unless root with nft and python3.
  */
+@Tag("kernel")
 class E2eLabTest {
     /** Blocked probes wait this long; the lab's veths answer an allowed one in well under a millisecond. */
     private static final int PROBE_TIMEOUT_MILLIS = 300;

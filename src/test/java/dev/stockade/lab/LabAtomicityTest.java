@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * probes do watch the changes). At the end, with no policy left, {@code c} does get through: the
  * probe can see a passing packet.
  */
+@Tag("kernel")
 class LabAtomicityTest {
     private static final int CHANGES = 1000;
 

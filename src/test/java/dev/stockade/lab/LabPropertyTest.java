@@ -18,6 +18,7 @@ import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 
 /**
@@ -29,6 +30,7 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
  * address if it has none left), for the engine and the kernel alike. Bounded (10 clusters, well
  * under a minute); 200 with {@code -Dstockade.long=true}. Skipped unless root with nft and python3.
  */
+@Tag("kernel")
 class LabPropertyTest {
     private static final int PROBE_TIMEOUT_MILLIS = 300;
 

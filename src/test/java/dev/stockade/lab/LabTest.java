@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,6 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * request/response) must be the engine's verdict for the same pods, protocol and port. Skipped
  * unless root with ip, nft and python3; every test removes the lab afterwards.
  */
+@Tag("kernel")
 class LabTest {
     static void assumeLab() {
         Assumptions.assumeTrue(Lab.isRoot(), "the lab needs root");
