@@ -8,6 +8,7 @@ import dev.stockade.engine.Connection;
 import dev.stockade.engine.Connectivity;
 import dev.stockade.engine.Endpoint;
 import dev.stockade.engine.GeneratedClusters;
+import dev.stockade.engine.HostNetworkMode;
 import dev.stockade.engine.IpRange;
 import dev.stockade.engine.PortSet;
 import dev.stockade.model.Cluster;
@@ -57,8 +58,9 @@ class DiffPropertyTest {
     @Provide
     Arbitrary<Versions> versions() {
         return Combinators.combine(GeneratedClusters.clusters(), GeneratedClusters.clusters(), Arbitraries.longs(),
-                        Arbitraries.of(true, false))
-                .as((a, c, seed, mode) -> new Versions(a, mix(a, c, new Random(seed)), new AnalysisOptions(mode)));
+                        Arbitraries.of(true, false), Arbitraries.of(HostNetworkMode.values()))
+                .as((a, c, seed, mode, hostNetwork) -> new Versions(a, mix(a, c, new Random(seed)),
+                        new AnalysisOptions(mode, hostNetwork)));
     }
 
     @Provide

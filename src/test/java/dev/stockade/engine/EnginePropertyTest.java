@@ -40,7 +40,7 @@ class EnginePropertyTest {
      * Both ipBlock modes; both host-network modes too when the cluster has a host-network pod
      * (without one they are the same analysis, and the tries stay as fast as before).
      */
-    private static List<AnalysisOptions> modes(Cluster cluster) {
+    static List<AnalysisOptions> modes(Cluster cluster) {
         boolean host = cluster.workloads().stream().flatMap(w -> w.pods().stream()).anyMatch(Pod::hostNetwork);
         return host ? WITH_POD_MODES : MODES;
     }

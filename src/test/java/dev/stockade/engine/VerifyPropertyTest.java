@@ -50,7 +50,6 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
  * </ul>
  */
 class VerifyPropertyTest {
-    private static final List<AnalysisOptions> MODES = List.of(new AnalysisOptions(true), new AnalysisOptions(false));
     private static final List<IpBlock> EXPECTATION_BLOCKS = List.of(
             IpBlock.of("0.0.0.0/0"), IpBlock.of("10.0.0.0/29"), IpBlock.of("10.0.0.4/31"), IpBlock.of("10.0.0.0/8",
                     "10.0.0.0/30"), IpBlock.of("192.168.0.0/16"), IpBlock.of("::/0"), IpBlock.of("fd00::/120",
@@ -75,9 +74,11 @@ class VerifyPropertyTest {
 
     private static void checkRandomExpectations(Cluster cluster, long seed) {
         Random random = new Random(seed);
-        for (AnalysisOptions mode : MODES) {
+        // both ipBlock modes; both host-network modes too when the cluster has a host-network pod
+        for (AnalysisOptions mode : EnginePropertyTest.modes(cluster)) {
             Verifier verifier = new Verifier(cluster, new Analyzer(mode).analyze(cluster));
-            SlowEvaluator slow = new SlowEvaluator(cluster, mode.ipBlockMatchesPods());
+            SlowEvaluator slow = new SlowEvaluator(cluster, mode.ipBlockMatchesPods(),
+                    mode.hostNetwork() == HostNetworkMode.POD);
             SortedSet<Integer> probes = DifferentialCheck.probes(cluster);
             for (int i = 0; i < 12; i++) {
                 ConnectivityExpectation e = expectation(cluster, random);
@@ -91,7 +92,7 @@ class VerifyPropertyTest {
 
     @Property(tries = 100, edgeCases = EdgeCasesMode.NONE)
     void generate_baseline_holdsAndReadsBack(@ForAll("clusters") Cluster cluster) {
-        for (AnalysisOptions mode : MODES) {
+        for (AnalysisOptions mode : EnginePropertyTest.modes(cluster)) {
             Connectivity c = new Analyzer(mode).analyze(cluster);
             List<ConnectivityExpectation> baseline = Baseline.describe(c);
             List<ExpectationResult> results = new Verifier(cluster, c).check(baseline);
