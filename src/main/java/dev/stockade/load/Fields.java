@@ -3,7 +3,10 @@ package dev.stockade.load;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 /**
  * The fields of one YAML mapping, by name, with the key nodes (for positions) and the
@@ -36,6 +39,21 @@ final class Fields {
     /** The value node of a field, or null when absent. */
     Node get(String name) {
         return values.get(name);
+    }
+
+    /**
+     * The value node of the key {@code name} in {@code n} when it is a mapping, else null: for
+     * checks that look into a part of an object its reader has not turned into {@link Fields}.
+     */
+    static Node valueOf(Node n, String name) {
+        if (n instanceof MappingNode m) {
+            for (NodeTuple t : m.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(name)) {
+                    return t.getValueNode();
+                }
+            }
+        }
+        return null;
     }
 
     boolean has(String name) {

@@ -3,7 +3,6 @@ package dev.stockade.load;
 import java.util.List;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
@@ -30,9 +29,9 @@ final class IngressPaths {
 
     /** Reports what the API server refuses in {@code spec} (the object's node, for a missing spec). */
     void check(Node spec, Node object) {
-        Node rules = field(spec, "rules");
+        Node rules = Fields.valueOf(spec, "rules");
         boolean hasRules = rules instanceof SequenceNode s && !s.getValue().isEmpty();
-        if (!hasRules && ObjectReader.isNull(field(spec, "defaultBackend"))
+        if (!hasRules && ObjectReader.isNull(Fields.valueOf(spec, "defaultBackend"))
                 && (ObjectReader.isNull(spec) || spec instanceof MappingNode)
                 && (ObjectReader.isNull(rules) || rules instanceof SequenceNode)) {
             r.error(spec == null ? object : spec, "spec", ApiValidation.INGRESS_BACKEND_OR_RULES.fill());
@@ -43,11 +42,11 @@ final class IngressPaths {
         for (int i = 0; i < list.getValue().size(); i++) {
             Node rule = list.getValue().get(i);
             String path = "spec.rules[" + i + "]";
-            String host = string(field(rule, "host"));
+            String host = string(Fields.valueOf(rule, "host"));
             if (host != null && !host.isEmpty() && !isHost(host)) {
-                r.error(field(rule, "host"), path + ".host", ApiValidation.INGRESS_HOST.message(host));
+                r.error(Fields.valueOf(rule, "host"), path + ".host", ApiValidation.INGRESS_HOST.message(host));
             }
-            Node http = field(rule, "http");
+            Node http = Fields.valueOf(rule, "http");
             if (http instanceof MappingNode) {
                 paths(http, path + ".http");
             }
@@ -55,7 +54,7 @@ final class IngressPaths {
     }
 
     private void paths(Node http, String path) {
-        Node paths = field(http, "paths");
+        Node paths = Fields.valueOf(http, "paths");
         if (ObjectReader.isNull(paths) || (paths instanceof SequenceNode s && s.getValue().isEmpty())) {
             r.error(paths == null ? http : paths, path + ".paths", ApiValidation.INGRESS_PATHS_REQUIRED.fill());
             return;
@@ -72,7 +71,7 @@ final class IngressPaths {
     }
 
     private void path(Node p, String path) {
-        Node typeNode = field(p, "pathType");
+        Node typeNode = Fields.valueOf(p, "pathType");
         if (ObjectReader.isNull(typeNode)) {
             r.error(typeNode == null ? p : typeNode, path + ".pathType", ApiValidation.INGRESS_PATH_TYPE_REQUIRED.fill());
             return;
@@ -85,7 +84,7 @@ final class IngressPaths {
             r.error(typeNode, path + ".pathType", ApiValidation.INGRESS_PATH_TYPE.message(type));
             return;
         }
-        Node valueNode = field(p, "path");
+        Node valueNode = Fields.valueOf(p, "path");
         String value = ObjectReader.isNull(valueNode) ? "" : string(valueNode);
         if (value == null) {
             return;
@@ -131,15 +130,4 @@ final class IngressPaths {
         return n instanceof ScalarNode s && s.getTag().equals(Tag.STR) ? s.getValue() : null;
     }
 
-    /** The value node of {@code name} in a mapping node, or null. */
-    private static Node field(Node n, String name) {
-        if (n instanceof MappingNode m) {
-            for (NodeTuple t : m.getValue()) {
-                if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(name)) {
-                    return t.getValueNode();
-                }
-            }
-        }
-        return null;
-    }
 }

@@ -3,9 +3,7 @@ package dev.stockade.load;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
 
@@ -88,16 +86,16 @@ final class ObjectNames {
         if (namespaced == null) {
             return true;
         }
-        Node metadata = field(top.node(), "metadata");
+        Node metadata = Fields.valueOf(top.node(), "metadata");
         String namespace = namespaced ? string(metadata, "namespace") : null;
         String name = string(metadata, "name");
-        return check(r, name == null ? List.of() : nameRules(kind), field(metadata, "name"), name,
-                namespace == null ? null : field(metadata, "namespace"), namespace);
+        return check(r, name == null ? List.of() : nameRules(kind), Fields.valueOf(metadata, "name"), name,
+                namespace == null ? null : Fields.valueOf(metadata, "namespace"), namespace);
     }
 
     /** The non-empty string written at {@code name} of a mapping, or null. */
     private static String string(Node n, String name) {
-        return field(n, name) instanceof ScalarNode s && s.getTag().equals(Tag.STR) && !s.getValue().isEmpty()
+        return Fields.valueOf(n, name) instanceof ScalarNode s && s.getTag().equals(Tag.STR) && !s.getValue().isEmpty()
                 ? s.getValue() : null;
     }
 
@@ -114,8 +112,8 @@ final class ObjectNames {
      * no kind when it is not a plain string), or empty when the name cannot be read.
      */
     static String quietLabel(Node top, Set<String> clusterScopedKinds) {
-        String kind = field(top, "kind") instanceof ScalarNode k && k.getTag().equals(Tag.STR) ? k.getValue() : null;
-        Node metadata = field(top, "metadata");
+        String kind = Fields.valueOf(top, "kind") instanceof ScalarNode k && k.getTag().equals(Tag.STR) ? k.getValue() : null;
+        Node metadata = Fields.valueOf(top, "metadata");
         String name = scalar(metadata, "name");
         if (name == null || name.isEmpty()) {
             return "";
@@ -128,22 +126,12 @@ final class ObjectNames {
 
     /** Whether {@code spec.manualSelector} is written as true. */
     private static boolean manualSelector(Fields top) {
-        String v = scalar(field(top.node(), "spec"), "manualSelector");
+        String v = scalar(Fields.valueOf(top.node(), "spec"), "manualSelector");
         return v != null && v.equalsIgnoreCase("true");
     }
 
-    private static Node field(Node n, String name) {
-        if (n instanceof MappingNode m) {
-            for (NodeTuple t : m.getValue()) {
-                if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(name)) {
-                    return t.getValueNode();
-                }
-            }
-        }
-        return null;
-    }
 
     private static String scalar(Node n, String name) {
-        return field(n, name) instanceof ScalarNode s && !ObjectReader.isNull(s) ? s.getValue() : null;
+        return Fields.valueOf(n, name) instanceof ScalarNode s && !ObjectReader.isNull(s) ? s.getValue() : null;
     }
 }

@@ -2,9 +2,7 @@ package dev.stockade.load;
 
 import java.util.Arrays;
 import java.util.Set;
-import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 /**
@@ -113,20 +111,10 @@ final class OpenShiftRouteChecks {
 
     /** The text of {@code metadata.annotations[key]} of the object, or null; read quietly (metadata is checked elsewhere). */
     private static String annotation(Node objectNode, String key) {
-        Node annotations = child(child(objectNode, "metadata"), "annotations");
-        return child(annotations, key) instanceof ScalarNode s ? s.getValue() : null;
+        Node annotations = Fields.valueOf(Fields.valueOf(objectNode, "metadata"), "annotations");
+        return Fields.valueOf(annotations, key) instanceof ScalarNode s ? s.getValue() : null;
     }
 
-    private static Node child(Node mapping, String key) {
-        if (mapping instanceof MappingNode m) {
-            for (NodeTuple t : m.getValue()) {
-                if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
-                    return t.getValueNode();
-                }
-            }
-        }
-        return null;
-    }
 
     static String required(String expected) {
         return ApiValidation.ROUTE_REQUIRED.format("expected", expected);

@@ -5,10 +5,7 @@ import dev.stockade.model.Labels;
 import dev.stockade.model.Pod;
 import java.util.List;
 import java.util.Optional;
-import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 /**
  * A controller's {@code spec.selector} as the API server checks it on create: it must select the
@@ -154,8 +151,8 @@ final class WorkloadSelectors {
     private void generatedLabel(Node template, Labels labels, String key, String value, String expected) {
         Optional<String> written = labels.get(key);
         if (written.isPresent() && !written.get().equals(value)) {
-            Node labelsNode = field(field(template, "metadata"), "labels");
-            Node at = field(labelsNode, key);
+            Node labelsNode = Fields.valueOf(Fields.valueOf(template, "metadata"), "labels");
+            Node at = Fields.valueOf(labelsNode, key);
             r.error(at, "spec.template.metadata.labels." + Quote.pathStep(key), ApiValidation.JOB_GENERATED_LABEL
                     .fill("value", Quote.of(written.get()), "expected", expected));
         }
@@ -170,22 +167,11 @@ final class WorkloadSelectors {
         if (r.brokenAt("spec.selector") || r.brokenAt("spec.template.metadata") || selector.matches(labels)) {
             return;
         }
-        Node metadata = field(template, "metadata");
-        Node labelsNode = field(metadata, "labels");
+        Node metadata = Fields.valueOf(template, "metadata");
+        Node labelsNode = Fields.valueOf(metadata, "labels");
         Node at = labelsNode != null ? labelsNode : metadata != null ? metadata : template;
         r.error(at, "spec.template.metadata.labels", ApiValidation.SELECTOR_MATCHES_TEMPLATE.fill("labels",
                 labels.map().isEmpty() ? "{}" : labels.toString(), "selector", shown));
     }
 
-    /** The value node of {@code name} in a mapping node, or null. */
-    private static Node field(Node n, String name) {
-        if (n instanceof MappingNode m) {
-            for (NodeTuple t : m.getValue()) {
-                if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(name)) {
-                    return t.getValueNode();
-                }
-            }
-        }
-        return null;
-    }
 }
