@@ -1,17 +1,14 @@
 package dev.stockade.load;
 
-import java.util.Map;
-import org.snakeyaml.engine.v2.api.ConstructNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
-import org.snakeyaml.engine.v2.resolver.ScalarResolver;
-import org.snakeyaml.engine.v2.schema.Schema;
 
 /**
  * The YAML 1.2 core schema's tags for plain scalars, decided by hand instead of by regular
  * expression. Inputs are read as kubectl reads them ({@link KubectlSchema}, YAML 1.1); this is the
  * reading of YAML 1.2 tools (editors, linters, most libraries), kept to say where the two differ:
  * an unquoted {@code on} is a string here and a boolean to kubectl. Like kubectl it has no
- * environment-variable tag: {@code image: ${IMAGE}} is the string it is.
+ * environment-variable tag: {@code image: ${IMAGE}} is the string it is. No input is read with it
+ * (the loader's schema is {@link KubectlSchema}); only its {@link #resolve} is used.
  * <ul>
  *   <li>null: empty, {@code ~}, {@code null}, {@code Null}, {@code NULL};</li>
  *   <li>bool: {@code true}, {@code True}, {@code TRUE}, {@code false}, {@code False}, {@code FALSE};</li>
@@ -21,19 +18,8 @@ import org.snakeyaml.engine.v2.schema.Schema;
  *   <li>merge: {@code <<}; anything else is a string.</li>
  * </ul>
  */
-final class CoreSchema implements Schema {
-    private final Map<Tag, ConstructNode> constructors =
-            new org.snakeyaml.engine.v2.schema.CoreSchema().getSchemaTagConstructors();
-
-    @Override
-    public ScalarResolver getScalarResolver() {
-        return CoreSchema::resolve;
-    }
-
-    @Override
-    public Map<Tag, ConstructNode> getSchemaTagConstructors() {
-        return constructors;
-    }
+final class CoreSchema {
+    private CoreSchema() {}
 
     /** The tag of a scalar: {@code implicit} is false for quoted scalars, which are always strings. */
     static Tag resolve(String value, Boolean implicit) {
