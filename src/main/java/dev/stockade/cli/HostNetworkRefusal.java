@@ -4,6 +4,7 @@ import dev.stockade.dataplane.HostNetworkPods;
 import dev.stockade.engine.AnalysisOptions;
 import dev.stockade.model.Cluster;
 import dev.stockade.model.Pod;
+import dev.stockade.report.TerminalText;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -21,7 +22,8 @@ final class HostNetworkRefusal {
         if (pods.isEmpty()) {
             return false;
         }
-        err.println("stockade: " + HostNetworkPods.refusal(verb, pods));
+        // one line: pod names built without the loader could hold controls or a newline
+        err.println("stockade: " + TerminalText.inline(HostNetworkPods.refusal(verb, pods)));
         err.flush();
         return true;
     }
